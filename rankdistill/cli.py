@@ -1,0 +1,256 @@
+"""The ``rankdistill`` command line. Each command is a few lines that call one function; rich lives here only."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import progress
+from .rundir import STAGES
+
+
+class _RichReporter:
+    """Renders stage progress as rich bars; log lines print above them."""
+
+    def __init__(self) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+        self.console = Console(stderr=True)
+        self.progress = Progress(
+            TextColumn("[bold]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            console=self.console,
+            transient=False,
+        )
+
+    def __enter__(self) -> _RichReporter:
+        self.progress.start()
+        progress.set_reporter(self)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        progress.set_reporter(None)
+        self.progress.stop()
+
+    def start(self, name: str, total: int | None, completed: int = 0) -> Any:
+        task_id = self.progress.add_task(name, total=total, completed=completed)
+        reporter = self
+
+        class _Bar:
+            def advance(self, n: int = 1) -> None:
+                reporter.progress.advance(task_id, n)
+
+            def update(self, description: str) -> None:
+                reporter.progress.update(task_id, description=f"{name}: {description}")
+
+        return _Bar()
+
+    def stop(self, bar: Any) -> None:
+        pass
+
+    def log(self, message: str) -> None:
+        self.progress.console.print(message)
+
+
+def _quiet_libraries(verbose: bool) -> None:
+    """Our bars replace the libraries' own; their warnings stay available with --verbose."""
+    if verbose:
+        return
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    os.environ.setdefault("HF_DATASETS_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    import warnings
+
+    warnings.filterwarnings("ignore")
+    try:
+        import transformers
+
+        transformers.utils.logging.disable_progress_bar()
+        transformers.utils.logging.set_verbosity_error()
+    except ImportError:
+        pass
+
+
+def _fail(message: str) -> None:
+    click.echo(click.style("error: ", fg="red", bold=True) + message, err=True)
+    sys.exit(2)
+
+
+def _print_summary(run: Any) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from .loop import summary
+
+    rows = summary(run)
+    table = Table(title=f"rankdistill — {run.root}")
+    for col in ("round", "exact match", "chrF", "mean len (tok)", "pairs", *(f"{s} s" for s in STAGES), "total s"):
+        table.add_column(col, justify="right")
+    for row in rows:
+        secs = row["seconds"]
+        table.add_row(
+            str(row["round"]),
+            f"{row['exact_match']:.1%}" if "exact_match" in row else "-",
+            f"{row['chrf']:.3f}" if "chrf" in row else "-",
+            f"{row['mean_length_tokens']:.1f}" if "mean_length_tokens" in row else "-",
+            str(row.get("pairs", "-")),
+            *(f"{secs[s]:.0f}" if s in secs else "-" for s in STAGES),
+            f"{sum(secs.values()):.0f}",
+        )
+    Console().print(table)
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        from .data import DataError
+        from .models import ModelError
+        from .recipe import RecipeError
+
+        try:
+            return super().invoke(ctx)
+        except (RecipeError, DataError, ModelError, FileNotFoundError) as e:
+            _fail(str(e))
+        except KeyboardInterrupt:
+            click.echo("\ninterrupted: finished work is saved; run the same command again to resume", err=True)
+            sys.exit(130)
+
+
+@click.group(cls=_Group)
+@click.version_option(package_name="rankdistill")
+def main() -> None:
+    """rankdistill: distil a teacher's rankings into a small student model.
+
+    A round samples k candidates per prompt from the student, has a judge rank them, turns the rankings into
+    preference pairs, trains the student on them (DPO on LoRA), and evaluates it. `iterate` runs rounds.
+    """
+
+
+@main.command()
+@click.argument("recipe", required=False)
+@click.option("--rounds", type=int, help="Number of rounds (overrides the recipe's `rounds`).")
+@click.option("--run-dir", type=click.Path(file_okay=False), help="Run directory (default: runs/<recipe name>).")
+@click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE", help="Override a recipe field, e.g. train.max_steps=2.")
+@click.option("--verbose", is_flag=True, help="Show the libraries' own logs and warnings.")
+def iterate(recipe: str | None, rounds: int | None, run_dir: str | None, overrides: tuple[str, ...], verbose: bool) -> None:
+    """Run rounds of generate -> judge -> prefs -> train -> eval (RECIPE: a path or a shipped recipe name;
+    default gec-smollm2-dpo). Running the same command again resumes where it stopped."""
+    from .loop import iterate as run_iterate
+    from .recipe import load_recipe, parse_overrides, resolve_recipe_path
+
+    sets = parse_overrides(overrides)
+    if rounds is not None:
+        sets["rounds"] = rounds
+    r = load_recipe(recipe, sets)
+    run_dir = run_dir or str(Path("runs") / r.name)
+    _quiet_libraries(verbose)
+    with _RichReporter() as rep:
+        rep.log(f"recipe {resolve_recipe_path(recipe)} -> run directory {run_dir}")
+        run = run_iterate(r, run_dir)
+    _print_summary(run)
+
+
+def _stage_command(stage: str) -> click.Command:
+    @click.command(name=stage, help=f"Run the {stage} stage of one round of an existing run (default: the latest round).")
+    @click.argument("run_dir", type=click.Path(exists=True, file_okay=False))
+    @click.option("--round", "round_idx", type=int, help="Round number (default: the latest).")
+    @click.option("--force", is_flag=True, help="Redo the stage (and drop the later stages of that round).")
+    @click.option("--verbose", is_flag=True, help="Show the libraries' own logs and warnings.")
+    def command(run_dir: str, round_idx: int | None, force: bool, verbose: bool) -> None:
+        from .loop import load_run_recipe, run_stage
+        from .rundir import RunDir
+
+        run = RunDir(run_dir)
+        recipe = load_run_recipe(run)
+        r = round_idx if round_idx is not None else max(run.rounds() or [1]) or 1
+        if r < 1:
+            _fail(f"{stage} needs a round of 1 or more")
+        before = STAGES[STAGES.index(stage) - 1] if stage != "generate" else None
+        if before and not run.is_done(before, r):
+            _fail(f"round {r} has no finished {before} stage yet; run `rankdistill {before} {run_dir} --round {r}`")
+        if run.is_done(stage, r) and not force:
+            click.echo(f"round {r} {stage} is already complete ({run.output(stage, r)}); use --force to redo it")
+            return
+        if force:
+            _drop_from(run, stage, r)
+        _quiet_libraries(verbose)
+        with _RichReporter():
+            result = run_stage(run, stage, r, recipe)
+        click.echo(f"round {r} {stage}: done -> {run.output(stage, r)}" + (f" {result}" if isinstance(result, dict) and "history" not in result else ""))
+
+    return command
+
+
+def _drop_from(run: Any, stage: str, r: int) -> None:
+    import shutil
+
+    for s in STAGES[STAGES.index(stage) :]:
+        out = run.output(s, r)
+        target = out.parent if s in ("prefs", "train") else out
+        if target.is_dir():
+            shutil.rmtree(target)
+        else:
+            target.unlink(missing_ok=True)
+
+
+for _stage in ("generate", "judge", "prefs", "train"):
+    main.add_command(_stage_command(_stage))
+
+
+@main.command(name="eval")
+@click.argument("run_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--round", "round_idx", type=int, help="Round whose student to evaluate (0 = the untrained student; default: the last trained).")
+@click.option("--data", type=click.Path(exists=True), help="Prompt file with references (default: the recipe's test set).")
+@click.option("--force", is_flag=True, help="Recompute even if the metrics exist.")
+@click.option("--verbose", is_flag=True, help="Show the libraries' own logs and warnings.")
+def eval_command(run_dir: str, round_idx: int | None, data: str | None, force: bool, verbose: bool) -> None:
+    """Evaluate a round's student on the test set or any prompt file with references; writes the
+    predictions (input, reference, prediction) and metrics under the run directory."""
+    import json
+
+    from .evaluate import eval_paths
+    from .loop import load_run_recipe, run_stage
+    from .rundir import RunDir
+
+    run = RunDir(run_dir)
+    recipe = load_run_recipe(run)
+    r = round_idx if round_idx is not None else run.last_trained_round()
+    data = str(Path(data).resolve()) if data else None
+    metrics_path, predictions_path = eval_paths(run, r, data)
+    if force:
+        metrics_path.unlink(missing_ok=True)
+        predictions_path.unlink(missing_ok=True)
+    if metrics_path.exists():
+        result = json.loads(metrics_path.read_text())
+    else:
+        _quiet_libraries(verbose)
+        with _RichReporter():
+            result = run_stage(run, "eval", r, recipe, data=data)
+    click.echo(json.dumps(result, indent=2))
+    click.echo(f"predictions: {predictions_path}", err=True)
+
+
+@main.command()
+@click.argument("run_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the rows as JSON.")
+def summary(run_dir: str, as_json: bool) -> None:
+    """Print a run's per-round metrics and stage times."""
+    from .loop import summary_json
+    from .rundir import RunDir
+
+    if as_json:
+        click.echo(summary_json(RunDir(run_dir)))
+    else:
+        _print_summary(RunDir(run_dir))
+
+
+if __name__ == "__main__":
+    main()

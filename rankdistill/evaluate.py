@@ -1,0 +1,80 @@
+"""Evaluation stage: greedy answers of a round's student on prompts with references -> eval.json.
+
+Round 0 is the untrained student. Predictions (input, reference, prediction) are kept beside the metrics
+so a number can always be traced back to the answers behind it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from . import progress
+from .data import load_prompts
+from .judging.reference import chrf, normalize
+from .records import PartialJsonl, atomic_write_json
+from .recipe import Recipe
+from .rundir import RunDir
+
+
+def metrics(rows: list[dict[str, Any]]) -> dict[str, float]:
+    """Exact match (whitespace-normalised), mean chrF, and mean answer length of prediction rows."""
+    n = len(rows)
+    if n == 0:
+        return {"n": 0, "exact_match": 0.0, "chrf": 0.0, "mean_length_tokens": 0.0, "mean_length_words": 0.0}
+    return {
+        "n": n,
+        "exact_match": sum(normalize(r["prediction"]) == normalize(r["reference"]) for r in rows) / n,
+        "chrf": sum(chrf(normalize(r["prediction"]), normalize(r["reference"])) for r in rows) / n,
+        "mean_length_tokens": sum(r["num_tokens"] for r in rows) / n,
+        "mean_length_words": sum(len(r["prediction"].split()) for r in rows) / n,
+    }
+
+
+def eval_paths(run: RunDir, round_idx: int, data: str | None) -> tuple[Path, Path]:
+    """(metrics file, predictions file): the round's own for its test set, a named folder for other files."""
+    if data is None:
+        return run.eval_json(round_idx), run.predictions(round_idx)
+    slug = re.sub(r"[^A-Za-z0-9_.-]+", "_", Path(data).name)
+    folder = run.round_dir(round_idx) / f"eval-{slug}"
+    return folder / "eval.json", folder / "predictions.jsonl"
+
+
+def eval_stage(run: RunDir, round_idx: int, recipe: Recipe, data: str | None = None) -> dict[str, Any]:
+    """Evaluate round ``round_idx``'s student on ``data`` (default: eval.data or data.test); resumable."""
+    from .generation import make_generator
+    from .generation.hf import batches
+
+    path = data or recipe.eval.data or recipe.data.test
+    if path is None:
+        raise ValueError("nothing to evaluate on: set eval.data or data.test, or pass --data")
+    if round_idx > 0 and not run.is_done("train", round_idx):
+        raise FileNotFoundError(f"round {round_idx} has no trained adapter yet ({run.adapter(round_idx)})")
+    prompts = load_prompts(path, recipe.data, max_prompts=recipe.eval.max_prompts, need_reference=True)
+    metrics_path, predictions_path = eval_paths(run, round_idx, data)
+    partial = PartialJsonl(predictions_path, key="prompt_id")
+    todo = [p for p in prompts if p.prompt_id not in partial.done]
+    with progress.task(f"round {round_idx}: eval", total=len(prompts), completed=len(prompts) - len(todo)) as bar:
+        if todo:
+            generator = make_generator(recipe, run.adapter(round_idx) if round_idx > 0 else None)
+            for _, batch in batches(todo, recipe.eval.batch_size):
+                outs = generator.generate([p.messages for p in batch], greedy=True, max_new_tokens=recipe.eval.max_new_tokens)
+                partial.append(
+                    [
+                        {
+                            "prompt_id": p.prompt_id,
+                            "input": p.input,
+                            "reference": p.reference,
+                            "prediction": o[0].text,
+                            "num_tokens": o[0].num_tokens,
+                            "finish_reason": o[0].finish_reason,
+                        }
+                        for p, o in zip(batch, outs)
+                    ]
+                )
+                bar.advance(len(batch))
+    rows = partial.finish([p.prompt_id for p in prompts])
+    result = {"round": round_idx, "data": str(path), **metrics(rows)}
+    atomic_write_json(metrics_path, result)
+    return result

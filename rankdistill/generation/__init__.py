@@ -1,0 +1,69 @@
+"""Generation stage: the student samples k candidates per training prompt -> round-NN/candidates.jsonl."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .. import progress
+from ..data import Prompt, load_prompts
+from ..records import CandidateSet, PartialJsonl, to_dict
+from ..recipe import Recipe
+from ..rundir import RunDir
+
+
+def choose_backend(setting: str) -> str:
+    """The backend a recipe's ``generation.backend`` resolves to on this machine."""
+    if setting in ("auto", "transformers"):
+        return "transformers"
+    raise ValueError(f"generation.backend: unknown backend {setting!r}")
+
+
+def make_generator(recipe: Recipe, adapter: Path | None) -> Any:
+    """A generator for the student with ``adapter`` (None: the base model)."""
+    from ..models import load_policy, load_tokenizer
+    from .hf import HFGenerator
+
+    tokenizer = load_tokenizer(recipe.student)
+    model = load_policy(recipe.student, adapter)
+    return HFGenerator(model, tokenizer)
+
+
+def training_prompts(recipe: Recipe) -> list[Prompt]:
+    return load_prompts(
+        recipe.data.train,
+        recipe.data,
+        max_prompts=recipe.data.max_prompts,
+        shuffle_seed=recipe.seed if recipe.data.shuffle else None,
+        need_reference=recipe.judge.kind == "reference",
+    )
+
+
+def generate_stage(run: RunDir, round_idx: int, recipe: Recipe) -> None:
+    """Sample ``generation.k`` candidates per prompt with the previous round's student; resumable by prompt."""
+    from .hf import batches
+
+    out = run.candidates(round_idx)
+    prompts = training_prompts(recipe)
+    partial = PartialJsonl(out, key="prompt_id")
+    todo = [p for p in prompts if p.prompt_id not in partial.done]
+    g = recipe.generation
+    with progress.task(f"round {round_idx}: generate", total=len(prompts), completed=len(prompts) - len(todo)) as bar:
+        if todo:
+            generator = make_generator(recipe, run.adapter(round_idx - 1) if round_idx > 1 else None)
+            # Seeds follow the prompt's position in the full list, so a resumed stage samples the same batches.
+            index = {p.prompt_id: i for i, p in enumerate(prompts)}
+            for _, batch in batches(todo, g.batch_size):
+                completions = generator.generate(
+                    [p.messages for p in batch],
+                    k=g.k,
+                    temperature=g.temperature,
+                    top_p=g.top_p,
+                    max_new_tokens=g.max_new_tokens,
+                    seed=recipe.seed * 1_000_003 + round_idx * 10_007 + index[batch[0].prompt_id],
+                )
+                partial.append(
+                    [to_dict(CandidateSet(p.prompt_id, p.messages, c, p.reference)) for p, c in zip(batch, completions)]
+                )
+                bar.advance(len(batch))
+    partial.finish([p.prompt_id for p in prompts])

@@ -1,0 +1,66 @@
+"""The transformers generation backend: batched, left-padded, chat-templated, seeded."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ..records import Completion
+
+
+class HFGenerator:
+    """Samples k completions per prompt (or one greedy completion) with ``model.generate``."""
+
+    name = "transformers"
+
+    def __init__(self, model: Any, tokenizer: Any):
+        self.model = model
+        self.tokenizer = tokenizer
+
+    def _encode(self, messages: list[list[dict[str, str]]]) -> Any:
+        texts = [self.tokenizer.apply_chat_template(m, tokenize=False, add_generation_prompt=True) for m in messages]
+        # the chat template already holds the special tokens
+        enc = self.tokenizer(texts, return_tensors="pt", padding=True, add_special_tokens=False)
+        return enc.to(self.model.device)
+
+    def generate(
+        self,
+        messages: list[list[dict[str, str]]],
+        k: int = 1,
+        temperature: float = 1.0,
+        top_p: float = 1.0,
+        max_new_tokens: int = 64,
+        greedy: bool = False,
+        seed: int = 0,
+    ) -> list[list[Completion]]:
+        """One list of k Completions per conversation in ``messages``."""
+        import torch
+
+        enc = self._encode(messages)
+        eos_ids = self.model.generation_config.eos_token_id
+        eos_ids = set(eos_ids if isinstance(eos_ids, list) else [eos_ids]) | {self.tokenizer.eos_token_id}
+        kwargs: dict[str, Any] = {"max_new_tokens": max_new_tokens, "pad_token_id": self.tokenizer.pad_token_id}
+        if greedy:
+            kwargs.update(do_sample=False, num_return_sequences=1, temperature=None, top_p=None, top_k=None)
+        else:
+            kwargs.update(do_sample=True, num_return_sequences=k, temperature=temperature, top_p=top_p, top_k=0)
+        torch.manual_seed(seed)  # seeded per batch, so a resumed stage samples what an uninterrupted one would
+        with torch.inference_mode():
+            out = self.model.generate(**enc, **kwargs)
+        new_tokens = out[:, enc["input_ids"].shape[1] :].tolist()
+        per_prompt = 1 if greedy else k
+        results: list[list[Completion]] = []
+        for i in range(len(messages)):
+            completions = []
+            for ids in new_tokens[i * per_prompt : (i + 1) * per_prompt]:
+                end = next((j for j, t in enumerate(ids) if t in eos_ids), None)
+                kept = ids if end is None else ids[:end]
+                text = self.tokenizer.decode(kept, skip_special_tokens=True).strip()
+                completions.append(Completion(text, len(kept), "length" if end is None else "stop"))
+            results.append(completions)
+        return results
+
+
+def batches(items: list[Any], size: int) -> Iterator[tuple[int, list[Any]]]:
+    for start in range(0, len(items), size):
+        yield start, items[start : start + size]

@@ -1,0 +1,113 @@
+"""Preferences stage: rankings -> pairwise and listwise HF datasets in round-NN/prefs/.
+
+``prefs/pairs`` is TRL's conversational preference format (prompt, chosen, rejected) plus the margin;
+``prefs/lists`` holds every candidate with its score, for listwise losses such as RRHF.
+"""
+
+from __future__ import annotations
+
+import math
+import tempfile
+from dataclasses import dataclass
+from typing import Any
+
+from .records import CandidateSet, Ranking, atomic_write_json, read_jsonl, replace_dir
+from .recipe import PreferenceSettings, Recipe
+from .rundir import RunDir
+
+
+@dataclass
+class Pair:
+    chosen: int
+    rejected: int
+    margin: float
+
+
+def build_pairs(ranking: Ranking, strategy: str = "best_vs_worst", min_margin: float = 0.0) -> list[Pair]:
+    """Candidate index pairs (better, worse) from one ranking.
+
+    Ties never become pairs, abstained (NaN) candidates are left out, and a pair must beat ``min_margin``.
+    ``best_vs_worst`` pairs the top score with the bottom one; ``all_pairs`` every strictly ordered pair.
+    """
+    scored = [i for i in ranking.order if not math.isnan(ranking.scores[i])]
+    if len(scored) < 2:
+        return []
+    s = ranking.scores
+    if strategy == "best_vs_worst":
+        candidates = [(scored[0], scored[-1])]
+    elif strategy == "all_pairs":
+        candidates = [(a, b) for n, a in enumerate(scored) for b in scored[n + 1 :]]
+    else:
+        raise ValueError(f"preferences.strategy: unknown strategy {strategy!r}")
+    tied = {frozenset((a, b)) for group in ranking.ties for a in group for b in group if a != b}
+    pairs = []
+    for a, b in candidates:
+        margin = s[a] - s[b]
+        if frozenset((a, b)) in tied or margin <= 1e-9 or margin <= min_margin:
+            continue
+        pairs.append(Pair(a, b, margin))
+    return pairs
+
+
+def pair_rows(items: list[CandidateSet], rankings: list[Ranking], settings: PreferenceSettings) -> tuple[list[dict], dict]:
+    """TRL conversational rows for every pair, and counts of what was skipped and why."""
+    rows: list[dict[str, Any]] = []
+    stats = {"prompts": len(items), "pairs": 0, "skipped_all_tied": 0, "skipped_abstained": 0, "skipped_margin": 0}
+    by_id = {r.prompt_id: r for r in rankings}
+    for item in items:
+        ranking = by_id[item.prompt_id]
+        scored = [x for x in ranking.scores if not math.isnan(x)]
+        if len(scored) < 2:
+            stats["skipped_abstained"] += 1
+            continue
+        if max(scored) - min(scored) <= 1e-9:
+            stats["skipped_all_tied"] += 1
+            continue
+        pairs = build_pairs(ranking, settings.strategy, settings.min_margin)
+        if not pairs:
+            stats["skipped_margin"] += 1
+            continue
+        for p in pairs:
+            rows.append(
+                {
+                    "prompt_id": item.prompt_id,
+                    "prompt": item.messages,
+                    "chosen": [{"role": "assistant", "content": item.candidates[p.chosen].text}],
+                    "rejected": [{"role": "assistant", "content": item.candidates[p.rejected].text}],
+                    "margin": p.margin,
+                }
+            )
+    stats["pairs"] = len(rows)
+    return rows, stats
+
+
+def list_rows(items: list[CandidateSet], rankings: list[Ranking]) -> list[dict[str, Any]]:
+    by_id = {r.prompt_id: r for r in rankings}
+    return [
+        {
+            "prompt_id": it.prompt_id,
+            "prompt": it.messages,
+            "completions": [c.text for c in it.candidates],
+            "scores": by_id[it.prompt_id].scores,
+        }
+        for it in items
+    ]
+
+
+def prefs_stage(run: RunDir, round_idx: int, recipe: Recipe) -> dict[str, int]:
+    """Write prefs/pairs, prefs/lists and prefs/stats.json (the completion marker) atomically."""
+    from datasets import Dataset
+
+    items = [CandidateSet.from_dict(d) for d in read_jsonl(run.candidates(round_idx))]
+    rankings = [Ranking.from_dict(d) for d in read_jsonl(run.rankings(round_idx))]
+    rows, stats = pair_rows(items, rankings, recipe.preferences)
+    final = run.prefs(round_idx)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    tmp = tempfile.mkdtemp(prefix=".prefs-", dir=final.parent)
+    columns = ["prompt_id", "prompt", "chosen", "rejected", "margin"]
+    pairs = Dataset.from_list(rows) if rows else Dataset.from_dict({c: [] for c in columns})
+    pairs.save_to_disk(f"{tmp}/pairs")
+    Dataset.from_list(list_rows(items, rankings)).save_to_disk(f"{tmp}/lists")
+    atomic_write_json(f"{tmp}/stats.json", stats)
+    replace_dir(tmp, final)
+    return stats

@@ -1,0 +1,218 @@
+"""Typed recipes: every field has a default and a one-line description; unknown keys are errors.
+
+A recipe is YAML. ``load_recipe(path, overrides)`` validates it (and any ``--set key=value`` overrides) and
+raises ``RecipeError`` naming the file and the dotted key of every problem.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+DEFAULT_RECIPE = "gec-smollm2-dpo"
+
+
+class RecipeError(ValueError):
+    """A recipe that cannot be used; the message names the file and the key."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class LoraSettings(_Strict):
+    r: int = Field(16, gt=0, description="LoRA rank.")
+    alpha: int = Field(32, gt=0, description="LoRA alpha (scale = alpha / r).")
+    dropout: float = Field(0.0, ge=0, lt=1, description="Dropout on the LoRA input.")
+    target_modules: list[str] | str = Field(
+        "all-linear", description="Modules that get adapters: a list of names, or 'all-linear'."
+    )
+
+
+class StudentSettings(_Strict):
+    model: str = Field(
+        "smollm2-135m-instruct",
+        description="Alias 'smollm2-135m-instruct' (packaged), a local transformers directory, or a hub id.",
+    )
+    revision: str | None = Field(None, description="Hub revision (branch, tag or commit) for a hub id.")
+    quantization: Literal["none", "4bit"] = Field(
+        "none", description="'4bit' loads the base in bitsandbytes NF4 for QLoRA (works on CPU too)."
+    )
+    dtype: Literal["auto", "float32", "bfloat16", "float16"] = Field(
+        "auto", description="Compute dtype; 'auto' is bf16 on CUDA with bf16 support, fp32 otherwise."
+    )
+    lora: LoraSettings = Field(default_factory=LoraSettings, description="LoRA adapter settings.")
+
+
+class DataSettings(_Strict):
+    train: str = Field("data/gec/train.jsonl", description="Prompts to generate from: jsonl/csv/parquet file or saved HF dataset dir.")
+    test: str | None = Field("data/gec/test.jsonl", description="Held-out prompts with references for evaluation.")
+    input_field: str = Field("text", description="Field holding the input text of each item.")
+    reference_field: str | None = Field("reference", description="Field holding the reference answer (None: none).")
+    id_field: str | None = Field("id", description="Field holding a stable item id (None or missing: the row number).")
+    system_prompt: str | None = Field(None, description="System message put before every prompt (None: no system message).")
+    user_template: str = Field("{input}", description="User message; '{input}' is replaced by the item's input text.")
+    max_prompts: int | None = Field(None, gt=0, description="Use only the first N training prompts (None: all).")
+    shuffle: bool = Field(True, description="Shuffle training prompts (seeded) before taking max_prompts.")
+
+    @field_validator("user_template")
+    @classmethod
+    def _only_input_placeholder(cls, v: str) -> str:
+        names = set(re.findall(r"(?<!\{)\{([^{}]*)\}(?!\})", v))
+        bad = sorted(names - {"input"})
+        if bad:
+            raise ValueError(f"unknown placeholder(s) {', '.join('{' + b + '}' for b in bad)}; only {{input}} is known")
+        if "input" not in names:
+            raise ValueError("the template must contain {input}")
+        return v
+
+
+class GenerationSettings(_Strict):
+    backend: Literal["auto", "transformers"] = Field("auto", description="Generation engine; 'auto' picks the best installed.")
+    k: int = Field(4, ge=2, description="Candidates sampled per prompt.")
+    temperature: float = Field(1.0, gt=0, description="Sampling temperature for candidates.")
+    top_p: float = Field(1.0, gt=0, le=1, description="Nucleus sampling threshold.")
+    max_new_tokens: int = Field(64, gt=0, description="Longest candidate, in tokens.")
+    batch_size: int = Field(16, gt=0, description="Prompts per generate() call (each yields k sequences).")
+
+
+class JudgeSettings(_Strict):
+    kind: Literal["reference"] = Field("reference", description="Who ranks candidates: 'reference' compares with the reference answer.")
+    similarity: Literal["chrf", "edit_distance"] = Field(
+        "chrf", description="Breaks ties between non-exact candidates: chrF or normalised edit distance to the reference."
+    )
+
+
+class PreferenceSettings(_Strict):
+    strategy: Literal["best_vs_worst", "all_pairs"] = Field("best_vs_worst", description="How pairs are built from a ranking.")
+    min_margin: float = Field(0.0, ge=0, description="Drop pairs whose score difference is not above this margin.")
+
+
+class TrainSettings(_Strict):
+    algorithm: Literal["dpo"] = Field("dpo", description="Training algorithm.")
+    reference: Literal["initial", "previous"] = Field(
+        "initial", description="DPO reference policy from round 2 on: the initial student, or the previous round's."
+    )
+    max_steps: int = Field(40, gt=0, description="Optimizer steps per round.")
+    learning_rate: float = Field(5e-5, gt=0, description="Peak learning rate.")
+    batch_size: int = Field(4, gt=0, description="Pairs per device per step.")
+    gradient_accumulation_steps: int = Field(1, gt=0, description="Micro-batches per optimizer step.")
+    beta: float = Field(0.1, gt=0, description="DPO beta (strength of the KL constraint).")
+    save_steps: int = Field(10, gt=0, description="Checkpoint every N steps so a killed run resumes mid-training.")
+    args: dict[str, Any] = Field(
+        default_factory=dict, description="Any other trl.DPOConfig field, passed through (e.g. loss_type: ipo)."
+    )
+
+
+class EvalSettings(_Strict):
+    data: str | None = Field(None, description="Evaluation prompts (None: data.test).")
+    max_prompts: int | None = Field(None, gt=0, description="Evaluate on the first N items only (None: all).")
+    max_new_tokens: int = Field(64, gt=0, description="Longest greedy answer, in tokens.")
+    batch_size: int = Field(32, gt=0, description="Prompts per generate() call.")
+
+
+class Recipe(_Strict):
+    name: str = Field("run", description="Run name; the default run directory is runs/<name>.")
+    seed: int = Field(0, description="Seed for shuffling, sampling and training.")
+    rounds: int = Field(2, ge=1, description="Rounds of generate -> judge -> prefs -> train -> eval.")
+    student: StudentSettings = Field(default_factory=StudentSettings, description="The model being trained.")
+    data: DataSettings = Field(default_factory=DataSettings, description="Training and test prompts.")
+    generation: GenerationSettings = Field(default_factory=GenerationSettings, description="Candidate sampling.")
+    judge: JudgeSettings = Field(default_factory=JudgeSettings, description="The teacher that ranks candidates.")
+    preferences: PreferenceSettings = Field(default_factory=PreferenceSettings, description="Rankings to training pairs.")
+    train: TrainSettings = Field(default_factory=TrainSettings, description="Preference training.")
+    eval: EvalSettings = Field(default_factory=EvalSettings, description="Greedy evaluation after each round.")
+
+    @model_validator(mode="after")
+    def _reference_needs_field(self) -> Recipe:
+        if self.judge.kind == "reference" and not self.data.reference_field:
+            raise ValueError("judge.kind 'reference' needs data.reference_field")
+        return self
+
+
+def recipes_dir() -> Path:
+    """The recipes shipped with the project (next to the package in a source checkout)."""
+    return Path(__file__).resolve().parent.parent / "recipes"
+
+
+def resolve_recipe_path(name_or_path: str | Path | None) -> Path:
+    """A path as given, or the name of a shipped recipe (with or without .yaml)."""
+    if name_or_path is None:
+        name_or_path = DEFAULT_RECIPE
+    p = Path(name_or_path)
+    if p.exists():
+        return p
+    shipped = recipes_dir() / (p.name if p.suffix in (".yaml", ".yml") else f"{p.name}.yaml")
+    if shipped.exists():
+        return shipped
+    raise RecipeError(f"{name_or_path}: no such recipe file (nor a shipped recipe in {recipes_dir()})")
+
+
+def _set_dotted(tree: dict, dotted: str, value: Any) -> None:
+    keys = dotted.split(".")
+    node = tree
+    for key in keys[:-1]:
+        child = node.setdefault(key, {})
+        if not isinstance(child, dict):
+            raise RecipeError(f"--set {dotted}: '{key}' is not a section")
+        node = child
+    node[keys[-1]] = value
+
+
+def parse_overrides(pairs: list[str] | tuple[str, ...]) -> dict[str, Any]:
+    """['a.b=1', 'c=x'] -> {'a.b': 1, 'c': 'x'}; values are parsed as YAML scalars."""
+    out: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, raw = pair.partition("=")
+        if not sep or not key.strip():
+            raise RecipeError(f"--set {pair!r}: expected key=value, e.g. --set train.max_steps=2")
+        out[key.strip()] = yaml.safe_load(raw) if raw.strip() else None
+    return out
+
+
+def _format_errors(err: ValidationError, source: str) -> str:
+    lines = []
+    for e in err.errors():
+        key = ".".join(str(p) for p in e["loc"]) or "(top level)"
+        if e["type"] == "extra_forbidden":
+            lines.append(f"{source}: unknown key '{key}'")
+        else:
+            lines.append(f"{source}: key '{key}': {e['msg']} (got {e.get('input')!r})")
+    return "\n".join(lines)
+
+
+def load_recipe(path: str | Path | None = None, overrides: dict[str, Any] | None = None) -> Recipe:
+    """Load and validate a recipe file, applying dotted overrides; RecipeError names the file and key."""
+    path = resolve_recipe_path(path)
+    try:
+        tree = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as e:
+        raise RecipeError(f"{path}: not valid YAML: {e}") from e
+    if not isinstance(tree, dict):
+        raise RecipeError(f"{path}: a recipe is a mapping of keys, got {type(tree).__name__}")
+    source = str(path)
+    if overrides:
+        for dotted, value in overrides.items():
+            _set_dotted(tree, dotted, value)
+        source = f"{path} (with --set {', '.join(overrides)})"
+    try:
+        return Recipe.model_validate(tree)
+    except ValidationError as e:
+        raise RecipeError(_format_errors(e, source)) from None
+
+
+def recipe_from_dict(tree: dict[str, Any], source: str = "recipe") -> Recipe:
+    """Validate an already-parsed recipe (e.g. a run directory's recipe.yaml)."""
+    try:
+        return Recipe.model_validate(tree)
+    except ValidationError as e:
+        raise RecipeError(_format_errors(e, source)) from None
+
+
+def dump_recipe(recipe: Recipe) -> str:
+    """The resolved recipe as YAML (every field, defaults included)."""
+    return yaml.safe_dump(recipe.model_dump(mode="json"), sort_keys=False, allow_unicode=True)
