@@ -18,7 +18,14 @@ class _RichReporter:
 
     def __init__(self) -> None:
         from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
 
         self.console = Console(stderr=True)
         self.progress = Progress(
@@ -68,9 +75,11 @@ def _quiet_libraries(verbose: bool) -> None:
     os.environ.setdefault("HF_DATASETS_DISABLE_PROGRESS_BARS", "1")
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    import logging
     import warnings
 
     warnings.filterwarnings("ignore")
+    logging.getLogger("bitsandbytes").setLevel(logging.ERROR)
     try:
         import transformers
 
@@ -93,7 +102,7 @@ def _print_summary(run: Any) -> None:
 
     rows = summary(run)
     table = Table(title=f"rankdistill — {run.root}")
-    for col in ("round", "exact match", "chrF", "mean len (tok)", "pairs", *(f"{s} s" for s in STAGES), "total s"):
+    for col in ("round", "exact", "chrF", "len", "pairs", *(f"{s[:5]} s" for s in STAGES), "total s"):
         table.add_column(col, justify="right")
     for row in rows:
         secs = row["seconds"]
@@ -107,6 +116,10 @@ def _print_summary(run: Any) -> None:
             f"{sum(secs.values()):.0f}",
         )
     Console().print(table)
+    Console().print(
+        "exact: exact match on the test set (round 0 = the untrained student); chrF: mean chrF; "
+        "len: mean answer length in tokens; pairs: preference pairs trained on; times in seconds."
+    )
 
 
 class _Group(click.Group):
@@ -120,7 +133,9 @@ class _Group(click.Group):
         except (RecipeError, DataError, ModelError, FileNotFoundError) as e:
             _fail(str(e))
         except KeyboardInterrupt:
-            click.echo("\ninterrupted: finished work is saved; run the same command again to resume", err=True)
+            click.echo(
+                "\ninterrupted: finished work is saved; run the same command again to resume", err=True
+            )
             sys.exit(130)
 
 
@@ -137,10 +152,20 @@ def main() -> None:
 @main.command()
 @click.argument("recipe", required=False)
 @click.option("--rounds", type=int, help="Number of rounds (overrides the recipe's `rounds`).")
-@click.option("--run-dir", type=click.Path(file_okay=False), help="Run directory (default: runs/<recipe name>).")
-@click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE", help="Override a recipe field, e.g. train.max_steps=2.")
+@click.option(
+    "--run-dir", type=click.Path(file_okay=False), help="Run directory (default: runs/<recipe name>)."
+)
+@click.option(
+    "--set",
+    "overrides",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="Override a recipe field, e.g. train.max_steps=2.",
+)
 @click.option("--verbose", is_flag=True, help="Show the libraries' own logs and warnings.")
-def iterate(recipe: str | None, rounds: int | None, run_dir: str | None, overrides: tuple[str, ...], verbose: bool) -> None:
+def iterate(
+    recipe: str | None, rounds: int | None, run_dir: str | None, overrides: tuple[str, ...], verbose: bool
+) -> None:
     """Run rounds of generate -> judge -> prefs -> train -> eval (RECIPE: a path or a shipped recipe name;
     default gec-smollm2-dpo). Running the same command again resumes where it stopped."""
     from .loop import iterate as run_iterate
@@ -159,7 +184,9 @@ def iterate(recipe: str | None, rounds: int | None, run_dir: str | None, overrid
 
 
 def _stage_command(stage: str) -> click.Command:
-    @click.command(name=stage, help=f"Run the {stage} stage of one round of an existing run (default: the latest round).")
+    @click.command(
+        name=stage, help=f"Run the {stage} stage of one round of an existing run (default: the latest round)."
+    )
     @click.argument("run_dir", type=click.Path(exists=True, file_okay=False))
     @click.option("--round", "round_idx", type=int, help="Round number (default: the latest).")
     @click.option("--force", is_flag=True, help="Redo the stage (and drop the later stages of that round).")
@@ -175,16 +202,23 @@ def _stage_command(stage: str) -> click.Command:
             _fail(f"{stage} needs a round of 1 or more")
         before = STAGES[STAGES.index(stage) - 1] if stage != "generate" else None
         if before and not run.is_done(before, r):
-            _fail(f"round {r} has no finished {before} stage yet; run `rankdistill {before} {run_dir} --round {r}`")
+            _fail(
+                f"round {r} has no finished {before} stage yet; run `rankdistill {before} {run_dir} --round {r}`"
+            )
         if run.is_done(stage, r) and not force:
-            click.echo(f"round {r} {stage} is already complete ({run.output(stage, r)}); use --force to redo it")
+            click.echo(
+                f"round {r} {stage} is already complete ({run.output(stage, r)}); use --force to redo it"
+            )
             return
         if force:
             _drop_from(run, stage, r)
         _quiet_libraries(verbose)
         with _RichReporter():
             result = run_stage(run, stage, r, recipe)
-        click.echo(f"round {r} {stage}: done -> {run.output(stage, r)}" + (f" {result}" if isinstance(result, dict) and "history" not in result else ""))
+        click.echo(
+            f"round {r} {stage}: done -> {run.output(stage, r)}"
+            + (f" {result}" if isinstance(result, dict) and "history" not in result else "")
+        )
 
     return command
 
@@ -207,8 +241,17 @@ for _stage in ("generate", "judge", "prefs", "train"):
 
 @main.command(name="eval")
 @click.argument("run_dir", type=click.Path(exists=True, file_okay=False))
-@click.option("--round", "round_idx", type=int, help="Round whose student to evaluate (0 = the untrained student; default: the last trained).")
-@click.option("--data", type=click.Path(exists=True), help="Prompt file with references (default: the recipe's test set).")
+@click.option(
+    "--round",
+    "round_idx",
+    type=int,
+    help="Round whose student to evaluate (0 = the untrained student; default: the last trained).",
+)
+@click.option(
+    "--data",
+    type=click.Path(exists=True),
+    help="Prompt file with references (default: the recipe's test set).",
+)
 @click.option("--force", is_flag=True, help="Recompute even if the metrics exist.")
 @click.option("--verbose", is_flag=True, help="Show the libraries' own logs and warnings.")
 def eval_command(run_dir: str, round_idx: int | None, data: str | None, force: bool, verbose: bool) -> None:

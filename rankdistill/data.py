@@ -57,7 +57,9 @@ def _read_rows(path: Path) -> list[dict[str, Any]]:
         from datasets import Dataset
 
         return Dataset.from_parquet(str(path)).to_list()
-    raise DataError(f"{path}: unknown format '{suffix}' (use .jsonl, .json, .csv, .parquet or a saved HF dataset dir)")
+    raise DataError(
+        f"{path}: unknown format '{suffix}' (use .jsonl, .json, .csv, .parquet or a saved HF dataset dir)"
+    )
 
 
 def build_messages(settings: DataSettings, text: str) -> list[dict[str, str]]:
@@ -86,18 +88,28 @@ def load_prompts(
     prompts = []
     for n, row in enumerate(rows):
         if settings.input_field not in row:
-            raise DataError(f"{path}: row {n} has no field '{settings.input_field}' (data.input_field); fields: {sorted(row)}")
+            raise DataError(
+                f"{path}: row {n} has no field '{settings.input_field}' (data.input_field); fields: {sorted(row)}"
+            )
         ref = None
         if settings.reference_field:
             if settings.reference_field in row and row[settings.reference_field] is not None:
                 ref = str(row[settings.reference_field])
             elif need_reference:
-                raise DataError(f"{path}: row {n} has no field '{settings.reference_field}' (data.reference_field)")
-        pid = str(row[settings.id_field]) if settings.id_field and row.get(settings.id_field) is not None else f"row-{n:06d}"
+                raise DataError(
+                    f"{path}: row {n} has no field '{settings.reference_field}' (data.reference_field)"
+                )
+        pid = (
+            str(row[settings.id_field])
+            if settings.id_field and row.get(settings.id_field) is not None
+            else f"row-{n:06d}"
+        )
         text = str(row[settings.input_field])
         prompts.append(Prompt(pid, text, build_messages(settings, text), ref))
     if len({p.prompt_id for p in prompts}) != len(prompts):
-        raise DataError(f"{path}: ids in field '{settings.id_field}' are not unique (set data.id_field: null to use row numbers)")
+        raise DataError(
+            f"{path}: ids in field '{settings.id_field}' are not unique (set data.id_field: null to use row numbers)"
+        )
     if shuffle_seed is not None:
         random.Random(shuffle_seed).shuffle(prompts)
     return prompts[:max_prompts] if max_prompts else prompts

@@ -13,8 +13,8 @@ from typing import Any
 from . import progress
 from .data import load_prompts
 from .judging.reference import chrf, normalize
-from .records import PartialJsonl, atomic_write_json
 from .recipe import Recipe
+from .records import PartialJsonl, atomic_write_json
 from .rundir import RunDir
 
 
@@ -55,11 +55,15 @@ def eval_stage(run: RunDir, round_idx: int, recipe: Recipe, data: str | None = N
     metrics_path, predictions_path = eval_paths(run, round_idx, data)
     partial = PartialJsonl(predictions_path, key="prompt_id")
     todo = [p for p in prompts if p.prompt_id not in partial.done]
-    with progress.task(f"round {round_idx}: eval", total=len(prompts), completed=len(prompts) - len(todo)) as bar:
+    with progress.task(
+        f"round {round_idx}: eval", total=len(prompts), completed=len(prompts) - len(todo)
+    ) as bar:
         if todo:
             generator = make_generator(recipe, run.adapter(round_idx) if round_idx > 0 else None)
             for _, batch in batches(todo, recipe.eval.batch_size):
-                outs = generator.generate([p.messages for p in batch], greedy=True, max_new_tokens=recipe.eval.max_new_tokens)
+                outs = generator.generate(
+                    [p.messages for p in batch], greedy=True, max_new_tokens=recipe.eval.max_new_tokens
+                )
                 partial.append(
                     [
                         {

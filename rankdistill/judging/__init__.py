@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from .. import progress
-from ..records import CandidateSet, PartialJsonl, read_jsonl, to_dict
 from ..recipe import JudgeSettings, Recipe
+from ..records import CandidateSet, PartialJsonl, read_jsonl, to_dict
 from ..rundir import RunDir
 from .base import Judge, ranking_from_scores
 
@@ -25,7 +25,9 @@ def judge_stage(run: RunDir, round_idx: int, recipe: Recipe) -> None:
     partial = PartialJsonl(run.rankings(round_idx), key="prompt_id")
     judge = make_judge(recipe.judge)
     todo = [it for it in items if it.prompt_id not in partial.done]
-    with progress.task(f"round {round_idx}: judge", total=len(items), completed=len(items) - len(todo)) as bar:
+    with progress.task(
+        f"round {round_idx}: judge", total=len(items), completed=len(items) - len(todo)
+    ) as bar:
         for item in todo:
             partial.append([to_dict(judge.rank(item))])
             bar.advance()

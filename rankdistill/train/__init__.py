@@ -29,7 +29,14 @@ def train_stage(run: RunDir, round_idx: int, recipe: Recipe) -> dict:
         if recipe.train.algorithm == "dpo":
             from .dpo import train_dpo
 
-            result = train_dpo(recipe, run.prefs(round_idx) / "pairs", tmp, run.checkpoints(round_idx), previous)
+            result = train_dpo(
+                recipe,
+                run.prefs(round_idx) / "pairs",
+                tmp,
+                run.checkpoints(round_idx),
+                previous,
+                label=f"round {round_idx}: train",
+            )
         else:
             raise ValueError(f"train.algorithm: unknown algorithm {recipe.train.algorithm!r}")
         replace_dir(tmp, final)

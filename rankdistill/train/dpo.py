@@ -70,11 +70,18 @@ def make_config(recipe: Recipe, output_dir: Path, use_bf16: bool) -> Any:
     return DPOConfig(**kwargs)
 
 
-def train_dpo(recipe: Recipe, pairs_dir: Path, adapter_out: Path, checkpoints: Path, previous_adapter: Path | None) -> dict:
+def train_dpo(
+    recipe: Recipe,
+    pairs_dir: Path,
+    adapter_out: Path,
+    checkpoints: Path,
+    previous_adapter: Path | None,
+    label: str = "train",
+) -> dict:
     """Train one round of DPO; writes the adapter to ``adapter_out`` and returns the loss history."""
     import torch
     from datasets import load_from_disk
-    from transformers import TrainerCallback
+    from transformers import PrinterCallback, TrainerCallback
     from trl import DPOTrainer
 
     from ..models import load_policy, load_tokenizer, lora_config
@@ -104,10 +111,10 @@ def train_dpo(recipe: Recipe, pairs_dir: Path, adapter_out: Path, checkpoints: P
         def on_log(self, args, state, control, logs=None, **kw):  # noqa: ANN001
             if logs and "loss" in logs:
                 history.append({"step": state.global_step, **{k: float(v) for k, v in logs.items()}})
-                self.bar.update(f"train (loss {logs['loss']:.3f})")
+                self.bar.update(f"loss {logs['loss']:.3f}")
 
     resume = any(checkpoints.glob("checkpoint-*"))
-    with progress.task("train", total=recipe.train.max_steps) as bar:
+    with progress.task(label, total=recipe.train.max_steps) as bar:
         trainer = DPOTrainer(
             model=model,
             args=config,
@@ -116,6 +123,7 @@ def train_dpo(recipe: Recipe, pairs_dir: Path, adapter_out: Path, checkpoints: P
             peft_config=lora_config(recipe.student) if previous_adapter is None else None,
             callbacks=[Progress(bar)],
         )
+        trainer.remove_callback(PrinterCallback)  # it prints every log dict when tqdm is off
         if previous_adapter is not None and recipe.train.reference == "initial":
             # TRL froze a copy of the previous adapter as "ref"; without it the reference is the adapter-free base.
             trainer.model.delete_adapter("ref")
