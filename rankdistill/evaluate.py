@@ -74,7 +74,7 @@ def eval_stage(run: RunDir, round_idx: int, recipe: Recipe, data: str | None = N
                             "num_tokens": o[0].num_tokens,
                             "finish_reason": o[0].finish_reason,
                         }
-                        for p, o in zip(batch, outs)
+                        for p, o in zip(batch, outs, strict=True)
                     ]
                 )
                 bar.advance(len(batch))

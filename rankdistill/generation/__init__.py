@@ -67,7 +67,7 @@ def generate_stage(run: RunDir, round_idx: int, recipe: Recipe) -> None:
                 partial.append(
                     [
                         to_dict(CandidateSet(p.prompt_id, p.messages, c, p.reference))
-                        for p, c in zip(batch, completions)
+                        for p, c in zip(batch, completions, strict=True)
                     ]
                 )
                 bar.advance(len(batch))

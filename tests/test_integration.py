@@ -1,0 +1,155 @@
+"""End to end on the real packaged SmolLM2 student (CPU, minutes): `pytest -m integration`."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.integration
+
+SMOKE = [
+    "--set",
+    "data.max_prompts=8",
+    "--set",
+    "generation.k=4",
+    "--set",
+    "train.max_steps=2",
+    "--set",
+    "eval.max_prompts=8",
+]
+
+
+def rankdistill(*args: str, check: bool = True, **kw) -> subprocess.CompletedProcess:
+    proc = subprocess.run(
+        [sys.executable, "-m", "rankdistill", *args], capture_output=True, text=True, timeout=1200, **kw
+    )
+    if check and proc.returncode != 0:
+        raise AssertionError(
+            f"rankdistill {' '.join(args)} failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr[-4000:]}"
+        )
+    return proc
+
+
+def lora_b_norms(adapter: Path) -> dict[str, float]:
+    from safetensors.torch import load_file
+
+    weights = load_file(str(adapter / "adapter_model.safetensors"))
+    return {k: float(v.float().norm()) for k, v in weights.items() if "lora_B" in k}
+
+
+def mtimes(root: Path) -> dict[str, float]:
+    return {str(p.relative_to(root)): p.stat().st_mtime_ns for p in root.rglob("*") if p.is_file()}
+
+
+def test_round_artifacts_weights_and_resume(tmp_path):
+    run = tmp_path / "run"
+    out = rankdistill("iterate", "--rounds", "1", "--run-dir", str(run), *SMOKE)
+    assert "exact" in out.stdout  # the summary table
+
+    # the run-directory contract
+    assert (run / "recipe.yaml").exists()
+    manifest = json.loads((run / "manifest.json").read_text())
+    assert manifest["versions"]["trl"] and manifest["seed"] == 0
+    assert manifest["student"]["model"] == "smollm2-135m-instruct"
+    assert manifest["train"]["reference_policy"] in ("initial", "previous")
+    lines = [json.loads(x) for x in (run / "round-01/candidates.jsonl").read_text().splitlines()]
+    assert len(lines) == 8 and all(len(x["candidates"]) == 4 for x in lines)
+    assert all(
+        c["finish_reason"] in ("stop", "length") and c["num_tokens"] > 0
+        for x in lines
+        for c in x["candidates"]
+    )
+    rankings = [json.loads(x) for x in (run / "round-01/rankings.jsonl").read_text().splitlines()]
+    assert len(rankings) == 8 and all(sorted(r["order"]) == [0, 1, 2, 3] for r in rankings)
+
+    from datasets import load_from_disk
+
+    pairs = load_from_disk(str(run / "round-01/prefs/pairs"))
+    stats = json.loads((run / "round-01/prefs/stats.json").read_text())
+    assert len(pairs) == stats["pairs"] > 0
+    assert pairs[0]["chosen"][0]["role"] == "assistant" and pairs[0]["prompt"][-1]["role"] == "user"
+    assert len(load_from_disk(str(run / "round-01/prefs/lists"))) == 8
+
+    # LoRA B starts at zero: a non-zero B means training changed the adapter
+    norms = lora_b_norms(run / "round-01/adapter")
+    assert norms and max(norms.values()) > 0
+    assert not (run / "round-01/checkpoints").exists()
+    for r in (0, 1):
+        ev = json.loads((run / f"round-{r:02d}/eval.json").read_text())
+        assert ev["n"] == 8 and 0 <= ev["exact_match"] <= 1
+        preds = [json.loads(x) for x in (run / f"round-{r:02d}/predictions.jsonl").read_text().splitlines()]
+        assert {"input", "reference", "prediction"} <= set(preds[0])
+
+    # the same command again: nothing is redone
+    before = mtimes(run / "round-01") | {"r0": (run / "round-00/eval.json").stat().st_mtime_ns}
+    rankdistill("iterate", "--rounds", "1", "--run-dir", str(run), *SMOKE)
+    after = mtimes(run / "round-01") | {"r0": (run / "round-00/eval.json").stat().st_mtime_ns}
+    assert before == after
+
+    # a second round builds on the first without touching it; the recipe cannot silently change
+    bad = rankdistill(
+        "iterate", "--rounds", "2", "--run-dir", str(run), *SMOKE, "--set", "train.beta=0.5", check=False
+    )
+    assert bad.returncode == 2 and "train.beta" in bad.stderr
+    rankdistill("iterate", "--rounds", "2", "--run-dir", str(run), *SMOKE)
+    assert mtimes(run / "round-01") == {k: v for k, v in before.items() if k != "r0"}
+    assert (run / "round-02/adapter/adapter_config.json").exists()
+    assert lora_b_norms(run / "round-02/adapter") != norms
+
+    # one stage alone; eval of any round on another file with references
+    again = rankdistill("judge", str(run), "--round", "2")
+    assert "already complete" in again.stdout
+    other = tmp_path / "other.csv"
+    other.write_text("id,text,reference\na,She go home.,She goes home.\nb,Il est grand.,Il est grand.\n")
+    ev = rankdistill("eval", str(run), "--round", "0", "--data", str(other))
+    metrics = json.loads(ev.stdout)
+    assert metrics["n"] == 2
+    preds = (run / "round-00/eval-other.csv/predictions.jsonl").read_text().splitlines()
+    assert [json.loads(x)["input"] for x in preds] == ["She go home.", "Il est grand."]
+
+
+def test_killed_training_resumes(tmp_path):
+    run = tmp_path / "run"
+    args = [
+        "iterate",
+        "--rounds",
+        "1",
+        "--run-dir",
+        str(run),
+        *SMOKE,
+        "--set",
+        "train.max_steps=6",
+        "--set",
+        "train.save_steps=2",
+    ]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "rankdistill", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    checkpoint = run / "round-01/checkpoints/checkpoint-2"
+    deadline = time.time() + 900
+    while not checkpoint.exists() and proc.poll() is None and time.time() < deadline:
+        time.sleep(0.5)
+    time.sleep(1.0)  # let the checkpoint finish writing, or not: both must resume
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert checkpoint.exists(), "training never reached its first checkpoint"
+    assert not (run / "round-01/adapter").exists()
+    candidates = (run / "round-01/candidates.jsonl").stat().st_mtime_ns
+
+    out = rankdistill(*args)
+    assert "resuming training" in out.stderr
+    assert (run / "round-01/candidates.jsonl").stat().st_mtime_ns == candidates  # not regenerated
+    assert max(lora_b_norms(run / "round-01/adapter").values()) > 0
+    history = json.loads((run / "round-01/adapter/train_log.json").read_text())
+    assert history[-1]["step"] == 6
+    assert json.loads((run / "round-01/eval.json").read_text())["n"] == 8
