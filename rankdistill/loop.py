@@ -85,23 +85,18 @@ def _versions() -> dict[str, str]:
 
 def _git_commit() -> str | None:
     try:
-        return (
-            subprocess.run(
-                ["git", "-C", str(PROJECT_ROOT), "rev-parse", "HEAD"],
-                capture_output=True,
-                text=True,
-                timeout=5,
-            ).stdout.strip()
-            or None
+        proc = subprocess.run(
+            ["git", "-C", str(PROJECT_ROOT), "rev-parse", "HEAD"], capture_output=True, text=True, timeout=5
         )
     except (OSError, subprocess.SubprocessError):
         return None
+    return proc.stdout.strip() if proc.returncode == 0 else None
 
 
 def write_manifest(run: RunDir, recipe: Recipe) -> None:
     """Versions, seeds, model ids, machine: what it takes to reproduce or explain the run."""
     from .generation import choose_backend
-    from .models import pick_device, resolve_student
+    from .models import pick_device, pick_dtype, resolve_student
 
     device = pick_device()
     old = read_json(run.manifest_path) if run.manifest_path.exists() else {}
@@ -121,6 +116,7 @@ def write_manifest(run: RunDir, recipe: Recipe) -> None:
             "resolved": resolve_student(recipe.student.model),
             "revision": recipe.student.revision,
             "quantization": recipe.student.quantization,
+            "dtype": str(pick_dtype(recipe.student.dtype, device)).removeprefix("torch."),
         },
         "generation_backend": choose_backend(recipe.generation.backend),
         "judge": recipe.judge.model_dump(),
