@@ -98,6 +98,9 @@ class VLLMSettings(_Strict):
     max_model_len: int | None = Field(
         None, gt=0, description="Longest prompt + completion in tokens (None: the model's own limit)."
     )
+    enforce_eager: bool | None = Field(
+        None, description="Skip torch.compile / CUDA graphs (None: eager on CPU, where compiling costs minutes)."
+    )
 
 
 class GenerationSettings(_Strict):
