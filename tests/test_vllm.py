@@ -80,7 +80,7 @@ TINY = [
     "--set", "train.max_steps=2", "--set", "train.batch_size=2",
     # a large step so the adapter visibly changes greedy answers: parity must then hold *with* LoRA too
     "--set", "train.learning_rate=2e-3",
-    "--set", "eval.max_prompts=12", "--set", "eval.max_new_tokens=32", "--set", "student.dtype=float32",
+    "--set", "eval.max_prompts=8", "--set", "eval.max_new_tokens=24", "--set", "student.dtype=float32",
 ]  # fmt: skip
 
 
