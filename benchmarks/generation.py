@@ -8,6 +8,11 @@ k sampled candidates per prompt from the shipped instruction prompts. tokens/s c
 the end of sequence) over generation time only; loading the model and starting vLLM's engine are reported
 apart. Peak memory is the resident memory of the process and its children (vLLM's engine runs in child
 processes), and the GPU memory in use on CUDA. The last line is one JSON object.
+
+On a CPU shared with other busy processes, torch's OpenMP threads spin-wait at every barrier and lose most of
+their time (measured on 2 shared cores: 6 tokens/s with 2 threads, 38 with 1, 35 with 2 and
+OMP_WAIT_POLICY=PASSIVE): set OMP_WAIT_POLICY=PASSIVE or --threads 1 there, or the figures measure the
+neighbours.
 """
 
 from __future__ import annotations
@@ -80,6 +85,12 @@ def measure(kind: str, args: argparse.Namespace) -> dict:
         {"student.dtype": args.dtype, "generation.backend": "vllm" if kind == "vllm" else "transformers"},
     )
     msgs = conversations(args.prompts)
+    if args.threads:  # the same number of cores for every kind
+        import torch
+
+        torch.set_num_threads(args.threads)
+        os.environ.setdefault("VLLM_CPU_OMP_THREADS_BIND", f"0-{args.threads - 1}")
+        os.environ.setdefault("VLLM_CPU_NUM_OF_RESERVED_CPU", "0")
     with PeakMemory() as peak:
         start = time.perf_counter()
         if kind == "plain":
@@ -155,6 +166,7 @@ def main() -> None:
     p.add_argument("--max-new-tokens", type=int, default=48)
     p.add_argument("--batch-size", type=int, default=24, help="prompts per generate() call (all backends)")
     p.add_argument("--dtype", default="float32")
+    p.add_argument("--threads", type=int, help="CPU threads for every kind (default: torch's and vLLM's own)")
     p.add_argument("--repeats", type=int, default=1, help="measure every kind this many times, interleaved")
     p.add_argument("--kinds", default=",".join(KINDS), help=f"comma-separated subset of {','.join(KINDS)}")
     p.add_argument("--only", choices=KINDS, help=argparse.SUPPRESS)  # internal: one measurement, JSON out
@@ -201,7 +213,8 @@ def main() -> None:
         summary[f"{kind}_all_tokens_per_s"] = [r["tokens_per_s"] for r in rs]
     summary.update(
         prompts=args.prompts, k=args.k, max_new_tokens=args.max_new_tokens, dtype=args.dtype,
-        device="cuda" if _cuda() else "cpu", cpus=len(os.sched_getaffinity(0)),
+        device="cuda" if _cuda() else "cpu", cpus=len(os.sched_getaffinity(0)), threads=args.threads,
+        omp_wait_policy=os.environ.get("OMP_WAIT_POLICY"),
     )  # fmt: skip
     print(
         f"vLLM / transformers: {summary.get('ratio')}x;  transformers / plain generate: {summary.get('hf_vs_plain')}x"
