@@ -175,7 +175,11 @@ def main() -> None:
         print(json.dumps(measure(args.only, args)))
         return
 
-    passthrough = [a for a in sys.argv[1:] if not a.startswith("--repeats") and not a.startswith("--kinds")]
+    passthrough = [
+        f"--{name.replace('_', '-')}={getattr(args, name)}"
+        for name in ("prompts", "k", "max_new_tokens", "batch_size", "dtype", "threads")
+        if getattr(args, name) is not None
+    ]
     env = {**os.environ, "TRANSFORMERS_VERBOSITY": "error", "VLLM_LOGGING_LEVEL": "WARNING"}
     results: dict[str, list[dict]] = {k: [] for k in args.kinds.split(",")}
     for rep in range(args.repeats):
