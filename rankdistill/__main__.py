@@ -1,3 +1,4 @@
 from .cli import main
 
-main()
+if __name__ == "__main__":  # vLLM's engine starts processes that re-import the main module
+    main()

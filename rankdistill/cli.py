@@ -75,6 +75,7 @@ def _quiet_libraries(verbose: bool) -> None:
     os.environ.setdefault("HF_DATASETS_DISABLE_PROGRESS_BARS", "1")
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    os.environ.setdefault("VLLM_LOGGING_LEVEL", "WARNING")
     import logging
     import warnings
 
@@ -125,12 +126,13 @@ def _print_summary(run: Any) -> None:
 class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         from .data import DataError
+        from .generation.vllm import BackendError
         from .models import ModelError
         from .recipe import RecipeError
 
         try:
             return super().invoke(ctx)
-        except (RecipeError, DataError, ModelError, FileNotFoundError) as e:
+        except (RecipeError, DataError, ModelError, BackendError, FileNotFoundError) as e:
             _fail(str(e))
         except KeyboardInterrupt:
             click.echo(

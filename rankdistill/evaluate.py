@@ -60,24 +60,27 @@ def eval_stage(run: RunDir, round_idx: int, recipe: Recipe, data: str | None = N
     ) as bar:
         if todo:
             generator = make_generator(recipe, run.adapter(round_idx) if round_idx > 0 else None)
-            for _, batch in batches(todo, recipe.eval.batch_size):
-                outs = generator.generate(
-                    [p.messages for p in batch], greedy=True, max_new_tokens=recipe.eval.max_new_tokens
-                )
-                partial.append(
-                    [
-                        {
-                            "prompt_id": p.prompt_id,
-                            "input": p.input,
-                            "reference": p.reference,
-                            "prediction": o[0].text,
-                            "num_tokens": o[0].num_tokens,
-                            "finish_reason": o[0].finish_reason,
-                        }
-                        for p, o in zip(batch, outs, strict=True)
-                    ]
-                )
-                bar.advance(len(batch))
+            try:
+                for _, batch in batches(todo, recipe.eval.batch_size):
+                    outs = generator.generate(
+                        [p.messages for p in batch], greedy=True, max_new_tokens=recipe.eval.max_new_tokens
+                    )
+                    partial.append(
+                        [
+                            {
+                                "prompt_id": p.prompt_id,
+                                "input": p.input,
+                                "reference": p.reference,
+                                "prediction": o[0].text,
+                                "num_tokens": o[0].num_tokens,
+                                "finish_reason": o[0].finish_reason,
+                            }
+                            for p, o in zip(batch, outs, strict=True)
+                        ]
+                    )
+                    bar.advance(len(batch))
+            finally:
+                generator.close()
     rows = partial.finish([p.prompt_id for p in prompts])
     result = {"round": round_idx, "data": str(path), **metrics(rows)}
     atomic_write_json(metrics_path, result)

