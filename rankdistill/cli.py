@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -200,7 +201,10 @@ def _stage_command(stage: str) -> click.Command:
         r = round_idx if round_idx is not None else max(run.rounds() or [1]) or 1
         if r < 1:
             _fail(f"{stage} needs a round of 1 or more")
-        before = STAGES[STAGES.index(stage) - 1] if stage != "generate" else None
+        from .train import stages_for_round
+
+        needed = stages_for_round(recipe, r)  # an sft or grpo round trains from prompts alone
+        before = needed[needed.index(stage) - 1] if stage in needed and needed.index(stage) > 0 else None
         if before and not run.is_done(before, r):
             _fail(
                 f"round {r} has no finished {before} stage yet; run `rankdistill {before} {run_dir} --round {r}`"
@@ -213,8 +217,11 @@ def _stage_command(stage: str) -> click.Command:
         if force:
             _drop_from(run, stage, r)
         _quiet_libraries(verbose)
-        with _RichReporter():
+        main_process = os.environ.get("RANK", "0") == "0"  # under accelerate launch only rank 0 draws bars
+        with _RichReporter() if main_process else contextlib.nullcontext():
             result = run_stage(run, stage, r, recipe)
+        if not main_process:
+            return
         click.echo(
             f"round {r} {stage}: done -> {run.output(stage, r)}"
             + (f" {result}" if isinstance(result, dict) and "history" not in result else "")
