@@ -289,6 +289,45 @@ def eval_command(run_dir: str, round_idx: int | None, data: str | None, force: b
 
 
 @main.command()
+@click.argument("recipe", required=False)
+@click.option(
+    "--algorithms",
+    default="dpo,rrhf",
+    show_default=True,
+    help="Comma-separated algorithms to compare: dpo, rrhf, grpo, sft.",
+)
+@click.option(
+    "--run-dir", type=click.Path(file_okay=False), help="Run directory (default: runs/<recipe name>-compare)."
+)
+@click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE", help="Override a recipe field.")
+@click.option("--verbose", is_flag=True, help="Show the libraries' own logs and warnings.")
+def compare(
+    recipe: str | None, algorithms: str, run_dir: str | None, overrides: tuple[str, ...], verbose: bool
+) -> None:
+    """Train several algorithms from the same student on the same judged candidates and compare them:
+    generates and judges once, trains and evaluates each algorithm, and writes DIR/compare/report.md and
+    metrics.png. Running the same command again resumes."""
+    from .compare import prepare_shared, train_algorithms
+    from .recipe import ALGORITHMS, load_recipe, parse_overrides
+    from .report import write_compare_report
+
+    names = [a.strip() for a in algorithms.split(",") if a.strip()]
+    unknown = [a for a in names if a not in ALGORITHMS]
+    if unknown or not names:
+        _fail(f"--algorithms: unknown {', '.join(unknown) or '(none given)'}; choose from {', '.join(ALGORITHMS)}")
+    r = load_recipe(recipe, parse_overrides(overrides))
+    run_dir = run_dir or str(Path("runs") / f"{r.name}-compare")
+    _quiet_libraries(verbose)
+    with _RichReporter() as rep:
+        rep.log(f"compare {', '.join(names)} -> {run_dir}")
+        run, shared = prepare_shared(r, names, run_dir)
+    train_algorithms(run, shared, names, verbose)
+    report = write_compare_report(run, names, shared)
+    click.echo(report.read_text())
+    click.echo(f"report: {report}", err=True)
+
+
+@main.command()
 @click.argument("run_dir", type=click.Path(exists=True, file_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the rows as JSON.")
 def summary(run_dir: str, as_json: bool) -> None:

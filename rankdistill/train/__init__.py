@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from ..recipe import Recipe
-from ..records import replace_dir
-from ..rundir import STAGES, RunDir
-from .common import is_main_process
+from ..records import atomic_write_json, replace_dir
+from ..rundir import STAGES, RunDir, Timer
+from .common import PeakMemory, is_main_process
 
 # Stages a round runs, by the algorithm that trains it.
 _OFFLINE = STAGES
@@ -113,16 +113,27 @@ def train_stage(run: RunDir, round_idx: int, recipe: Recipe) -> dict:
     final.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".adapter-", dir=final.parent))
     try:
-        result = train_with(
-            recipe_for(recipe, algorithm),
-            run,
-            round_idx,
-            tmp,
-            run.checkpoints(round_idx),
-            previous,
-            label=f"round {round_idx}: train ({algorithm})",
-        )
+        with PeakMemory() as memory, Timer() as timer:
+            result = train_with(
+                recipe_for(recipe, algorithm),
+                run,
+                round_idx,
+                tmp,
+                run.checkpoints(round_idx),
+                previous,
+                label=f"round {round_idx}: train ({algorithm})",
+            )
         if is_main_process():
+            # what `rankdistill compare` reports beside the metrics
+            stats = {
+                "algorithm": algorithm,
+                "seconds": round(timer.seconds, 2),
+                "steps": recipe.train.max_steps,
+                "peak_memory_mb": round(memory.peak_mb, 1),
+                "memory_kind": memory.kind,
+                "quantization": recipe.student.quantization,
+            }
+            atomic_write_json(tmp / "train_stats.json", stats)
             replace_dir(tmp, final)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
