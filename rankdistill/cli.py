@@ -214,10 +214,11 @@ def _stage_command(stage: str) -> click.Command:
                 f"round {r} {stage} is already complete ({run.output(stage, r)}); use --force to redo it"
             )
             return
-        if force:
+        # under accelerate launch only rank 0 touches files and draws bars
+        main_process = os.environ.get("RANK", "0") == "0"
+        if force and main_process:
             _drop_from(run, stage, r)
         _quiet_libraries(verbose)
-        main_process = os.environ.get("RANK", "0") == "0"  # under accelerate launch only rank 0 draws bars
         with _RichReporter() if main_process else contextlib.nullcontext():
             result = run_stage(run, stage, r, recipe)
         if not main_process:
