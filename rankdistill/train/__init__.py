@@ -7,6 +7,7 @@ it samples and asks the judge itself) need only the prompts, so their rounds ski
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -132,6 +133,7 @@ def train_stage(run: RunDir, round_idx: int, recipe: Recipe) -> dict:
                 "peak_memory_mb": round(memory.peak_mb, 1),
                 "memory_kind": memory.kind,
                 "quantization": recipe.student.quantization,
+                "processes": int(os.environ.get("WORLD_SIZE", 1)),  # > 1 under accelerate launch
             }
             atomic_write_json(tmp / "train_stats.json", stats)
             replace_dir(tmp, final)
