@@ -133,6 +133,7 @@ def plot_rows(rows: list[dict[str, Any]], path: Path) -> None:
 
     matplotlib.use("Agg")  # files only, no display
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     base = next((r for r in rows if r["algorithm"] == "base"), None)
     algorithms = sorted({r["algorithm"] for r in rows} - {"base"})
@@ -150,6 +151,7 @@ def plot_rows(rows: list[dict[str, Any]], path: Path) -> None:
                 ax.plot(*zip(*sorted(pts), strict=True), marker="o", label=algorithm)
         ax.set_title(title)
         ax.set_xlabel("round")
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.grid(alpha=0.3)
     axes[0].legend()
     fig.tight_layout()
