@@ -145,13 +145,30 @@ def test_sft_then_dpo_schedule_and_accelerate_launch(tmp_path):
     assert json.loads((run / "round-02/adapter/train_stats.json").read_text())["algorithm"] == "dpo"
     assert json.loads((run / "manifest.json").read_text())["train"]["schedule"] == ["sft", "dpo"]
 
-    # the same DPO round again under accelerate launch, two CPU processes (DDP over gloo)
+    # `accelerate launch --cpu` works (without MPI, accelerate starts one process for it) ...
+    cli(
+        sys.executable,
+        "-m",
+        "accelerate.commands.launch",
+        "--cpu",
+        "--num_processes",
+        "2",
+        "-m",
+        "rankdistill",
+        "train",
+        str(run),
+        "--round",
+        "1",
+        "--force",
+    )
+    assert json.loads((run / "round-01/adapter/train_stats.json").read_text())["algorithm"] == "sft"
+    # ... and two processes in one DDP group over gloo: the DPO round again (train.batch_size per process)
     before = (run / "round-02/adapter/adapter_model.safetensors").stat().st_mtime_ns
     proc = cli(
         sys.executable,
         "-m",
         "accelerate.commands.launch",
-        "--cpu",
+        "--multi_gpu",
         "--num_processes",
         "2",
         "-m",

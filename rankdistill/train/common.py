@@ -46,8 +46,12 @@ def check_config_args(config_cls: type, args: dict[str, Any], algorithm: str, ow
 
 def base_config_kwargs(recipe: Recipe, output_dir: Path, use_bf16: bool) -> dict[str, Any]:
     """TrainingArguments every algorithm gets from the recipe."""
+    import torch
+
     t = recipe.train
     return dict(
+        # explicit on CPU: without it, processes started by a launcher do not join one DDP group over gloo
+        use_cpu=not torch.cuda.is_available(),
         output_dir=str(output_dir),
         max_steps=t.max_steps,
         learning_rate=t.learning_rate,
