@@ -217,7 +217,7 @@ def main() -> None:
                     print(f"{algorithm}/{quant} failed:\n{proc.stderr[-2000:]}", file=sys.stderr)
                     continue
                 results.append(json.loads(proc.stdout.strip().splitlines()[-1]))
-                print(f"  {algorithm:5s} {quant:5s} done", file=sys.stderr)
+                print(f"  {algorithm:5s} {quant:5s} done: {results[-1]}", file=sys.stderr, flush=True)
         forward = rrhf_forward(args)
 
     print(
