@@ -6,6 +6,7 @@ A stage is complete when its final output exists; outputs are only ever renamed 
 
 from __future__ import annotations
 
+import shutil
 import time
 from pathlib import Path
 
@@ -90,3 +91,19 @@ class Timer:
 
     def __exit__(self, *exc: object) -> None:
         self.seconds = time.perf_counter() - self.start
+
+
+def last_complete_checkpoint(folder: Path) -> Path | None:
+    """The newest complete trainer checkpoint in ``folder``; incomplete ones (killed mid-save) are removed.
+
+    transformers writes ``trainer_state.json`` last, so a checkpoint without it was cut off while saving.
+    """
+    complete = []
+    for path in folder.glob("checkpoint-*"):
+        if not path.name.removeprefix("checkpoint-").isdigit():
+            continue
+        if (path / "trainer_state.json").exists():
+            complete.append(path)
+        else:
+            shutil.rmtree(path, ignore_errors=True)
+    return max(complete, key=lambda p: int(p.name.removeprefix("checkpoint-")), default=None)

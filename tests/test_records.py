@@ -42,3 +42,17 @@ def test_stage_bookkeeping(tmp_path):
     run.record_time("train", 1, 2.0)
     assert run.timings(1) == {"train": 3.5}
     assert run.rounds() == [1] and run.last_trained_round() == 0
+
+
+def test_resume_skips_checkpoint_cut_off_mid_save(tmp_path):
+    from rankdistill.rundir import last_complete_checkpoint
+
+    assert last_complete_checkpoint(tmp_path / "none") is None
+    for step, complete in ((2, True), (4, True), (6, False)):
+        ckpt = tmp_path / f"checkpoint-{step}"
+        ckpt.mkdir()
+        (ckpt / "adapter_model.safetensors").write_bytes(b"x")
+        if complete:
+            (ckpt / "trainer_state.json").write_text("{}")
+    assert last_complete_checkpoint(tmp_path) == tmp_path / "checkpoint-4"
+    assert not (tmp_path / "checkpoint-6").exists()  # a half-saved checkpoint must not be resumed later

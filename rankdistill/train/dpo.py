@@ -15,6 +15,7 @@ from typing import Any
 
 from .. import progress
 from ..recipe import Recipe, RecipeError
+from ..rundir import last_complete_checkpoint
 
 # Settings rankdistill fills from the recipe's typed fields; setting them again in train.args is ambiguous.
 _OWNED = {
@@ -115,7 +116,7 @@ def train_dpo(
                 history.append({"step": state.global_step, **{k: float(v) for k, v in logs.items()}})
                 self.bar.update(f"loss {logs['loss']:.3f}")
 
-    resume = any(checkpoints.glob("checkpoint-*"))
+    resume = last_complete_checkpoint(checkpoints)
     with progress.task(label, total=recipe.train.max_steps) as bar:
         trainer = DPOTrainer(
             model=model,
@@ -130,10 +131,9 @@ def train_dpo(
             # TRL froze a copy of the previous adapter as "ref"; without it the reference is the adapter-free base.
             trainer.model.delete_adapter("ref")
         if resume:
-            last = max(int(p.name.split("-")[1]) for p in checkpoints.glob("checkpoint-*"))
-            bar.advance(last)
-            progress.log(f"resuming training from {checkpoints}/checkpoint-{last}")
-        trainer.train(resume_from_checkpoint=resume or None)
+            bar.advance(int(resume.name.split("-")[-1]))
+            progress.log(f"resuming training from {resume}")
+        trainer.train(resume_from_checkpoint=str(resume) if resume else None)
     trainer.model.save_pretrained(str(adapter_out), selected_adapters=["default"])
     (adapter_out / "train_log.json").write_text(json.dumps(history, indent=1))
     return {"history": history, "pairs": len(dataset)}
