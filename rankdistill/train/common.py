@@ -119,13 +119,14 @@ def run_trainer(trainer: Any, checkpoints: Path, bar: Any) -> None:
     """Train, resuming from the newest checkpoint in ``checkpoints`` if a killed run left one."""
     from transformers import PrinterCallback
 
+    from ..rundir import last_complete_checkpoint
+
     trainer.remove_callback(PrinterCallback)  # it prints every log dict when tqdm is off
-    resume = any(checkpoints.glob("checkpoint-*"))
+    resume = last_complete_checkpoint(checkpoints)  # one cut off mid-save is removed
     if resume:
-        last = max(int(p.name.split("-")[1]) for p in checkpoints.glob("checkpoint-*"))
-        bar.advance(last)
-        progress.log(f"resuming training from {checkpoints}/checkpoint-{last}")
-    trainer.train(resume_from_checkpoint=resume or None)
+        bar.advance(int(resume.name.split("-")[-1]))
+        progress.log(f"resuming training from {resume}")
+    trainer.train(resume_from_checkpoint=str(resume) if resume else None)
 
 
 def save_adapter(trainer: Any, adapter_out: Path, history: list[dict[str, float]]) -> None:
