@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -202,7 +203,10 @@ def _stage_command(stage: str) -> click.Command:
         r = round_idx if round_idx is not None else max(run.rounds() or [1]) or 1
         if r < 1:
             _fail(f"{stage} needs a round of 1 or more")
-        before = STAGES[STAGES.index(stage) - 1] if stage != "generate" else None
+        from .train import stages_for_round
+
+        needed = stages_for_round(recipe, r)  # an sft or grpo round trains from prompts alone
+        before = needed[needed.index(stage) - 1] if stage in needed and needed.index(stage) > 0 else None
         if before and not run.is_done(before, r):
             _fail(
                 f"round {r} has no finished {before} stage yet; run `rankdistill {before} {run_dir} --round {r}`"
@@ -212,11 +216,15 @@ def _stage_command(stage: str) -> click.Command:
                 f"round {r} {stage} is already complete ({run.output(stage, r)}); use --force to redo it"
             )
             return
-        if force:
+        # under accelerate launch only rank 0 touches files and draws bars
+        main_process = os.environ.get("RANK", "0") == "0"
+        if force and main_process:
             _drop_from(run, stage, r)
         _quiet_libraries(verbose)
-        with _RichReporter():
+        with _RichReporter() if main_process else contextlib.nullcontext():
             result = run_stage(run, stage, r, recipe)
+        if not main_process:
+            return
         click.echo(
             f"round {r} {stage}: done -> {run.output(stage, r)}"
             + (f" {result}" if isinstance(result, dict) and "history" not in result else "")
@@ -281,6 +289,45 @@ def eval_command(run_dir: str, round_idx: int | None, data: str | None, force: b
             result = run_stage(run, "eval", r, recipe, data=data)
     click.echo(json.dumps(result, indent=2))
     click.echo(f"predictions: {predictions_path}", err=True)
+
+
+@main.command()
+@click.argument("recipe", required=False)
+@click.option(
+    "--algorithms",
+    default="dpo,rrhf",
+    show_default=True,
+    help="Comma-separated algorithms to compare: dpo, rrhf, grpo, sft.",
+)
+@click.option(
+    "--run-dir", type=click.Path(file_okay=False), help="Run directory (default: runs/<recipe name>-compare)."
+)
+@click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE", help="Override a recipe field.")
+@click.option("--verbose", is_flag=True, help="Show the libraries' own logs and warnings.")
+def compare(
+    recipe: str | None, algorithms: str, run_dir: str | None, overrides: tuple[str, ...], verbose: bool
+) -> None:
+    """Train several algorithms from the same student on the same judged candidates and compare them:
+    generates and judges once, trains and evaluates each algorithm, and writes DIR/compare/report.md and
+    metrics.png. Running the same command again resumes."""
+    from .compare import prepare_shared, train_algorithms
+    from .recipe import ALGORITHMS, load_recipe, parse_overrides
+    from .report import write_compare_report
+
+    names = [a.strip() for a in algorithms.split(",") if a.strip()]
+    unknown = [a for a in names if a not in ALGORITHMS]
+    if unknown or not names:
+        _fail(f"--algorithms: unknown {', '.join(unknown) or '(none given)'}; choose from {', '.join(ALGORITHMS)}")
+    r = load_recipe(recipe, parse_overrides(overrides))
+    run_dir = run_dir or str(Path("runs") / f"{r.name}-compare")
+    _quiet_libraries(verbose)
+    with _RichReporter() as rep:
+        rep.log(f"compare {', '.join(names)} -> {run_dir}")
+        run, shared = prepare_shared(r, names, run_dir)
+    train_algorithms(run, shared, names, verbose)
+    report = write_compare_report(run, names, shared)
+    click.echo(report.read_text())
+    click.echo(f"report: {report}", err=True)
 
 
 @main.command()

@@ -23,7 +23,7 @@ import yaml
 from . import progress
 from .recipe import Recipe, RecipeError, dump_recipe, recipe_from_dict
 from .records import atomic_write_json, atomic_write_text, read_json
-from .rundir import STAGES, RunDir, Timer
+from .rundir import RunDir, Timer
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -120,7 +120,11 @@ def write_manifest(run: RunDir, recipe: Recipe) -> None:
         },
         "generation_backend": choose_backend(recipe.generation.backend, recipe.student.quantization),
         "judge": recipe.judge.model_dump(),
-        "train": {"algorithm": recipe.train.algorithm, "reference_policy": recipe.train.reference},
+        "train": {
+            "algorithm": recipe.train.algorithm,
+            "schedule": recipe.train.schedule,
+            "reference_policy": recipe.train.reference,
+        },
         "machine": machine,
     }
     atomic_write_json(run.manifest_path, manifest)
@@ -166,13 +170,14 @@ def run_stage(run: RunDir, stage: str, round_idx: int, recipe: Recipe, **kwargs:
     """Run one stage of one round and record its wall time."""
     with Timer() as t:
         result = _stage_functions()[stage](run, round_idx, recipe, **kwargs)
-    run.record_time(stage, round_idx, t.seconds)
+    if os.environ.get("RANK", "0") == "0":  # under accelerate launch, one process keeps the books
+        run.record_time(stage, round_idx, t.seconds)
     return result
 
 
 def iterate(recipe: Recipe, run_dir: str | Path, on_round_end: Callable[[int], None] | None = None) -> RunDir:
     """Run ``recipe.rounds`` rounds in ``run_dir``, resuming whatever an earlier invocation finished."""
-    from .train import check_train_settings
+    from .train import check_train_settings, stages_for_round
 
     check_train_settings(recipe)  # a typo in train.args fails now, not after generation
     run = open_run(run_dir, recipe)
@@ -183,7 +188,7 @@ def iterate(recipe: Recipe, run_dir: str | Path, on_round_end: Callable[[int], N
         if on_round_end:
             on_round_end(0)
     for r in range(1, recipe.rounds + 1):
-        for stage in STAGES:
+        for stage in stages_for_round(recipe, r):  # sft and grpo rounds need no candidates
             if run.is_done(stage, r):
                 continue
             if stage == "eval" and not (recipe.eval.data or recipe.data.test):

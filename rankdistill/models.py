@@ -142,10 +142,11 @@ def load_base_model(student: StudentSettings, for_training: bool = False) -> Any
             bnb_4bit_compute_dtype=dtype,
             bnb_4bit_use_double_quant=True,
         )
-        kwargs["device_map"] = {"": 0} if device == "cuda" else {"": "cpu"}
+        # one GPU per process under accelerate launch
+        kwargs["device_map"] = {"": int(os.environ.get("LOCAL_RANK", 0))} if device == "cuda" else {"": "cpu"}
     model = AutoModelForCausalLM.from_pretrained(resolve_student(student.model), **kwargs)
     if student.quantization != "4bit":
-        model.to(device)
+        model.to(f"cuda:{os.environ.get('LOCAL_RANK', 0)}" if device == "cuda" else device)
     if for_training and student.quantization == "4bit":
         from peft import prepare_model_for_kbit_training
 

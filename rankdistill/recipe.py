@@ -135,8 +135,21 @@ class PreferenceSettings(_Strict):
     )
 
 
+ALGORITHMS = ("dpo", "rrhf", "grpo", "sft")
+Algorithm = Literal["dpo", "rrhf", "grpo", "sft"]
+
+
 class TrainSettings(_Strict):
-    algorithm: Literal["dpo"] = Field("dpo", description="Training algorithm.")
+    algorithm: Algorithm = Field(
+        "dpo",
+        description="dpo (trl.DPOTrainer), rrhf (our listwise trainer), grpo (trl.GRPOTrainer, judge as "
+        "reward), sft (trl.SFTTrainer on the references).",
+    )
+    schedule: list[Algorithm] | None = Field(
+        None,
+        description="Algorithm per round, e.g. [sft, dpo]: round 1 sft, later rounds dpo (the last entry "
+        "repeats); None: train.algorithm every round.",
+    )
     reference: Literal["initial", "previous"] = Field(
         "initial",
         description="DPO reference policy from round 2 on: the initial student, or the previous round's.",
@@ -151,7 +164,21 @@ class TrainSettings(_Strict):
     )
     args: dict[str, Any] = Field(
         default_factory=dict,
-        description="Any other trl.DPOConfig field, passed through (e.g. loss_type: ipo).",
+        description="Any other field of train.algorithm's config class (trl.DPOConfig, trl.GRPOConfig, "
+        "trl.SFTConfig, TrainingArguments for rrhf), passed through (e.g. loss_type: ipo).",
+    )
+    per_algorithm: dict[Algorithm, dict[str, Any]] = Field(
+        default_factory=dict,
+        description="Pass-through config fields by algorithm, for schedules and compare, e.g. "
+        "{grpo: {beta: 0.0}}; merged over train.args when that algorithm is train.algorithm.",
+    )
+    reward: Literal["scores", "rank"] = Field(
+        "scores",
+        description="GRPO reward: the judge's scores, or rank-derived (share of the group each sample beats).",
+    )
+    rank_weight: float = Field(1.0, ge=0, description="RRHF: weight of the ranking loss L_rank.")
+    ft_weight: float = Field(
+        1.0, ge=0, description="RRHF: weight of the cross-entropy on the best-scored candidate L_ft."
     )
 
 

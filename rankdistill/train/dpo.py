@@ -43,10 +43,12 @@ def check_args(recipe: Recipe) -> None:
 
 
 def make_config(recipe: Recipe, output_dir: Path, use_bf16: bool) -> Any:
+    import torch
     from trl import DPOConfig
 
     t = recipe.train
     kwargs: dict[str, Any] = dict(
+        use_cpu=not torch.cuda.is_available(),  # on CPU, launched processes join one DDP group over gloo
         output_dir=str(output_dir),
         max_steps=t.max_steps,
         learning_rate=t.learning_rate,

@@ -1,0 +1,103 @@
+"""``rankdistill compare``: train several algorithms from the same student on the same judged candidates.
+
+Layout (DIR is the run directory):
+
+    DIR/round-00/           the untrained student's eval, shared by every algorithm
+    DIR/round-01/           candidates, rankings and prefs, generated and judged once
+    DIR/compare/<algo>/     a normal run directory per algorithm, seeded with the shared files above; its
+                            later rounds generate from its own student (on-policy), as `iterate` does
+    DIR/compare/report.md   the table; DIR/compare/metrics.png the metrics per round
+
+Each algorithm runs as its own `rankdistill iterate` process, so its peak memory is its own. Every step resumes:
+shared stages are skipped when done, and each algorithm's run resumes like any run.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from .recipe import Recipe, dump_recipe
+from .records import atomic_write_text
+from .rundir import RunDir
+
+_SHARED_ROUND_1 = ("candidates.jsonl", "rankings.jsonl", "prefs")
+
+
+def _copy_into(src: Path, dst: Path) -> None:
+    """Copy a file or directory to ``dst`` under a temporary name and rename it, unless ``dst`` exists."""
+    if dst.exists() or not src.exists():
+        return
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dst.with_name(f".{dst.name}.copy-{os.getpid()}")
+    if src.is_dir():
+        shutil.rmtree(tmp, ignore_errors=True)
+        shutil.copytree(src, tmp)
+    else:
+        shutil.copyfile(src, tmp)
+    os.replace(tmp, dst)
+
+
+def seed_algorithm_run(shared: RunDir, target: RunDir) -> None:
+    """Give an algorithm's run the shared base evaluation and round-1 candidates, rankings and prefs."""
+    for name in ("predictions.jsonl", "eval.json"):  # eval.json last: it marks the stage done
+        _copy_into(shared.round_dir(0) / name, target.round_dir(0) / name)
+    for name in _SHARED_ROUND_1:  # in stage order, so a partial copy never looks finished
+        _copy_into(shared.round_dir(1) / name, target.round_dir(1) / name)
+
+
+def prepare_shared(recipe: Recipe, algorithms: list[str], run_dir: str | Path) -> tuple[RunDir, Recipe]:
+    """Evaluate the untrained student and generate, judge and build prefs for round 1, once for all."""
+    from .loop import load_run_recipe, open_run, run_stage
+    from .train import check_train_settings, recipe_for, stages_for_round
+
+    check_train_settings(recipe, algorithms)  # a typo in any algorithm's args fails before any work
+    shared_recipe = recipe.model_copy(deep=True)
+    shared_recipe.train.schedule = None
+    run = open_run(run_dir, shared_recipe)
+    shared_recipe = load_run_recipe(run)  # with absolute data paths
+    if (shared_recipe.eval.data or shared_recipe.data.test) and not run.is_done("eval", 0):
+        run_stage(run, "eval", 0, shared_recipe)
+    needed = {s for a in algorithms for s in stages_for_round(recipe_for(shared_recipe, a), 1)}
+    for stage in ("generate", "judge", "prefs"):
+        if stage in needed and not run.is_done(stage, 1):
+            run_stage(run, stage, 1, shared_recipe)
+    return run, shared_recipe
+
+
+def train_algorithms(
+    run: RunDir, shared_recipe: Recipe, algorithms: list[str], verbose: bool = False
+) -> None:
+    """Run every algorithm as its own `rankdistill iterate` in DIR/compare/<algo> (its output goes to ours)."""
+    from .train import recipe_for
+
+    root = run.root / "compare"
+    for algorithm in algorithms:
+        target = RunDir(root / algorithm)
+        seed_algorithm_run(run, target)
+        recipe_path = root / f"{algorithm}.yaml"
+        atomic_write_text(recipe_path, dump_recipe(recipe_for(shared_recipe, algorithm)))
+        cmd = [
+            sys.executable,
+            "-m",
+            "rankdistill",
+            "iterate",
+            str(recipe_path),
+            "--run-dir",
+            str(target.root),
+        ]
+        proc = subprocess.run(cmd + (["--verbose"] if verbose else []))
+        if proc.returncode != 0:
+            raise RuntimeError(f"compare: {algorithm} failed (exit {proc.returncode}); rerun to resume")
+
+
+def compare(recipe: Recipe, algorithms: list[str], run_dir: str | Path, verbose: bool = False) -> Path:
+    """Generate and judge once, train and evaluate every algorithm, and write the report; returns its path."""
+    from .report import write_compare_report
+
+    run, shared_recipe = prepare_shared(recipe, algorithms, run_dir)
+    train_algorithms(run, shared_recipe, algorithms, verbose)
+    return write_compare_report(run, algorithms, shared_recipe)

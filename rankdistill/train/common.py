@@ -1,0 +1,177 @@
+"""What the trainers share: the owned settings, pass-through checks, progress, resume and saving.
+
+DPO keeps its own copy in dpo.py (it came first); the newer trainers (rrhf, sft, grpo) use these helpers.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from .. import progress
+from ..recipe import Recipe, RecipeError
+
+# TrainingArguments fields rankdistill fills from the recipe's typed fields; setting them again is ambiguous.
+OWNED = {
+    "output_dir": "(the run directory)",
+    "max_steps": "train.max_steps",
+    "learning_rate": "train.learning_rate",
+    "per_device_train_batch_size": "train.batch_size",
+    "gradient_accumulation_steps": "train.gradient_accumulation_steps",
+    "save_steps": "train.save_steps",
+    "seed": "seed",
+}
+
+
+def is_main_process() -> bool:
+    """True unless this is a non-zero rank under ``accelerate launch`` / torchrun (which set RANK)."""
+    return os.environ.get("RANK", "0") == "0"
+
+
+def check_config_args(config_cls: type, args: dict[str, Any], algorithm: str, owned: dict[str, str]) -> None:
+    """Fail before any work if a pass-through key is owned by the recipe or unknown to ``config_cls``."""
+    known = {f.name for f in dataclasses.fields(config_cls)}
+    for key in args:
+        if key in owned:
+            raise RecipeError(f"train args for {algorithm}: {key}: set {owned[key]} instead")
+        if key not in known:
+            raise RecipeError(
+                f"train args for {algorithm}: {key}: not a {config_cls.__module__.split('.')[0]}."
+                f"{config_cls.__name__} field"
+            )
+
+
+def base_config_kwargs(recipe: Recipe, output_dir: Path, use_bf16: bool) -> dict[str, Any]:
+    """TrainingArguments every algorithm gets from the recipe."""
+    import torch
+
+    t = recipe.train
+    return dict(
+        # explicit on CPU: without it, processes started by a launcher do not join one DDP group over gloo
+        use_cpu=not torch.cuda.is_available(),
+        output_dir=str(output_dir),
+        max_steps=t.max_steps,
+        learning_rate=t.learning_rate,
+        per_device_train_batch_size=t.batch_size,
+        gradient_accumulation_steps=t.gradient_accumulation_steps,
+        seed=recipe.seed,
+        save_strategy="steps",
+        save_steps=t.save_steps,
+        save_total_limit=2,
+        logging_steps=1,
+        report_to=[],
+        disable_tqdm=True,  # our own progress bar
+        bf16=use_bf16,
+        gradient_checkpointing=False,  # small students fit without it; it costs a third more compute
+        lr_scheduler_type="constant_with_warmup",
+        warmup_steps=min(5, t.max_steps // 5),
+    )
+
+
+def wants_bf16(recipe: Recipe, model: Any) -> bool:
+    import torch
+
+    return next(model.parameters()).dtype == torch.bfloat16 or (
+        recipe.student.quantization == "4bit" and torch.cuda.is_available() and torch.cuda.is_bf16_supported()
+    )
+
+
+def load_trainable(recipe: Recipe, previous_adapter: Path | None) -> tuple[Any, Any]:
+    """(policy with a trainable LoRA adapter, left-padding tokenizer): a fresh adapter in round 1, else the
+    previous round's, trained further."""
+    from peft import get_peft_model
+
+    from ..models import load_policy, load_tokenizer, lora_config
+
+    tokenizer = load_tokenizer(recipe.student, padding_side="left")
+    model = load_policy(recipe.student, previous_adapter, for_training=True)
+    if previous_adapter is None:
+        model = get_peft_model(model, lora_config(recipe.student))
+    return model, tokenizer
+
+
+def progress_callback(bar: Any, history: list[dict[str, float]]) -> Any:
+    """A TrainerCallback that advances ``bar`` and keeps every logged loss in ``history``."""
+    from transformers import TrainerCallback
+
+    class Progress(TrainerCallback):
+        def on_step_end(self, args, state, control, **kw):  # noqa: ANN001
+            bar.advance()
+
+        def on_log(self, args, state, control, logs=None, **kw):  # noqa: ANN001
+            if logs and "loss" in logs:
+                history.append(
+                    {"step": state.global_step, **{k: float(v) for k, v in logs.items() if _number(v)}}
+                )
+                bar.update(f"loss {logs['loss']:.3f}")
+
+    return Progress()
+
+
+def _number(v: Any) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def run_trainer(trainer: Any, checkpoints: Path, bar: Any) -> None:
+    """Train, resuming from the newest checkpoint in ``checkpoints`` if a killed run left one."""
+    from transformers import PrinterCallback
+
+    from ..rundir import last_complete_checkpoint
+
+    trainer.remove_callback(PrinterCallback)  # it prints every log dict when tqdm is off
+    resume = last_complete_checkpoint(checkpoints)  # one cut off mid-save is removed
+    if resume:
+        bar.advance(int(resume.name.split("-")[-1]))
+        progress.log(f"resuming training from {resume}")
+    trainer.train(resume_from_checkpoint=str(resume) if resume else None)
+
+
+def save_adapter(trainer: Any, adapter_out: Path, history: list[dict[str, float]]) -> None:
+    """The trained adapter (peft format) and the loss history; only the main process writes."""
+    if not is_main_process():
+        return
+    trainer.model.save_pretrained(str(adapter_out), selected_adapters=["default"])
+    (adapter_out / "train_log.json").write_text(json.dumps(history, indent=1))
+
+
+class PeakMemory:
+    """Peak memory while a block runs: max allocated on CUDA, else the process's resident set (sampled)."""
+
+    def __enter__(self) -> PeakMemory:
+        import threading
+
+        import psutil
+        import torch
+
+        self.cuda = torch.cuda.is_available()
+        self.peak_mb = 0.0
+        if self.cuda:
+            torch.cuda.reset_peak_memory_stats()
+            return self
+        proc = psutil.Process()
+        self._stop = threading.Event()
+
+        def sample() -> None:
+            while not self._stop.is_set():
+                self.peak_mb = max(self.peak_mb, proc.memory_info().rss / 2**20)
+                self._stop.wait(0.05)
+
+        self._thread = threading.Thread(target=sample, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.cuda:
+            import torch
+
+            self.peak_mb = torch.cuda.max_memory_allocated() / 2**20
+        else:
+            self._stop.set()
+            self._thread.join()
+
+    @property
+    def kind(self) -> str:
+        return "cuda_max_allocated" if self.cuda else "process_rss"

@@ -1,0 +1,68 @@
+"""Distilled SFT (Tunstall et al., 2023, Zephyr's dSFT): ``trl.SFTTrainer`` on the references of data.train.
+
+The references are the teacher's pseudo-labels; the loss is cross-entropy on the answer tokens only (TRL's
+prompt-completion format). A round trained with SFT needs no candidates or rankings, so the loop skips its
+generate, judge and prefs stages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .. import progress
+from ..recipe import Recipe
+from . import common
+
+
+def check_args(args: dict[str, Any]) -> None:
+    """Pass-through keys must be trl.SFTConfig fields the recipe does not already set."""
+    from trl import SFTConfig
+
+    common.check_config_args(SFTConfig, args, "sft", common.OWNED)
+
+
+def sft_rows(recipe: Recipe) -> list[dict[str, Any]]:
+    """Prompt-completion rows: the training prompts (as the generate stage picks them) and their references."""
+    from ..generation import training_prompts
+
+    rows = [
+        {"prompt": p.messages, "completion": [{"role": "assistant", "content": p.reference}]}
+        for p in training_prompts(recipe)
+        if p.reference is not None
+    ]
+    if not rows:
+        raise RuntimeError(f"{recipe.data.train}: sft needs references (data.reference_field) and found none")
+    return rows
+
+
+def train_sft(
+    recipe: Recipe,
+    adapter_out: Path,
+    checkpoints: Path,
+    previous_adapter: Path | None,
+    label: str = "train",
+) -> dict:
+    """Train one round of SFT on the references; writes the adapter and returns the loss history."""
+    from datasets import Dataset
+    from trl import SFTConfig, SFTTrainer
+
+    check_args(recipe.train.args)
+    dataset = Dataset.from_list(sft_rows(recipe))
+    model, tokenizer = common.load_trainable(recipe, previous_adapter)
+    tokenizer.padding_side = "right"  # SFT pads on the right (no generation here)
+    kwargs = common.base_config_kwargs(recipe, checkpoints, common.wants_bf16(recipe, model))
+    kwargs.update(max_length=512, completion_only_loss=True)
+    kwargs.update(recipe.train.args)
+    history: list[dict[str, float]] = []
+    with progress.task(label, total=recipe.train.max_steps) as bar:
+        trainer = SFTTrainer(
+            model=model,
+            args=SFTConfig(**kwargs),
+            train_dataset=dataset,
+            processing_class=tokenizer,
+            callbacks=[common.progress_callback(bar, history)],
+        )
+        common.run_trainer(trainer, checkpoints, bar)
+    common.save_adapter(trainer, adapter_out, history)
+    return {"history": history, "examples": len(dataset)}

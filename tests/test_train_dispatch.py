@@ -1,0 +1,89 @@
+"""Which algorithm trains which round, what each round runs, pass-through checks, GRPO's judge reward, win rate."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from rankdistill.judging.reference import ReferenceJudge
+from rankdistill.recipe import RecipeError, load_recipe
+from rankdistill.train import algorithm_for_round, check_train_settings, recipe_for, stages_for_round
+from rankdistill.train.grpo import JudgeReward, rank_rewards
+
+NAN = float("nan")
+
+
+def test_schedule_picks_the_algorithm_per_round_and_repeats_the_last():
+    r = load_recipe(None, {"train.schedule": ["sft", "dpo"]})
+    assert [algorithm_for_round(r, i) for i in (1, 2, 3)] == ["sft", "dpo", "dpo"]
+    assert stages_for_round(r, 1) == ("train", "eval")  # sft needs no candidates
+    assert stages_for_round(r, 2) == ("generate", "judge", "prefs", "train", "eval")
+    plain = load_recipe(None, {"train.algorithm": "grpo"})
+    assert algorithm_for_round(plain, 5) == "grpo" and stages_for_round(plain, 5) == ("train", "eval")
+
+
+def test_unknown_algorithm_in_schedule_or_per_algorithm_is_rejected():
+    with pytest.raises(RecipeError, match="train.schedule"):
+        load_recipe(None, {"train.schedule": ["sft", "ppo"]})
+    with pytest.raises(RecipeError, match="train.per_algorithm"):
+        load_recipe(None, {"train.per_algorithm": {"ppo": {"beta": 1}}})
+
+
+def test_args_reach_only_their_algorithm():
+    r = load_recipe(
+        None, {"train.args": {"loss_type": ["ipo"]}, "train.per_algorithm": {"grpo": {"beta": 0.0}}}
+    )
+    assert recipe_for(r, "dpo").train.args == {"loss_type": ["ipo"]}
+    assert recipe_for(r, "grpo").train.args == {"beta": 0.0}
+    assert recipe_for(r, "rrhf").train.args == {}
+    check_train_settings(r, ["dpo", "grpo", "rrhf", "sft"])
+
+
+@pytest.mark.parametrize(
+    "algorithm, args, message",
+    [
+        ("grpo", {"num_generation": 4}, "not a trl.GRPOConfig field"),
+        ("grpo", {"num_generations": 4}, "generation.k"),
+        ("sft", {"max_lenght": 4}, "not a trl.SFTConfig field"),
+        ("rrhf", {"rank_weight": 2.0}, "train.rank_weight"),
+        ("rrhf", {"losstype": "x"}, "not a rankdistill.RRHFConfig field"),
+    ],
+)
+def test_pass_through_args_checked_against_the_right_config(algorithm, args, message):
+    r = load_recipe(None, {"train.per_algorithm": {algorithm: args}})
+    with pytest.raises(RecipeError, match=message):
+        check_train_settings(r, [algorithm])
+
+
+def test_rank_rewards_share_beaten_ties_and_nan():
+    # scores 0.2, 0.9, 0.9, NaN: three scored; 0.2 beats none -> 0; each 0.9 beats 0.2 only -> 1/2; NaN -> 0
+    assert rank_rewards([0.2, 0.9, 0.9, NAN]) == [0.0, 0.5, 0.5, 0.0]
+    assert rank_rewards([NAN, 0.3]) == [0.0, 0.0]
+
+
+def test_judge_reward_ranks_each_group_with_the_real_reference_judge():
+    reward = JudgeReward(ReferenceJudge(), "scores")
+    prompts = [[{"role": "user", "content": "fix: a b"}]] * 2 + [[{"role": "user", "content": "fix: c"}]] * 2
+    completions = [[{"role": "assistant", "content": t}] for t in ("a b", "x", "c", "c d")]
+    out = reward(prompts, completions, prompt_id=["p1", "p1", "p2", "p2"], reference=["a b", "a b", "c", "c"])
+    assert reward.calls == 2 and reward.abstentions == 0
+    assert out[0] == pytest.approx(2.0) and out[2] == pytest.approx(2.0)  # exact match 1 + chrF 1
+    assert out[1] < 1 and 0 < out[3] < 1
+
+
+def test_win_rate_both_orders_ties_half():
+    from rankdistill.report import win_rate
+
+    recipe = load_recipe(None)
+    base = [
+        {"prompt_id": "a", "input": "x", "reference": "good", "prediction": "bad"},
+        {"prompt_id": "b", "input": "y", "reference": "fine", "prediction": "fine"},
+    ]
+    trained = [
+        {"prompt_id": "a", "input": "x", "reference": "good", "prediction": "good"},  # wins both orders
+        {"prompt_id": "b", "input": "y", "reference": "fine", "prediction": "fine"},  # ties both orders
+    ]
+    result = win_rate(ReferenceJudge(), recipe, base, trained)
+    assert result["judged"] == 4 and result["win_rate"] == pytest.approx((1 + 1 + 0.5 + 0.5) / 4)
+    assert math.isnan(win_rate(ReferenceJudge(), recipe, base, [])["win_rate"])
