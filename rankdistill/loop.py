@@ -61,7 +61,18 @@ def resolve_paths(recipe: Recipe) -> Recipe:
     recipe.data.train = resolve(recipe.data.train, "data.train")
     recipe.data.test = resolve(recipe.data.test, "data.test")
     recipe.eval.data = resolve(recipe.eval.data, "eval.data")
+    _resolve_judge_templates(recipe.judge)
     return recipe
+
+
+def _resolve_judge_templates(judge: Any) -> None:
+    """A user's template file by absolute path (shipped ones stay by name)."""
+    if judge.kind in ("openai", "local") and Path(judge.template).suffix in (".yaml", ".yml"):
+        from .judging.templates import resolve_template_path
+
+        judge.template = str(resolve_template_path(judge.template))
+    for member in judge.members:
+        _resolve_judge_templates(member)
 
 
 def _versions() -> dict[str, str]:
@@ -134,6 +145,7 @@ def open_run(run_dir: str | Path, recipe: Recipe) -> RunDir:
         old = recipe_from_dict(yaml.safe_load(run.recipe_path.read_text()), str(run.recipe_path))
         a, b = old.model_dump(), recipe.model_dump()
         a.pop("rounds"), b.pop("rounds")
+        a["judge"].pop("max_cost"), b["judge"].pop("max_cost")  # raising the budget resumes a stopped run
         if a != b:
             diff = sorted(_diff_keys(a, b))
             raise RecipeError(
