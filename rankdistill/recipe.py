@@ -114,7 +114,7 @@ _JUDGE_FIELDS = {
         "max_retries", "backoff", "temperature", "max_tokens", "seed", "structured_output", "price_per_mtok",
         "max_cost",
     },
-    "local": {"model", "template", "mode", "device", "max_cost"},
+    "local": {"model", "template", "mode", "max_cost"},
     "ensemble": {"members", "aggregate", "max_cost"},
     "plugin": {"options", "model", "template", "mode", "max_cost"},
 }
@@ -166,7 +166,6 @@ class JudgeSettings(_Strict):
     max_cost: float | None = Field(
         None, gt=0, description="Stop judging cleanly once this many dollars are spent (None: no limit)."
     )
-    device: Literal["auto", "cpu", "cuda", "mps"] = Field("auto", description="Device of the local judge model.")
     members: list[JudgeSettings] = Field(
         default_factory=list, description="Ensemble: the judges combined (each a judge section of its own)."
     )

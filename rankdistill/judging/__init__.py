@@ -41,7 +41,7 @@ def make_judge(settings: JudgeSettings, ledger: Ledger | None = None, seed: int 
     if settings.kind == "local":
         from .local import LocalJudge
 
-        return LocalJudge(settings, ledger=ledger)
+        return LocalJudge(settings, ledger=ledger, seed=seed)
     if settings.kind == "ensemble":
         from .ensemble import EnsembleJudge
 
