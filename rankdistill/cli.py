@@ -302,6 +302,30 @@ def summary(run_dir: str, as_json: bool) -> None:
 
 
 @main.command()
+@click.argument("data", type=click.Path(exists=True))
+@click.option("--recipe", "recipe_name", help="Recipe whose judge (an openai teacher) writes the labels.")
+@click.option("--out", required=True, type=click.Path(dir_okay=False), help="Output jsonl file.")
+@click.option("--shots", type=int, default=3, show_default=True, help="Labelled training examples shown first.")
+@click.option("--ledger", "ledger_path", type=click.Path(dir_okay=False),
+              help="Ledger that caches the calls (default: runs/<recipe name>/ledger.sqlite).")
+@click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE", help="Override a recipe field.")
+def label(data: str, recipe_name: str | None, out: str, shots: int, ledger_path: str | None,
+          overrides: tuple[str, ...]) -> None:
+    """Teacher pseudo-labels: the judge's model writes a reference answer for every input of DATA."""
+    import json
+
+    from .label import label as run_label
+    from .loop import resolve_paths
+    from .recipe import load_recipe, parse_overrides
+
+    r = resolve_paths(load_recipe(recipe_name, parse_overrides(overrides)))
+    ledger_path = ledger_path or str(Path("runs") / r.name / "ledger.sqlite")
+    with _RichReporter():
+        counts = run_label(data, r, out, ledger_path, shots=shots)
+    click.echo(json.dumps(counts))
+
+
+@main.command()
 @click.argument("run_dir", type=click.Path(exists=True, file_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object (totals, and per round).")
 def ledger(run_dir: str, as_json: bool) -> None:

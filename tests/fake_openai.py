@@ -22,6 +22,8 @@ SLOTS = re.compile(r'<candidate(?: id="(\w+)")?>\n(.*?)\n</candidate>', re.DOTAL
 def _verdict(user: str) -> str:
     """The honest rule: shorter candidate text is better."""
     slots = SLOTS.findall(user)
+    if not slots:  # not a judge prompt (e.g. a pseudo-label request): a deterministic answer
+        return "Corrected: " + user.rsplit(":", 1)[-1].strip()
     if slots and slots[0][0].isdigit():  # listwise labels are 1..k, pairwise A/B, pointwise none
         ids = sorted(slots, key=lambda s: (len(s[1]), int(s[0])))
         return json.dumps({"ranking": [int(i) for i, _ in ids]})

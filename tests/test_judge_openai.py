@@ -163,3 +163,12 @@ def test_missing_key_is_a_clear_error(tmp_path, monkeypatch):
     run, recipe = make_run(tmp_path, [["a", "bb"]])
     with pytest.raises(ValueError, match="OPENAI_API_KEY"):
         judge_stage(run, 1, recipe)
+
+
+def test_cli_judge_stops_at_the_cost_cap_with_a_message(tmp_path):
+    with FakeServer() as srv:
+        judge = dict(base_url=srv.url, concurrency=1, price_per_mtok={"input": 1000.0}, max_cost=0.015)
+        run, _ = make_run(tmp_path, [["a", "bb"], ["ccc", "d"], ["ee", "f"]], **judge)
+        result = CliRunner().invoke(main, ["judge", str(run.root), "--round", "1"])
+    assert result.exit_code == 3 and "judge.max_cost" in result.output
+    assert not run.is_done("judge", 1)

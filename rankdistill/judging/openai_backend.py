@@ -121,7 +121,8 @@ class OpenAIBackend:
                     f"judge server refused the credentials: {e.status_code} {e.message}"
                 ) from None
             except openai.BadRequestError as e:
-                if self.structured == "auto" and "response_format" in kwargs:
+                # (concurrent calls may all hit this once; each retries without the schema)
+                if self.settings.structured_output == "auto" and "response_format" in kwargs:
                     self.structured = "none"
                     continue
                 error = f"400 {e.message}"
