@@ -39,3 +39,15 @@ def test_pointwise_stays_on_the_scale():
     assert parse_pointwise('{"score": "NaN"}', (1, 10)) is None
     assert parse_pointwise("It deserves a good mark", (1, 10)) is None
     assert not math.isnan(parse_pointwise('{"score": 1}', (1, 10)))
+
+
+def test_judge_code_does_not_import_torch():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, rankdistill.judging, rankdistill.judging.llm, rankdistill.judging.openai_backend,"
+        " rankdistill.judging.local, rankdistill.judging.ensemble, rankdistill.label;"
+        " print('torch' in sys.modules)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False"
