@@ -51,3 +51,11 @@ def test_judge_code_does_not_import_torch():
         " print('torch' in sys.modules)"
     )
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False"
+
+
+def test_listwise_order_is_seeded_per_prompt():
+    from rankdistill.judging.llm import seeded_order
+
+    assert seeded_order(0, "p1", 8) == seeded_order(0, "p1", 8)  # a rerun shows the same order: ledger hits
+    assert sorted(seeded_order(0, "p1", 8)) == list(range(8))
+    assert len({tuple(seeded_order(0, f"p{i}", 4)) for i in range(20)}) > 5  # varies across prompts
