@@ -137,6 +137,12 @@ def write_manifest(run: RunDir, recipe: Recipe) -> None:
     atomic_write_json(run.manifest_path, manifest)
 
 
+# How the judge is reached and paid for, not what it answers: these may change when a run is resumed.
+_OPERATIONAL_JUDGE_KEYS = (
+    "max_cost", "base_url", "base_url_env", "api_key_env", "concurrency", "timeout", "max_retries", "backoff"
+)
+
+
 def open_run(run_dir: str | Path, recipe: Recipe) -> RunDir:
     """Create a run directory, or re-open one made with the same recipe (only ``rounds`` may change)."""
     run = RunDir(run_dir)
@@ -145,7 +151,8 @@ def open_run(run_dir: str | Path, recipe: Recipe) -> RunDir:
         old = recipe_from_dict(yaml.safe_load(run.recipe_path.read_text()), str(run.recipe_path))
         a, b = old.model_dump(), recipe.model_dump()
         a.pop("rounds"), b.pop("rounds")
-        a["judge"].pop("max_cost"), b["judge"].pop("max_cost")  # raising the budget resumes a stopped run
+        for key in _OPERATIONAL_JUDGE_KEYS:  # e.g. raising judge.max_cost resumes a stopped run
+            a["judge"].pop(key), b["judge"].pop(key)
         if a != b:
             diff = sorted(_diff_keys(a, b))
             raise RecipeError(

@@ -46,3 +46,20 @@ def test_unknown_kind_and_ensembles(tmp_path):
 def test_api_key_is_never_a_setting(tmp_path):
     with pytest.raises(RecipeError, match="unknown key 'judge.api_key'"):
         _load(tmp_path, "  kind: openai\n  model: m\n  api_key: sk-123\n")
+
+
+def test_a_stopped_run_resumes_with_a_higher_budget_but_not_another_teacher(tmp_path, monkeypatch):
+    from rankdistill import loop
+    from rankdistill.loop import open_run
+
+    monkeypatch.setattr(loop, "write_manifest", lambda run, recipe: None)  # no model loading in a unit test
+
+    sets = {"judge": {"kind": "openai", "model": "m", "max_cost": 1.0}, "data": {"reference_field": None}}
+    from rankdistill.recipe import recipe_from_dict
+
+    open_run(tmp_path / "run", recipe_from_dict(sets))
+    sets["judge"] |= {"max_cost": 5.0, "base_url": "http://127.0.0.1:9/v1", "concurrency": 2}
+    open_run(tmp_path / "run", recipe_from_dict(sets))
+    sets["judge"]["model"] = "other"
+    with pytest.raises(RecipeError, match=r"judge\.model"):
+        open_run(tmp_path / "run", recipe_from_dict(sets))
