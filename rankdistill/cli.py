@@ -305,12 +305,24 @@ def summary(run_dir: str, as_json: bool) -> None:
 @click.argument("data", type=click.Path(exists=True))
 @click.option("--recipe", "recipe_name", help="Recipe whose judge (an openai teacher) writes the labels.")
 @click.option("--out", required=True, type=click.Path(dir_okay=False), help="Output jsonl file.")
-@click.option("--shots", type=int, default=3, show_default=True, help="Labelled training examples shown first.")
-@click.option("--ledger", "ledger_path", type=click.Path(dir_okay=False),
-              help="Ledger that caches the calls (default: runs/<recipe name>/ledger.sqlite).")
+@click.option(
+    "--shots", type=int, default=3, show_default=True, help="Labelled training examples shown first."
+)
+@click.option(
+    "--ledger",
+    "ledger_path",
+    type=click.Path(dir_okay=False),
+    help="Ledger that caches the calls (default: runs/<recipe name>/ledger.sqlite).",
+)
 @click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE", help="Override a recipe field.")
-def label(data: str, recipe_name: str | None, out: str, shots: int, ledger_path: str | None,
-          overrides: tuple[str, ...]) -> None:
+def label(
+    data: str,
+    recipe_name: str | None,
+    out: str,
+    shots: int,
+    ledger_path: str | None,
+    overrides: tuple[str, ...],
+) -> None:
     """Teacher pseudo-labels: the judge's model writes a reference answer for every input of DATA."""
     import json
 

@@ -61,7 +61,9 @@ def eval_stage(run: RunDir, round_idx: int, recipe: Recipe, data: str | None = N
     if round_idx > 0 and not run.is_done("train", round_idx):
         raise FileNotFoundError(f"round {round_idx} has no trained adapter yet ({run.adapter(round_idx)})")
     need_reference = recipe.data.reference_field is not None  # open-ended prompts: length metrics only
-    prompts = load_prompts(path, recipe.data, max_prompts=recipe.eval.max_prompts, need_reference=need_reference)
+    prompts = load_prompts(
+        path, recipe.data, max_prompts=recipe.eval.max_prompts, need_reference=need_reference
+    )
     metrics_path, predictions_path = eval_paths(run, round_idx, data)
     partial = PartialJsonl(predictions_path, key="prompt_id")
     todo = [p for p in prompts if p.prompt_id not in partial.done]

@@ -139,7 +139,14 @@ def write_manifest(run: RunDir, recipe: Recipe) -> None:
 
 # How the judge is reached and paid for, not what it answers: these may change when a run is resumed.
 _OPERATIONAL_JUDGE_KEYS = (
-    "max_cost", "base_url", "base_url_env", "api_key_env", "concurrency", "timeout", "max_retries", "backoff"
+    "max_cost",
+    "base_url",
+    "base_url_env",
+    "api_key_env",
+    "concurrency",
+    "timeout",
+    "max_retries",
+    "backoff",
 )
 
 

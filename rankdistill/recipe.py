@@ -110,8 +110,21 @@ BUILTIN_JUDGES = ("reference", "openai", "local", "ensemble")
 _JUDGE_FIELDS = {
     "reference": {"similarity"},
     "openai": {
-        "model", "template", "mode", "base_url", "base_url_env", "api_key_env", "concurrency", "timeout",
-        "max_retries", "backoff", "temperature", "max_tokens", "seed", "structured_output", "price_per_mtok",
+        "model",
+        "template",
+        "mode",
+        "base_url",
+        "base_url_env",
+        "api_key_env",
+        "concurrency",
+        "timeout",
+        "max_retries",
+        "backoff",
+        "temperature",
+        "max_tokens",
+        "seed",
+        "structured_output",
+        "price_per_mtok",
         "max_cost",
     },
     "local": {"model", "template", "mode", "max_cost"},
@@ -144,13 +157,18 @@ class JudgeSettings(_Strict):
     )
     base_url_env: str = Field("OPENAI_BASE_URL", description="Environment variable read for the server URL.")
     api_key_env: str = Field(
-        "OPENAI_API_KEY", description="Environment variable holding the API key (the key itself is never stored)."
+        "OPENAI_API_KEY",
+        description="Environment variable holding the API key (the key itself is never stored).",
     )
     concurrency: int = Field(8, gt=0, description="Judge calls in flight at once.")
     timeout: float = Field(60.0, gt=0, description="Seconds before one call times out (then it is retried).")
-    max_retries: int = Field(5, ge=0, description="Retries of a call on 429, 5xx, timeouts and lost connections.")
+    max_retries: int = Field(
+        5, ge=0, description="Retries of a call on 429, 5xx, timeouts and lost connections."
+    )
     backoff: float = Field(
-        1.0, ge=0, description="First retry wait in seconds; doubles each retry, with jitter (Retry-After wins)."
+        1.0,
+        ge=0,
+        description="First retry wait in seconds; doubles each retry, with jitter (Retry-After wins).",
     )
     temperature: float = Field(0.0, ge=0, description="Judge sampling temperature.")
     max_tokens: int = Field(256, gt=0, description="Longest judge reply, in tokens.")
@@ -161,7 +179,8 @@ class JudgeSettings(_Strict):
         "when the server refuses it.",
     )
     price_per_mtok: PriceSettings = Field(
-        default_factory=PriceSettings, description="Prices used for the ledger's cost column, $ per 1M tokens."
+        default_factory=PriceSettings,
+        description="Prices used for the ledger's cost column, $ per 1M tokens.",
     )
     max_cost: float | None = Field(
         None, gt=0, description="Stop judging cleanly once this many dollars are spent (None: no limit)."
@@ -198,7 +217,9 @@ class JudgeSettings(_Strict):
                     f"judge.{name} does not apply to judge.kind {self.kind!r} (its settings: {', '.join(sorted(allowed))})"
                 )
         if kind == "openai" and not self.model:
-            raise ValueError("judge.model: the openai judge needs the served model's name (--set judge.model=NAME)")
+            raise ValueError(
+                "judge.model: the openai judge needs the served model's name (--set judge.model=NAME)"
+            )
         if kind == "ensemble" and len(self.members) < 2:
             raise ValueError("judge.members: an ensemble needs at least two member judges")
         if kind in ("openai", "local"):
@@ -209,7 +230,9 @@ class JudgeSettings(_Strict):
             except TemplateError as e:
                 raise ValueError(f"judge.template: {e}") from None
             if self.mode is not None and self.mode != tpl.mode:
-                raise ValueError(f"judge.mode {self.mode} disagrees with template {tpl.path} (mode {tpl.mode})")
+                raise ValueError(
+                    f"judge.mode {self.mode} disagrees with template {tpl.path} (mode {tpl.mode})"
+                )
             if kind == "local" and tpl.mode == "listwise":
                 raise ValueError(
                     "judge.template: the local judge scores pairwise or pointwise templates "
