@@ -50,7 +50,9 @@ def test_judge_code_does_not_import_torch():
         " rankdistill.judging.local, rankdistill.judging.ensemble, rankdistill.label;"
         " print('torch' in sys.modules)"
     )
-    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False"
+    assert (
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False"
+    )
 
 
 def test_listwise_order_is_seeded_per_prompt():
