@@ -42,3 +42,20 @@ def test_user_judge_by_module_path_and_ensemble_with_openai(monkeypatch):
 def test_unknown_user_judge_is_a_clear_error():
     with pytest.raises(ValueError, match="cannot load"):
         make_judge(JudgeSettings(kind="plugin_judges:Nope"))
+
+
+def test_user_judge_by_entry_point(monkeypatch):
+    import importlib.metadata
+
+    from rankdistill.judging import plugins
+
+    ep = importlib.metadata.EntryPoint(
+        name="length", value="plugin_judges:LengthJudge", group=plugins.ENTRY_POINT_GROUP
+    )
+    fake = lambda group=None: [ep] if group == plugins.ENTRY_POINT_GROUP else []  # noqa: E731
+    monkeypatch.setattr(importlib.metadata, "entry_points", fake)
+    monkeypatch.setattr(plugins, "entry_points", fake)
+    item = CandidateSet(
+        "p", [{"role": "user", "content": "q"}], [Completion(t, 1, "stop") for t in ["aaa", "b"]]
+    )
+    assert make_judge(JudgeSettings(kind="length")).rank(item).order == [1, 0]
