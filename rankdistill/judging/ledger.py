@@ -88,6 +88,7 @@ class Ledger:
         self.db = sqlite3.connect(str(self.path) if self.path else ":memory:", isolation_level=None)
         self.db.row_factory = sqlite3.Row
         self.db.execute("PRAGMA journal_mode=WAL" if self.path else "PRAGMA journal_mode=MEMORY")
+        self.db.execute("PRAGMA synchronous=NORMAL")  # no fsync per call; a crash loses at most the last calls
         migrate(self.db)
         self.max_cost = max_cost
         self.round: int | None = None
