@@ -128,13 +128,21 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         from .data import DataError
         from .generation.vllm import BackendError
+        from .judging.ledger import CostLimitReached
+        from .judging.openai_backend import JudgeConfigError
+        from .judging.templates import TemplateError
         from .models import ModelError
         from .recipe import RecipeError
 
         try:
             return super().invoke(ctx)
-        except (RecipeError, DataError, ModelError, BackendError, FileNotFoundError) as e:
+        except (
+            RecipeError, DataError, ModelError, BackendError, FileNotFoundError, TemplateError, JudgeConfigError
+        ) as e:
             _fail(str(e))
+        except CostLimitReached as e:
+            click.echo(f"stopped: {e}", err=True)
+            sys.exit(3)
         except KeyboardInterrupt:
             click.echo(
                 "\ninterrupted: finished work is saved; run the same command again to resume", err=True
@@ -342,6 +350,81 @@ def summary(run_dir: str, as_json: bool) -> None:
         click.echo(summary_json(RunDir(run_dir)))
     else:
         _print_summary(RunDir(run_dir))
+
+
+@main.command()
+@click.argument("data", type=click.Path(exists=True))
+@click.option("--recipe", "recipe_name", help="Recipe whose judge (an openai teacher) writes the labels.")
+@click.option("--out", required=True, type=click.Path(dir_okay=False), help="Output jsonl file.")
+@click.option(
+    "--shots", type=int, default=3, show_default=True, help="Labelled training examples shown first."
+)
+@click.option(
+    "--ledger",
+    "ledger_path",
+    type=click.Path(dir_okay=False),
+    help="Ledger that caches the calls (default: runs/<recipe name>/ledger.sqlite).",
+)
+@click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE", help="Override a recipe field.")
+def label(
+    data: str,
+    recipe_name: str | None,
+    out: str,
+    shots: int,
+    ledger_path: str | None,
+    overrides: tuple[str, ...],
+) -> None:
+    """Teacher pseudo-labels: the judge's model writes a reference answer for every input of DATA."""
+    import json
+
+    from .label import label as run_label
+    from .loop import resolve_paths
+    from .recipe import load_recipe, parse_overrides
+
+    r = resolve_paths(load_recipe(recipe_name, parse_overrides(overrides)))
+    ledger_path = ledger_path or str(Path("runs") / r.name / "ledger.sqlite")
+    with _RichReporter():
+        counts = run_label(data, r, out, ledger_path, shots=shots)
+    click.echo(json.dumps(counts))
+
+
+@main.command()
+@click.argument("run_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object (totals, and per round).")
+def ledger(run_dir: str, as_json: bool) -> None:
+    """Judge calls of a run: calls, cache hits, tokens, dollars, retries, abstentions, consistency per round."""
+    import json
+
+    from .judging.ledger import summarize
+
+    path = Path(run_dir) / "ledger.sqlite"
+    if not path.exists():
+        _fail(f"{run_dir} has no ledger.sqlite (its judge made no model calls)")
+    totals = summarize(path)
+    if as_json:
+        click.echo(json.dumps(totals, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    cols = ["calls", "cache_hits", "prompt_tokens", "completion_tokens", "cost_usd", "retries", "errors"]
+    cols += ["rankings", "abstained", "abstention_rate", "inconsistent", "consistency_rate"]
+    table = Table(title=f"judge ledger — {path}")
+    for col in ["round", *cols]:
+        table.add_column(col.replace("_", " "), justify="right")
+    for row in [*totals["rounds"], {**totals, "round": "all"}]:
+        table.add_row(*(_cell(row.get(c)) for c in ["round", *cols]))
+    Console().print(table)
+    Console().print(
+        "abstained: verdicts (a listwise call, one order of a comparison, one score) with no parseable answer "
+        "after a retry; inconsistent: comparisons whose two orders disagree (counted as ties)."
+    )
+
+
+def _cell(v: Any) -> str:
+    if v is None:
+        return "-"
+    return f"{v:.4g}" if isinstance(v, float) else str(v)
 
 
 if __name__ == "__main__":

@@ -19,10 +19,19 @@ from .rundir import RunDir
 
 
 def metrics(rows: list[dict[str, Any]]) -> dict[str, float]:
-    """Exact match (whitespace-normalised), mean chrF, and mean answer length of prediction rows."""
+    """Exact match (whitespace-normalised), mean chrF, and mean answer length of prediction rows.
+
+    Without references (open-ended prompts) only the length metrics are computed.
+    """
     n = len(rows)
     if n == 0:
         return {"n": 0, "exact_match": 0.0, "chrf": 0.0, "mean_length_tokens": 0.0, "mean_length_words": 0.0}
+    if any(r.get("reference") is None for r in rows):
+        return {
+            "n": n,
+            "mean_length_tokens": sum(r["num_tokens"] for r in rows) / n,
+            "mean_length_words": sum(len(r["prediction"].split()) for r in rows) / n,
+        }
     return {
         "n": n,
         "exact_match": sum(normalize(r["prediction"]) == normalize(r["reference"]) for r in rows) / n,
@@ -51,7 +60,10 @@ def eval_stage(run: RunDir, round_idx: int, recipe: Recipe, data: str | None = N
         raise ValueError("nothing to evaluate on: set eval.data or data.test, or pass --data")
     if round_idx > 0 and not run.is_done("train", round_idx):
         raise FileNotFoundError(f"round {round_idx} has no trained adapter yet ({run.adapter(round_idx)})")
-    prompts = load_prompts(path, recipe.data, max_prompts=recipe.eval.max_prompts, need_reference=True)
+    need_reference = recipe.data.reference_field is not None  # open-ended prompts: length metrics only
+    prompts = load_prompts(
+        path, recipe.data, max_prompts=recipe.eval.max_prompts, need_reference=need_reference
+    )
     metrics_path, predictions_path = eval_paths(run, round_idx, data)
     partial = PartialJsonl(predictions_path, key="prompt_id")
     todo = [p for p in prompts if p.prompt_id not in partial.done]

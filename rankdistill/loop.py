@@ -61,7 +61,18 @@ def resolve_paths(recipe: Recipe) -> Recipe:
     recipe.data.train = resolve(recipe.data.train, "data.train")
     recipe.data.test = resolve(recipe.data.test, "data.test")
     recipe.eval.data = resolve(recipe.eval.data, "eval.data")
+    _resolve_judge_templates(recipe.judge)
     return recipe
+
+
+def _resolve_judge_templates(judge: Any) -> None:
+    """A user's template file by absolute path (shipped ones stay by name)."""
+    if judge.kind in ("openai", "local") and Path(judge.template).suffix in (".yaml", ".yml"):
+        from .judging.templates import resolve_template_path
+
+        judge.template = str(resolve_template_path(judge.template))
+    for member in judge.members:
+        _resolve_judge_templates(member)
 
 
 def _versions() -> dict[str, str]:
@@ -130,6 +141,19 @@ def write_manifest(run: RunDir, recipe: Recipe) -> None:
     atomic_write_json(run.manifest_path, manifest)
 
 
+# How the judge is reached and paid for, not what it answers: these may change when a run is resumed.
+_OPERATIONAL_JUDGE_KEYS = (
+    "max_cost",
+    "base_url",
+    "base_url_env",
+    "api_key_env",
+    "concurrency",
+    "timeout",
+    "max_retries",
+    "backoff",
+)
+
+
 def open_run(run_dir: str | Path, recipe: Recipe) -> RunDir:
     """Create a run directory, or re-open one made with the same recipe (only ``rounds`` may change)."""
     run = RunDir(run_dir)
@@ -138,6 +162,8 @@ def open_run(run_dir: str | Path, recipe: Recipe) -> RunDir:
         old = recipe_from_dict(yaml.safe_load(run.recipe_path.read_text()), str(run.recipe_path))
         a, b = old.model_dump(), recipe.model_dump()
         a.pop("rounds"), b.pop("rounds")
+        for key in _OPERATIONAL_JUDGE_KEYS:  # e.g. raising judge.max_cost resumes a stopped run
+            a["judge"].pop(key), b["judge"].pop(key)
         if a != b:
             diff = sorted(_diff_keys(a, b))
             raise RecipeError(

@@ -1,0 +1,240 @@
+"""RUN_DIR/ledger.sqlite: every judge call, what it cost, and the cache that makes a repeated call free.
+
+A call is keyed by a hash of (model, template, rendered messages, sampling). A key that already has a reply is
+answered from the ledger and never sent again. Schema changes are appended to ``MIGRATIONS`` (never edited);
+``PRAGMA user_version`` records how many have run. API keys never reach this file: only what is sent as the
+request body (messages, sampling) and what comes back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+MIGRATIONS = [
+    """
+    CREATE TABLE calls (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL,
+        created REAL NOT NULL,
+        round INTEGER,
+        stage TEXT,
+        prompt_id TEXT,
+        judge TEXT,
+        model TEXT,
+        template TEXT,
+        request TEXT,
+        reply TEXT,
+        parsed TEXT,
+        error TEXT,
+        prompt_tokens INTEGER NOT NULL DEFAULT 0,
+        completion_tokens INTEGER NOT NULL DEFAULT 0,
+        latency_s REAL NOT NULL DEFAULT 0,
+        cost_usd REAL NOT NULL DEFAULT 0,
+        retries INTEGER NOT NULL DEFAULT 0,
+        cached INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX calls_key ON calls(key);
+    """,
+    """
+    CREATE TABLE rankings (
+        round INTEGER,
+        prompt_id TEXT,
+        judge TEXT,
+        abstained INTEGER NOT NULL,
+        consistent INTEGER NOT NULL,
+        verdicts INTEGER NOT NULL DEFAULT 0,
+        abstentions INTEGER NOT NULL DEFAULT 0,
+        comparisons INTEGER NOT NULL DEFAULT 0,
+        inconsistent INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (round, prompt_id, judge)
+    );
+    """,
+]
+
+
+class CostLimitReached(RuntimeError):
+    """judge.max_cost is spent: judging stops cleanly and resumes from the ledger when run again."""
+
+
+def call_key(model: str, template: str, messages: list[dict[str, str]], sampling: dict[str, Any]) -> str:
+    blob = json.dumps([model, template, messages, sampling], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+@dataclass
+class Reply:
+    text: str | None
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    latency_s: float = 0.0
+    retries: int = 0
+    error: str | None = None
+    cached: bool = False
+
+
+class Ledger:
+    """The SQLite ledger of one run (or a throwaway in-memory one when ``path`` is None)."""
+
+    def __init__(self, path: str | Path | None, max_cost: float | None = None):
+        self.path = Path(path) if path else None
+        if self.path:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(str(self.path) if self.path else ":memory:", isolation_level=None)
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA journal_mode=WAL" if self.path else "PRAGMA journal_mode=MEMORY")
+        self.db.execute("PRAGMA synchronous=NORMAL")  # no fsync per call; a crash loses at most the last calls
+        migrate(self.db)
+        self.max_cost = max_cost
+        self.round: int | None = None
+        self.stage = "judge"
+        self.spent = self.total_cost()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def total_cost(self) -> float:
+        return float(
+            self.db.execute("SELECT COALESCE(SUM(cost_usd), 0) FROM calls WHERE cached = 0").fetchone()[0]
+        )
+
+    def check_budget(self) -> None:
+        """Raise CostLimitReached before a new (paid) call once max_cost is spent."""
+        if self.max_cost is not None and self.spent >= self.max_cost:
+            raise CostLimitReached(
+                f"judge.max_cost ${self.max_cost:.4f} reached (spent ${self.spent:.4f}); "
+                "raise it (--set judge.max_cost=...) and run again to resume"
+            )
+
+    def lookup(self, key: str) -> sqlite3.Row | None:
+        """The first real (not cached) call with this key that got a reply."""
+        return self.db.execute(
+            "SELECT * FROM calls WHERE key = ? AND cached = 0 AND reply IS NOT NULL ORDER BY id LIMIT 1",
+            (key,),
+        ).fetchone()
+
+    def record(
+        self,
+        key: str,
+        *,
+        prompt_id: str | None,
+        judge: str,
+        model: str,
+        template: str,
+        request: dict[str, Any],
+        reply: Reply,
+        parsed: Any,
+        cost_usd: float,
+    ) -> None:
+        self.db.execute(
+            "INSERT INTO calls (key, created, round, stage, prompt_id, judge, model, template, request, reply, parsed,"
+            " error, prompt_tokens, completion_tokens, latency_s, cost_usd, retries, cached)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                key,
+                time.time(),
+                self.round,
+                self.stage,
+                prompt_id,
+                judge,
+                model,
+                template,
+                json.dumps(request, ensure_ascii=False) if not reply.cached else None,
+                reply.text,
+                json.dumps(parsed) if parsed is not None else None,
+                reply.error,
+                reply.prompt_tokens,
+                reply.completion_tokens,
+                reply.latency_s,
+                0.0 if reply.cached else cost_usd,
+                reply.retries,
+                int(reply.cached),
+            ),
+        )
+        if not reply.cached:
+            self.spent += cost_usd
+
+    def record_ranking(
+        self, prompt_id: str, judge: str, abstained: bool, consistent: bool, stats: dict[str, int]
+    ):
+        self.db.execute(
+            "INSERT OR REPLACE INTO rankings VALUES (?,?,?,?,?,?,?,?,?)",
+            (
+                self.round,
+                prompt_id,
+                judge,
+                int(abstained),
+                int(consistent),
+                stats.get("verdicts", 0),
+                stats.get("abstentions", 0),
+                stats.get("comparisons", 0),
+                stats.get("inconsistent", 0),
+            ),
+        )
+
+
+def migrate(db: sqlite3.Connection) -> None:
+    """Run the migrations this file has not seen yet, each in its own transaction."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version > len(MIGRATIONS):
+        raise RuntimeError(
+            f"ledger schema version {version} is newer than this rankdistill ({len(MIGRATIONS)})"
+        )
+    for i, sql in enumerate(MIGRATIONS[version:], start=version + 1):
+        db.executescript(f"BEGIN; {sql}; PRAGMA user_version = {i}; COMMIT;")
+
+
+def summarize(path: str | Path) -> dict[str, Any]:
+    """Totals and per-round rows: calls, cache hits, tokens, dollars, retries, abstentions, consistency."""
+    db = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True)
+    db.row_factory = sqlite3.Row
+    migrated = db.execute("PRAGMA user_version").fetchone()[0]
+
+    def calls(where: str = "1", args: tuple = ()) -> dict[str, Any]:
+        r = db.execute(
+            "SELECT SUM(cached = 0 AND reply IS NOT NULL) calls, SUM(cached = 1) cache_hits,"
+            " SUM(CASE WHEN cached = 0 THEN prompt_tokens END) prompt_tokens,"
+            " SUM(CASE WHEN cached = 0 THEN completion_tokens END) completion_tokens,"
+            " SUM(cost_usd) cost_usd, SUM(retries) retries, SUM(reply IS NULL) errors,"
+            f" SUM(parsed IS NULL) unparsed FROM calls WHERE {where}",
+            args,
+        ).fetchone()
+        out = {k: (r[k] or 0) for k in r.keys()}
+        out["cost_usd"] = round(float(out["cost_usd"]), 6)
+        return out
+
+    def rankings(where: str = "1", args: tuple = ()) -> dict[str, Any]:
+        if migrated < 2:
+            return {}
+        r = db.execute(
+            "SELECT COUNT(*) rankings, SUM(abstained) rankings_abstained, SUM(NOT consistent) rankings_inconsistent,"
+            " SUM(verdicts) verdicts, SUM(abstentions) abstained, SUM(comparisons) comparisons,"
+            f" SUM(inconsistent) inconsistent FROM rankings WHERE {where}",
+            args,
+        ).fetchone()
+        out = {k: (r[k] or 0) for k in r.keys()}
+        out["abstention_rate"] = round(out["abstained"] / out["verdicts"], 4) if out["verdicts"] else 0.0
+        out["consistency_rate"] = (
+            round(1 - out["inconsistent"] / out["comparisons"], 4) if out["comparisons"] else None
+        )
+        return out
+
+    total = {**calls(), **rankings()}
+    rounds = [
+        r[0]
+        for r in db.execute(
+            "SELECT DISTINCT round FROM calls UNION SELECT DISTINCT round FROM rankings ORDER BY 1"
+            if migrated >= 2
+            else "SELECT DISTINCT round FROM calls ORDER BY 1"
+        )
+    ]
+    total["rounds"] = [
+        {"round": r, **calls("round IS ?", (r,)), **rankings("round IS ?", (r,))} for r in rounds
+    ]
+    db.close()
+    return total

@@ -1,0 +1,210 @@
+"""A judge that asks a chat model through a template: listwise, pairwise or pointwise, cached in the ledger.
+
+The model behind it is a *backend* (``openai.py``: any OpenAI-compatible server) with one coroutine,
+``complete(messages, schema) -> Reply``. This file owns what makes the verdicts honest: the seeded shuffle of
+listwise candidates, both orders of every pairwise comparison, one retry of an unparseable reply and then an
+abstention (NaN, never a default score), and the ledger that makes every call happen once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import itertools
+import math
+import random
+from collections.abc import AsyncIterator, Callable
+from typing import Any, Protocol
+
+from ..records import CandidateSet, Ranking
+from .base import ranking_from_scores
+from .ledger import Ledger, Reply, call_key
+from .parsing import parse, schema
+from .templates import JudgeTemplate
+
+PARSE_ATTEMPTS = 2  # an unparseable reply is asked once more, then the judge abstains
+
+
+class ChatBackend(Protocol):
+    model: str
+
+    def session(self) -> contextlib.AbstractAsyncContextManager[Any]: ...
+
+    async def complete(self, messages: list[dict[str, str]], schema: dict[str, Any] | None) -> Reply: ...
+
+    def sampling(self) -> dict[str, Any]: ...
+
+    def cost(self, reply: Reply) -> float: ...
+
+
+def prompt_text(item: CandidateSet) -> str:
+    """What the judge sees as the prompt: the user turns of the student's conversation."""
+    users = [m["content"] for m in item.messages if m.get("role") == "user"]
+    return "\n\n".join(users) if users else "\n\n".join(m["content"] for m in item.messages)
+
+
+def seeded_order(seed: int, prompt_id: str, k: int) -> list[int]:
+    """The order listwise candidates are shown in: fixed per (seed, prompt), so a rerun hits the ledger."""
+    h = int.from_bytes(hashlib.sha256(f"{seed}:{prompt_id}".encode()).digest()[:8], "big")
+    order = list(range(k))
+    random.Random(h).shuffle(order)
+    return order
+
+
+class LLMJudge:
+    """Ranks candidates with a chat model and a template; see the module docstring."""
+
+    def __init__(
+        self,
+        backend: ChatBackend,
+        template: JudgeTemplate,
+        *,
+        ledger: Ledger | None = None,
+        concurrency: int = 8,
+        seed: int = 0,
+        kind: str = "openai",
+    ):
+        self.backend = backend
+        self.template = template
+        self.mode = template.mode
+        self.ledger = ledger or Ledger(None)
+        self.concurrency = concurrency
+        self.seed = seed
+        self.name = f"{kind}/{backend.model}/{template.name}"
+        self._sem: asyncio.Semaphore | None = None
+
+    @contextlib.asynccontextmanager
+    async def session(self) -> AsyncIterator[None]:
+        """Client and concurrency limit live inside one event loop; open once per batch of rankings."""
+        async with self.backend.session():
+            self._sem = asyncio.Semaphore(self.concurrency)
+            try:
+                yield
+            finally:
+                self._sem = None
+
+    def rank(self, item: CandidateSet) -> Ranking:
+        async def one() -> Ranking:
+            async with self.session():
+                return await self.arank(item)
+
+        return asyncio.run(one())
+
+    async def verdict(self, messages: list[dict[str, str]], prompt_id: str, k: int = 2) -> Any:
+        """The parsed verdict for one rendered request, or None (abstain)."""
+        sch = schema(self.mode, k, self.template.scale)
+        for attempt in range(PARSE_ATTEMPTS):
+            sampling = {**self.backend.sampling(), "attempt": attempt}
+            key = call_key(self.backend.model, self.template.digest, messages, sampling)
+            meta = dict(
+                prompt_id=prompt_id, judge=self.name, model=self.backend.model, template=self.template.name
+            )
+            row = self.ledger.lookup(key)
+            if row is not None:
+                reply = Reply(row["reply"], row["prompt_tokens"], row["completion_tokens"], cached=True)
+                parsed = parse(self.mode, reply.text, k, self.template.scale)
+                self.ledger.record(key, **meta, request={}, reply=reply, parsed=parsed, cost_usd=0.0)
+            else:
+                assert self._sem is not None, "LLMJudge.verdict needs an open session()"
+                async with self._sem:
+                    self.ledger.check_budget()  # inside the limit: at most `concurrency` calls overshoot
+                    reply = await self.backend.complete(messages, sch)
+                parsed = parse(self.mode, reply.text, k, self.template.scale)
+                request = {"messages": messages, **sampling}
+                cost = self.backend.cost(reply)
+                self.ledger.record(key, **meta, request=request, reply=reply, parsed=parsed, cost_usd=cost)
+                if reply.text is None:  # the transport gave up after its own retries: abstain now
+                    return None
+            if parsed is not None:
+                return parsed
+        return None
+
+    async def arank(self, item: CandidateSet) -> Ranking:
+        k = len(item.candidates)
+        texts = [c.text for c in item.candidates]
+        prompt = prompt_text(item)
+        stats = {"verdicts": 0, "abstentions": 0, "comparisons": 0, "inconsistent": 0}
+        consistent = True
+        if self.mode == "listwise":
+            shown = seeded_order(self.seed, item.prompt_id, k)
+            labels = [str(j + 1) for j in range(k)]
+            messages = self.template.render_listwise(
+                prompt, [texts[i] for i in shown], labels, item.reference
+            )
+            ids = await self.verdict(messages, item.prompt_id, k)
+            stats["verdicts"], stats["abstentions"] = 1, int(ids is None)
+            scores = [math.nan] * k
+            if ids is not None:
+                for pos, label in enumerate(ids):
+                    scores[shown[label - 1]] = float(k - pos)
+        elif self.mode == "pointwise":
+            got = await asyncio.gather(
+                *(
+                    self.verdict(self.template.render_pointwise(prompt, t, item.reference), item.prompt_id)
+                    for t in texts
+                )
+            )
+            scores = [math.nan if s is None else float(s) for s in got]
+            stats["verdicts"], stats["abstentions"] = k, sum(s is None for s in got)
+        else:
+            scores, consistent = await self._pairwise(item, prompt, texts, stats)
+        ranking = ranking_from_scores(item.prompt_id, scores, self.name)
+        ranking.consistent = consistent
+        self.ledger.record_ranking(item.prompt_id, self.name, ranking.abstained, consistent, stats)
+        return ranking
+
+    async def _pairwise(self, item: CandidateSet, prompt: str, texts: list[str], stats: dict[str, int]):
+        """Every pair in both orders; agreeing verdicts count, disagreeing ones are a tie (and recorded).
+
+        Score = wins + ties/2 over the comparisons that got a verdict (Copeland); NaN if none did.
+        """
+        k = len(texts)
+        pairs = list(itertools.combinations(range(k), 2))
+
+        async def ask(a: int, b: int) -> str | None:
+            return await self.verdict(
+                self.template.render_pairwise(prompt, texts[a], texts[b], item.reference), item.prompt_id
+            )
+
+        got = await asyncio.gather(*(ask(a, b) for i, j in pairs for a, b in ((i, j), (j, i))))
+        points = [0.0] * k
+        counted = [0] * k
+        consistent = True
+        for n, (i, j) in enumerate(pairs):
+            fwd, rev = got[2 * n], got[2 * n + 1]
+            # Express both verdicts as "who won, i or j" (rev showed j as A).
+            as_ij = [v for v in (fwd, {"A": "B", "B": "A"}.get(rev, rev)) if v is not None]
+            stats["verdicts"] += 2
+            stats["abstentions"] += 2 - len(as_ij)
+            if not as_ij:
+                continue
+            stats["comparisons"] += 1
+            if len(set(as_ij)) > 1:
+                stats["inconsistent"] += 1
+                consistent = False
+                outcome = "tie"
+            else:
+                outcome = as_ij[0]
+            points[i] += {"A": 1.0, "B": 0.0, "tie": 0.5}[outcome]
+            points[j] += {"A": 0.0, "B": 1.0, "tie": 0.5}[outcome]
+            counted[i] += 1
+            counted[j] += 1
+        scores = [points[i] / counted[i] if counted[i] else math.nan for i in range(k)]
+        return scores, consistent
+
+
+async def rank_all(judge: Any, items: list[CandidateSet], on_result: Callable[[Ranking], None]) -> None:
+    """Rank ``items`` concurrently inside one session, handing each Ranking over as it is finished.
+
+    The first error (e.g. CostLimitReached) cancels the rest; finished rankings were already handed over.
+    """
+    async with judge.session():
+        tasks = [asyncio.ensure_future(judge.arank(it)) for it in items]
+        try:
+            for fut in asyncio.as_completed(tasks):
+                on_result(await fut)
+        finally:
+            for t in tasks:
+                t.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)

@@ -1,0 +1,117 @@
+"""The ``local`` judge: a transformers model judging offline by the log-probabilities of its verdict.
+
+It renders the same templates as the openai judge, then, instead of sampling a reply, reads the model's
+probability of each allowed verdict right after the opening of the JSON answer (``{"winner": "`` or
+``{"score": ``): pairwise picks the likelier of A and B, pointwise takes the expected score over the scale.
+Both orders, ledger caching and abstention come from ``LLMJudge``; listwise templates are refused at load.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+from collections.abc import AsyncIterator
+from typing import Any
+
+from .ledger import Ledger, Reply
+from .llm import LLMJudge
+from .templates import load_template
+
+DEFAULT_MODEL = "smollm2-135m-instruct"
+
+
+class LocalBackend:
+    def __init__(self, model: str | None):
+        self.model = model or DEFAULT_MODEL
+        self._loaded: tuple[Any, Any] | None = None
+        self._lock: asyncio.Lock | None = None
+
+    def sampling(self) -> dict[str, Any]:
+        return {"verdict": "logprob"}
+
+    def cost(self, reply: Reply) -> float:
+        return 0.0
+
+    @contextlib.asynccontextmanager
+    async def session(self) -> AsyncIterator[None]:
+        self._lock = asyncio.Lock()  # one forward pass at a time: the model is not shared across threads
+        yield
+
+    def load(self) -> tuple[Any, Any]:
+        if self._loaded is None:
+            from ..models import load_base_model, load_tokenizer
+            from ..recipe import StudentSettings
+
+            student = StudentSettings(model=self.model)
+            self._loaded = (load_tokenizer(student, padding_side="right"), load_base_model(student))
+        return self._loaded
+
+    async def complete(self, messages: list[dict[str, str]], schema: dict[str, Any] | None) -> Reply:
+        assert schema is not None and self._lock is not None
+        async with self._lock:
+            return await asyncio.to_thread(self._judge, messages, schema)
+
+    def _judge(self, messages: list[dict[str, str]], schema: dict[str, Any]) -> Reply:
+        key, prop = next(iter(schema["properties"].items()))
+        if key == "winner":
+            prefix, labels = '{"winner": "', ["A", "B"]
+            options = [f'{a}"' for a in labels]  # with the closing quote: the verdict is complete
+        else:
+            prefix, labels = '{"score": ', [str(s) for s in range(prop["minimum"], prop["maximum"] + 1)]
+            options = [f"{a}}}" for a in labels]  # with the closing brace: "1" is not the start of "10"
+        logprobs, n_prompt = self.option_logprobs(messages, prefix, options)
+        import math
+
+        top = max(logprobs)
+        probs = [math.exp(lp - top) for lp in logprobs]
+        total = sum(probs)
+        if key == "winner":
+            verdict: Any = labels[probs.index(max(probs))]
+        else:  # expected score: finer than the argmax, so fewer ties
+            verdict = round(sum(int(a) * p for a, p in zip(labels, probs, strict=True)) / total, 4)
+        return Reply(json.dumps({key: verdict}), prompt_tokens=n_prompt, completion_tokens=1)
+
+    def option_logprobs(self, messages: list[dict[str, str]], prefix: str, options: list[str]):
+        """Summed log-probability of each option's tokens after the chat prompt + prefix.
+
+        The prompt runs once; its KV cache is repeated across the options, which run as one padded batch.
+        """
+        import torch
+
+        tok, model = self.load()
+        text = tok.apply_chat_template(messages, add_generation_prompt=True, tokenize=False) + prefix
+        prompt = torch.tensor([tok(text, add_special_tokens=False).input_ids], device=model.device)
+        opts = [tok(o, add_special_tokens=False).input_ids for o in options]
+        width = max(len(o) for o in opts)
+        ids = torch.full((len(opts), width), tok.pad_token_id, dtype=torch.long)
+        mask = torch.zeros((len(opts), prompt.shape[1] + width), dtype=torch.long)
+        mask[:, : prompt.shape[1]] = 1
+        for i, o in enumerate(opts):
+            ids[i, : len(o)] = torch.tensor(o)
+            mask[i, prompt.shape[1] : prompt.shape[1] + len(o)] = 1
+        with torch.no_grad():
+            first = model(input_ids=prompt, use_cache=True)
+            cache = first.past_key_values
+            cache.batch_repeat_interleave(len(opts))
+            rest = model(
+                input_ids=ids.to(model.device), attention_mask=mask.to(model.device), past_key_values=cache
+            )
+        head = torch.log_softmax(first.logits[0, -1].float(), dim=-1).cpu()
+        tail = torch.log_softmax(rest.logits.float(), dim=-1).cpu()
+        out = []
+        for i, o in enumerate(opts):  # option token j (j >= 1) is predicted at position j - 1 of the batch
+            out.append(float(head[o[0]]) + sum(float(tail[i, j - 1, o[j]]) for j in range(1, len(o))))
+        return out, prompt.shape[1]
+
+
+class LocalJudge(LLMJudge):
+    def __init__(self, settings: Any, ledger: Ledger | None = None, seed: int = 0):
+        super().__init__(
+            LocalBackend(settings.model),
+            load_template(settings.template),
+            ledger=ledger,
+            concurrency=1,
+            seed=seed,
+            kind="local",
+        )

@@ -1,0 +1,149 @@
+"""Any OpenAI-compatible chat server (OpenAI, vLLM, Together, Anyscale, Ollama) as a judge backend.
+
+Retries are ours (the client's are off) so they can be counted: 429, 5xx, timeouts and dropped connections are
+retried with exponential backoff and full jitter, honouring Retry-After. The API key is read from the
+environment when the session opens and lives only in the client object: never in the recipe, ledger or logs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import email.utils
+import os
+import random
+import time
+from collections.abc import AsyncIterator
+from typing import Any
+
+from .ledger import Reply
+
+MAX_WAIT_S = 120.0  # never sleep longer than this on one Retry-After
+
+
+class JudgeConfigError(ValueError):
+    """The judge cannot be reached as configured (no key, bad credentials): stop, do not abstain."""
+
+
+def retry_after(headers: Any) -> float | None:
+    """Seconds to wait from Retry-After (seconds or an HTTP date) or retry-after-ms; None if absent."""
+    if headers is None:
+        return None
+    ms = headers.get("retry-after-ms")
+    if ms:
+        with contextlib.suppress(ValueError):
+            return float(ms) / 1000
+    value = headers.get("retry-after")
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        with contextlib.suppress(TypeError, ValueError):
+            return max(0.0, email.utils.parsedate_to_datetime(value).timestamp() - time.time())
+    return None
+
+
+class OpenAIBackend:
+    def __init__(self, settings: Any):
+        self.settings = settings
+        self.model = settings.model
+        # "auto" falls back to plain text (parsed leniently) once the server refuses JSON schemas
+        self.structured = settings.structured_output
+        self.client: Any = None
+
+    def base_url(self) -> str | None:
+        return self.settings.base_url or os.environ.get(self.settings.base_url_env) or None
+
+    def sampling(self) -> dict[str, Any]:
+        s = self.settings
+        out: dict[str, Any] = {"temperature": s.temperature, "max_tokens": s.max_tokens}
+        if s.seed is not None:
+            out["seed"] = s.seed
+        return out
+
+    def cost(self, reply: Reply) -> float:
+        p = self.settings.price_per_mtok
+        return (reply.prompt_tokens * p.input + reply.completion_tokens * p.output) / 1e6
+
+    @contextlib.asynccontextmanager
+    async def session(self) -> AsyncIterator[None]:
+        import openai
+
+        key = os.environ.get(self.settings.api_key_env)
+        base_url = self.base_url()
+        if not key:
+            if base_url is None:
+                raise JudgeConfigError(
+                    f"judge.kind openai: set ${self.settings.api_key_env} (or judge.api_key_env) to your API key, "
+                    f"or ${self.settings.base_url_env} / judge.base_url to a server that needs none"
+                )
+            key = "no-key"  # local servers (vLLM, Ollama) accept any key
+        self.client = openai.AsyncOpenAI(
+            api_key=key, base_url=base_url, timeout=self.settings.timeout, max_retries=0
+        )
+        try:
+            yield
+        finally:
+            await self.client.close()
+            self.client = None
+
+    async def complete(self, messages: list[dict[str, str]], schema: dict[str, Any] | None) -> Reply:
+        import openai
+
+        kwargs: dict[str, Any] = {"model": self.model, "messages": messages, **self.sampling()}
+        retries, start, error = 0, time.perf_counter(), None
+        for attempt in range(self.settings.max_retries + 1):
+            if schema is not None and self.structured in ("auto", "json_schema"):
+                kwargs["response_format"] = {
+                    "type": "json_schema",
+                    "json_schema": {"name": "verdict", "schema": schema, "strict": True},
+                }
+            else:
+                kwargs.pop("response_format", None)
+            wait = None
+            try:
+                resp = await self.client.chat.completions.create(**kwargs)
+                choice = resp.choices[0].message
+                text = choice.content
+                if text is None and getattr(choice, "refusal", None):
+                    text = f"[refusal] {choice.refusal}"
+                usage = resp.usage
+                return Reply(
+                    text if text is not None else "",
+                    getattr(usage, "prompt_tokens", 0) or 0,
+                    getattr(usage, "completion_tokens", 0) or 0,
+                    latency_s=time.perf_counter() - start,
+                    retries=retries,
+                )
+            except (openai.AuthenticationError, openai.PermissionDeniedError) as e:
+                raise JudgeConfigError(
+                    f"judge server refused the credentials: {e.status_code} {e.message}"
+                ) from None
+            except openai.BadRequestError as e:
+                # (concurrent calls may all hit this once; each retries without the schema)
+                if self.settings.structured_output == "auto" and "response_format" in kwargs:
+                    self.structured = "none"
+                    continue
+                error = f"400 {e.message}"
+                break  # this request will not get better by repeating it
+            except openai.APIStatusError as e:
+                error = f"{e.status_code} {e.message}"
+                if e.status_code != 429 and e.status_code < 500:
+                    break
+                wait = retry_after(e.response.headers)
+            except (
+                openai.APITimeoutError,
+                openai.APIConnectionError,
+                openai.APIResponseValidationError,
+            ) as e:
+                error = f"{type(e).__name__}: {e}"
+            except ValueError as e:  # a body that is not JSON
+                error = f"malformed response: {e}"
+            if attempt == self.settings.max_retries:
+                break
+            retries += 1
+            if wait is None:
+                wait = self.settings.backoff * 2**attempt * random.uniform(0.5, 1.5)
+            await asyncio.sleep(min(wait, MAX_WAIT_S))
+        return Reply(None, latency_s=time.perf_counter() - start, retries=retries, error=error)

@@ -1,0 +1,36 @@
+"""A whole round with the openai teacher (the GEC recipe, the gec rubric) against the local fake server."""
+
+import json
+import os
+
+import pytest
+from fake_openai import FakeServer
+from test_integration import rankdistill
+
+pytestmark = pytest.mark.integration
+
+KEY = "sk-loop-never-on-disk-93b1"
+TINY = ["data.max_prompts=4", "generation.k=3", "generation.max_new_tokens=16", "train.max_steps=1"]
+TINY += ["eval.max_prompts=4", "eval.max_new_tokens=16"]
+
+
+def test_round_with_openai_teacher_rerun_is_free(tmp_path):
+    run = tmp_path / "run"
+    env = {**os.environ, "OPENAI_API_KEY": KEY}
+    with FakeServer() as srv:
+        sets = [x for s in [*TINY, f"judge.base_url={srv.url}"] for x in ("--set", s)]
+        rankdistill(
+            "iterate", "gec-smollm2-dpo-openai", "--rounds", "1", "--run-dir", str(run), *sets, env=env
+        )
+        calls = srv.requests
+        assert calls == 4  # one listwise call per prompt
+        assert all("<reference>" in b["messages"][-1]["content"] for b in srv.bodies)  # the GEC rubric's slot
+        rankdistill("judge", str(run), "--round", "1", "--force", env=env)
+        assert srv.requests == calls  # judged again, all from the ledger
+    ledger = json.loads(rankdistill("ledger", str(run), "--json").stdout)
+    assert (ledger["calls"], ledger["cache_hits"], ledger["abstained"]) == (4, 4, 0)
+    rankings = [json.loads(x) for x in (run / "round-01" / "rankings.jsonl").read_text().splitlines()]
+    assert len(rankings) == 4 and all(r["judge"] == "openai/gpt-4o-mini/gec" for r in rankings)
+    for f in run.rglob("*"):
+        if f.is_file():
+            assert KEY.encode() not in f.read_bytes(), f
