@@ -104,13 +104,16 @@ def _print_summary(run: Any) -> None:
 
     rows = summary(run)
     table = Table(title=f"rankdistill — {run.root}")
-    for col in ("round", "exact", "chrF", "len", "pairs", *(f"{s[:5]} s" for s in STAGES), "total s"):
+    cols = ("round", "exact", "fixed", "copied", "chrF", "len", "pairs", *(f"{s[:5]} s" for s in STAGES), "total s")
+    for col in cols:
         table.add_column(col, justify="right")
     for row in rows:
         secs = row["seconds"]
         table.add_row(
             str(row["round"]),
             f"{row['exact_match']:.1%}" if "exact_match" in row else "-",
+            f"{row['exact_match_needing_change']:.1%}" if "exact_match_needing_change" in row else "-",
+            f"{row['copy_rate']:.1%}" if "copy_rate" in row else "-",
             f"{row['chrf']:.3f}" if "chrf" in row else "-",
             f"{row['mean_length_tokens']:.1f}" if "mean_length_tokens" in row else "-",
             str(row.get("pairs", "-")),
@@ -119,7 +122,8 @@ def _print_summary(run: Any) -> None:
         )
     Console().print(table)
     Console().print(
-        "exact: exact match on the test set (round 0 = the untrained student); chrF: mean chrF; "
+        "exact: exact match on the test set (round 0 = the untrained student); fixed: exact match on the items "
+        "whose input differs from the reference; copied: answers equal to the input; chrF: mean chrF; "
         "len: mean answer length in tokens; pairs: preference pairs trained on; times in seconds."
     )
 

@@ -32,13 +32,25 @@ def metrics(rows: list[dict[str, Any]]) -> dict[str, float]:
             "mean_length_tokens": sum(r["num_tokens"] for r in rows) / n,
             "mean_length_words": sum(len(r["prediction"].split()) for r in rows) / n,
         }
-    return {
+    out = {
         "n": n,
         "exact_match": sum(normalize(r["prediction"]) == normalize(r["reference"]) for r in rows) / n,
         "chrf": sum(chrf(normalize(r["prediction"]), normalize(r["reference"])) for r in rows) / n,
         "mean_length_tokens": sum(r["num_tokens"] for r in rows) / n,
         "mean_length_words": sum(len(r["prediction"].split()) for r in rows) / n,
     }
+    # For rewriting tasks (e.g. error correction) exact match mixes two skills: leaving correct inputs alone
+    # and fixing wrong ones. These two numbers tell them apart.
+    if all(r.get("input") is not None for r in rows):
+        changed = [r for r in rows if normalize(r["input"]) != normalize(r["reference"])]
+        out["copy_rate"] = sum(normalize(r["prediction"]) == normalize(r["input"]) for r in rows) / n
+        out["n_needing_change"] = len(changed)
+        out["exact_match_needing_change"] = (
+            sum(normalize(r["prediction"]) == normalize(r["reference"]) for r in changed) / len(changed)
+            if changed
+            else 0.0
+        )
+    return out
 
 
 def eval_paths(run: RunDir, round_idx: int, data: str | None) -> tuple[Path, Path]:
