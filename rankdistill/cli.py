@@ -97,34 +97,48 @@ def _fail(message: str) -> None:
 
 
 def _print_summary(run: Any) -> None:
+    from rich import box
     from rich.console import Console
     from rich.table import Table
 
     from .loop import summary
 
     rows = summary(run)
-    table = Table(title=f"rankdistill — {run.root}")
-    cols = ("round", "exact", "fixed", "copied", "chrF", "len", "pairs", *(f"{s[:5]} s" for s in STAGES), "total s")
-    for col in cols:
-        table.add_column(col, justify="right")
+    # no vertical rules, and judge + prefs (well under a second with the reference judge) in one column:
+    # the table then fits an 80-column terminal without truncating numbers
+    table = Table(title=f"rankdistill — {run.root}", box=box.SIMPLE_HEAD, padding=(0, 0), pad_edge=False)
+    cols = ("round", "exact", "fixed", "copied", "chrF", "len", "pairs", "gen", "judge", "train", "eval")
+    for col in (*cols, "total"):
+        table.add_column(col, justify="right", no_wrap=True)
+
+    def pct(row: dict, key: str) -> str:
+        return f"{row[key]:.1%}" if key in row else "-"
+
+    def secs(row: dict, *stages: str) -> str:
+        done = [row["seconds"][s] for s in stages if s in row["seconds"]]
+        return f"{sum(done):.0f}" if done else "-"
+
     for row in rows:
-        secs = row["seconds"]
         table.add_row(
             str(row["round"]),
-            f"{row['exact_match']:.1%}" if "exact_match" in row else "-",
-            f"{row['exact_match_needing_change']:.1%}" if "exact_match_needing_change" in row else "-",
-            f"{row['copy_rate']:.1%}" if "copy_rate" in row else "-",
+            pct(row, "exact_match"),
+            pct(row, "exact_match_needing_change"),
+            pct(row, "copy_rate"),
             f"{row['chrf']:.3f}" if "chrf" in row else "-",
             f"{row['mean_length_tokens']:.1f}" if "mean_length_tokens" in row else "-",
             str(row.get("pairs", "-")),
-            *(f"{secs[s]:.0f}" if s in secs else "-" for s in STAGES),
-            f"{sum(secs.values()):.0f}",
+            secs(row, "generate"),
+            secs(row, "judge", "prefs"),
+            secs(row, "train"),
+            secs(row, "eval"),
+            secs(row, *STAGES),
         )
     Console().print(table)
     Console().print(
         "exact: exact match on the test set (round 0 = the untrained student); fixed: exact match on the items "
         "whose input differs from the reference; copied: answers equal to the input; chrF: mean chrF; "
-        "len: mean answer length in tokens; pairs: preference pairs trained on; times in seconds."
+        "len: mean answer length in tokens; pairs: preference pairs trained on; gen … total: "
+        "seconds per stage (judge: judge + prefs)."
     )
 
 
