@@ -1,6 +1,6 @@
 """What the trainers share: the owned settings, pass-through checks, progress, resume and saving.
 
-DPO keeps its own copy in dpo.py (it came first); the newer trainers (rrhf, sft, grpo) use these helpers.
+Every trainer (dpo, rrhf, sft, grpo) uses these helpers; what is left in each file is its algorithm.
 """
 
 from __future__ import annotations
@@ -36,10 +36,10 @@ def check_config_args(config_cls: type, args: dict[str, Any], algorithm: str, ow
     known = {f.name for f in dataclasses.fields(config_cls)}
     for key in args:
         if key in owned:
-            raise RecipeError(f"train args for {algorithm}: {key}: set {owned[key]} instead")
+            raise RecipeError(f"train.args.{key} ({algorithm}): set {owned[key]} instead")
         if key not in known:
             raise RecipeError(
-                f"train args for {algorithm}: {key}: not a {config_cls.__module__.split('.')[0]}."
+                f"train.args.{key} ({algorithm}): not a {config_cls.__module__.split('.')[0]}."
                 f"{config_cls.__name__} field"
             )
 
