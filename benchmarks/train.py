@@ -218,6 +218,7 @@ def main() -> None:
                     continue
                 results.append(json.loads(proc.stdout.strip().splitlines()[-1]))
                 print(f"  {algorithm:5s} {quant:5s} done: {results[-1]}", file=sys.stderr, flush=True)
+        args.data_dir = data_dir  # the candidates the trainers used
         forward = rrhf_forward(args)
 
     print(
