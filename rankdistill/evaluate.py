@@ -65,7 +65,6 @@ def eval_paths(run: RunDir, round_idx: int, data: str | None) -> tuple[Path, Pat
 def eval_stage(run: RunDir, round_idx: int, recipe: Recipe, data: str | None = None) -> dict[str, Any]:
     """Evaluate round ``round_idx``'s student on ``data`` (default: eval.data or data.test); resumable."""
     from .generation import make_generator
-    from .generation.hf import batches
 
     path = data or recipe.eval.data or recipe.data.test
     if path is None:
@@ -85,24 +84,28 @@ def eval_stage(run: RunDir, round_idx: int, recipe: Recipe, data: str | None = N
         if todo:
             generator = make_generator(recipe, run.adapter(round_idx) if round_idx > 0 else None)
             try:
-                for _, batch in batches(todo, recipe.eval.batch_size):
-                    outs = generator.generate(
-                        [p.messages for p in batch], greedy=True, max_new_tokens=recipe.eval.max_new_tokens
-                    )
+                pieces = generator.stream(
+                    [p.messages for p in todo],
+                    seeds=[0] * len(todo),  # greedy
+                    group=recipe.eval.batch_size,
+                    greedy=True,
+                    max_new_tokens=recipe.eval.max_new_tokens,
+                )
+                for done in pieces:
                     partial.append(
                         [
                             {
-                                "prompt_id": p.prompt_id,
-                                "input": p.input,
-                                "reference": p.reference,
+                                "prompt_id": todo[j].prompt_id,
+                                "input": todo[j].input,
+                                "reference": todo[j].reference,
                                 "prediction": o[0].text,
                                 "num_tokens": o[0].num_tokens,
                                 "finish_reason": o[0].finish_reason,
                             }
-                            for p, o in zip(batch, outs, strict=True)
+                            for j, o in done
                         ]
                     )
-                    bar.advance(len(batch))
+                    bar.advance(len(done))
             finally:
                 generator.close()
     rows = partial.finish([p.prompt_id for p in prompts])

@@ -99,7 +99,13 @@ class VLLMSettings(_Strict):
         None, gt=0, description="Longest prompt + completion in tokens (None: the model's own limit)."
     )
     enforce_eager: bool | None = Field(
-        None, description="Skip torch.compile / CUDA graphs (None: eager on CPU, where compiling costs minutes)."
+        None,
+        description="Skip torch.compile / CUDA graphs (None: eager on CPU, where compiling costs minutes).",
+    )
+    block_size: int | None = Field(
+        None,
+        gt=0,
+        description="KV-cache block in tokens (None: 32 on CPU so prefix caching shares short prompts; CUDA: vLLM's).",
     )
 
 

@@ -68,8 +68,6 @@ def training_prompts(recipe: Recipe) -> list[Prompt]:
 
 def generate_stage(run: RunDir, round_idx: int, recipe: Recipe) -> None:
     """Sample ``generation.k`` candidates per prompt with the previous round's student; resumable by prompt."""
-    from .hf import batches
-
     out = run.candidates(round_idx)
     prompts = training_prompts(recipe)
     partial = PartialJsonl(out, key="prompt_id")
@@ -80,25 +78,28 @@ def generate_stage(run: RunDir, round_idx: int, recipe: Recipe) -> None:
     ) as bar:
         if todo:
             generator = make_generator(recipe, run.adapter(round_idx - 1) if round_idx > 1 else None)
-            # Seeds follow the prompt's position in the full list, so a resumed stage samples the same batches.
+            # A seed per prompt from its position in the full list: a resumed stage samples what an
+            # uninterrupted one would. vLLM takes all prompts at once; transformers in batches of batch_size.
             index = {p.prompt_id: i for i, p in enumerate(prompts)}
+            base = recipe.seed * 1_000_003 + round_idx * 10_007
             try:
-                for _, batch in batches(todo, g.batch_size):
-                    completions = generator.generate(
-                        [p.messages for p in batch],
-                        k=g.k,
-                        temperature=g.temperature,
-                        top_p=g.top_p,
-                        max_new_tokens=g.max_new_tokens,
-                        seed=recipe.seed * 1_000_003 + round_idx * 10_007 + index[batch[0].prompt_id],
-                    )
+                pieces = generator.stream(
+                    [p.messages for p in todo],
+                    seeds=[base + index[p.prompt_id] for p in todo],
+                    group=g.batch_size,
+                    k=g.k,
+                    temperature=g.temperature,
+                    top_p=g.top_p,
+                    max_new_tokens=g.max_new_tokens,
+                )
+                for done in pieces:
                     partial.append(
                         [
-                            to_dict(CandidateSet(p.prompt_id, p.messages, c, p.reference))
-                            for p, c in zip(batch, completions, strict=True)
+                            to_dict(CandidateSet(todo[j].prompt_id, todo[j].messages, c, todo[j].reference))
+                            for j, c in done
                         ]
                     )
-                    bar.advance(len(batch))
+                    bar.advance(len(done))
             finally:
                 generator.close()  # the engine's memory is free before training starts
     partial.finish([p.prompt_id for p in prompts])

@@ -60,6 +60,14 @@ class HFGenerator:
             results.append([to_completion(ids, eos_ids, self.tokenizer) for ids in rows])
         return results
 
+    def stream(
+        self, messages: list[list[dict[str, str]]], seeds: list[int], group: int, **kwargs: Any
+    ) -> Iterator[list[tuple[int, list[Completion]]]]:
+        """``generate`` over ``messages`` in batches of ``group`` prompts, each seeded with its first prompt's
+        seed; yields (position in ``messages``, completions) per batch, so a stage can file them as they come."""
+        for start, batch in batches(messages, group):
+            yield list(enumerate(self.generate(batch, seed=seeds[start], **kwargs), start))
+
     def close(self) -> None:
         """Drop the model so its memory is free before training."""
         self.model = None

@@ -19,6 +19,7 @@ import importlib.util
 import json
 import os
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -96,6 +97,12 @@ class VLLMGenerator:
             kwargs.update(
                 max_model_len=max_len, enable_chunked_prefill=False, max_num_batched_tokens=max(4096, max_len)
             )
+            # Prefix caching shares whole KV blocks only. vLLM-CPU's default block of 128 tokens is longer than
+            # most prompts, so nothing was shared; with 32 the k samples of a prompt (and prompts that open
+            # alike, e.g. a system prompt) reuse its prefill: 318 -> 415 tokens/s on the bench (2 cores).
+            kwargs["block_size"] = 32
+        if settings.block_size is not None:
+            kwargs["block_size"] = settings.block_size
         # On CPU the "gpu" memory fraction means a fraction of all RAM (and fails on a busy machine):
         # give the KV cache a fixed size instead.
         if settings.kv_cache_gib is not None or device == "cpu":
@@ -130,37 +137,78 @@ class VLLMGenerator:
         greedy: bool = False,
         seed: int = 0,
     ) -> list[list[Completion]]:
-        """One list of k Completions per conversation in ``messages``."""
+        """One list of k Completions per conversation in ``messages``; prompt j is seeded with ``seed + j``."""
+        seeds = [seed + j for j in range(len(messages))]
+        kwargs = dict(k=k, temperature=temperature, top_p=top_p, max_new_tokens=max_new_tokens, greedy=greedy)
+        results: list[list[Completion]] = [[] for _ in messages]
+        for done in self.stream(messages, seeds, len(messages), **kwargs):
+            for j, completions in done:
+                results[j] = completions
+        return results
+
+    def stream(
+        self,
+        messages: list[list[dict[str, str]]],
+        seeds: list[int],
+        group: int,
+        k: int = 1,
+        temperature: float = 1.0,
+        top_p: float = 1.0,
+        max_new_tokens: int = 64,
+        greedy: bool = False,
+    ) -> Iterator[list[tuple[int, list[Completion]]]]:
+        """Hands every prompt to the engine at once (it batches continuously: no batch waits for its slowest
+        sequence) and yields (position in ``messages``, completions) for the prompts each engine step finished.
+        ``group`` is the transformers backend's batch size: unused here, where there are no batches."""
         from vllm import SamplingParams
         from vllm.inputs import TokensPrompt
 
         texts = chat_texts(self.tokenizer, messages)
-        ids = self.tokenizer(texts, add_special_tokens=False)["input_ids"]
+        prompts = [
+            TokensPrompt(prompt_token_ids=x)
+            for x in self.tokenizer(texts, add_special_tokens=False)["input_ids"]
+        ]
         common: dict[str, Any] = {
             "max_tokens": max_new_tokens,
             "stop_token_ids": sorted(self.eos_ids),
             "detokenize": False,  # decoded below by the code the transformers backend uses
         }
         if greedy:
-            params = [SamplingParams(n=1, temperature=0.0, **common)] * len(ids)
+            params = [SamplingParams(n=1, temperature=0.0, **common) for _ in prompts]
         else:
             # a seed per prompt: the same prompt at the same position samples the same candidates
             params = [
-                SamplingParams(n=k, temperature=temperature, top_p=top_p, seed=seed + j, **common)
-                for j in range(len(ids))
+                SamplingParams(n=k, temperature=temperature, top_p=top_p, seed=s, **common) for s in seeds
             ]
-        outs = self.llm.generate(
-            [TokensPrompt(prompt_token_ids=x) for x in ids], params, lora_request=self.lora, use_tqdm=False
-        )
-        results = []
-        for out in outs:
-            completions = []
-            for c in out.outputs:
-                done = to_completion(list(c.token_ids), self.eos_ids, self.tokenizer)
-                done.finish_reason = "stop" if c.finish_reason == "stop" else "length"
-                completions.append(done)
-            results.append(completions)
-        return results
+        if not hasattr(self.llm, "enqueue"):  # older vLLM: one blocking call
+            outs = self.llm.generate(prompts, params, lora_request=self.lora, use_tqdm=False)
+            yield [(j, self._completions(out)) for j, out in enumerate(outs)]
+            return
+        ids = self.llm.enqueue(prompts, params, lora_request=self.lora, use_tqdm=False)
+        # enqueue returns the engine's internal ids ("<id>-<random>"); outputs carry the plain <id>
+        where = {rid.split("-")[0]: j for j, rid in enumerate(ids)}
+        internal = dict(zip(where, ids, strict=True))
+        engine = self.llm.llm_engine
+        try:
+            while engine.has_unfinished_requests():
+                done = [
+                    (where.pop(out.request_id), self._completions(out))
+                    for out in engine.step()
+                    if out.finished
+                ]
+                if done:
+                    yield done
+        finally:
+            if where:  # the caller stopped early: drop what is left rather than leave it queued
+                engine.abort_request([internal[r] for r in where], internal=True)
+
+    def _completions(self, out: Any) -> list[Completion]:
+        completions = []
+        for c in out.outputs:
+            done = to_completion(list(c.token_ids), self.eos_ids, self.tokenizer)
+            done.finish_reason = "stop" if c.finish_reason == "stop" else "length"
+            completions.append(done)
+        return completions
 
     def close(self) -> None:
         """Shut the engine down, wait for its processes to exit, and free its memory before training."""
