@@ -15,6 +15,7 @@ import time
 if __name__ == "__main__":
     import psutil
 
+    from rankdistill.generation.vllm import _resource_tracker
     from rankdistill.loop import load_run_recipe, run_stage
     from rankdistill.rundir import RunDir
 
@@ -26,5 +27,7 @@ if __name__ == "__main__":
     kwargs = {"data": sys.argv[4]} if len(sys.argv) > 4 else {}
     run_stage(run, stage, round_idx, recipe, **kwargs)
     seconds = time.perf_counter() - start
-    left = [p.name() for p in psutil.Process().children(recursive=True) if p.is_running()]
+    # Python's multiprocessing resource tracker stays until we exit; the engine's processes must be gone
+    children = psutil.Process().children(recursive=True)
+    left = [p.name() for p in children if p.is_running() and not _resource_tracker(p)]
     print(json.dumps({"seconds": round(seconds, 1), "children_left": left}))

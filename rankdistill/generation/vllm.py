@@ -125,7 +125,9 @@ class VLLMGenerator:
         self.llm = LLM(**kwargs)
         self.startup_s = time.perf_counter() - start
         # vLLM's engine core and workers run as child processes: remember them so close() can wait for them.
-        self._children = [p for p in me.children(recursive=True) if p.pid not in before]
+        self._children = [
+            p for p in me.children(recursive=True) if p.pid not in before and not _resource_tracker(p)
+        ]
 
     def generate(
         self,
@@ -246,3 +248,12 @@ def _max_positions(path: str, revision: str | None) -> int:
     from transformers import AutoConfig
 
     return int(getattr(AutoConfig.from_pretrained(path, revision=revision), "max_position_embeddings", 4096))
+
+
+def _resource_tracker(proc: Any) -> bool:
+    """Python's multiprocessing resource tracker: started alongside the engine, but it is Python's, holds no
+    model memory and lives until our process exits (waiting for it cost every stage 30 s)."""
+    try:
+        return "resource_tracker" in " ".join(proc.cmdline())
+    except Exception:  # gone already, or not ours to read
+        return False
