@@ -15,7 +15,7 @@ import time
 if __name__ == "__main__":
     import psutil
 
-    from rankdistill.generation.vllm import _resource_tracker
+    from rankdistill.generation.vllm import is_resource_tracker
     from rankdistill.loop import load_run_recipe, run_stage
     from rankdistill.rundir import RunDir
 
@@ -29,5 +29,5 @@ if __name__ == "__main__":
     seconds = time.perf_counter() - start
     # Python's multiprocessing resource tracker stays until we exit; the engine's processes must be gone
     children = psutil.Process().children(recursive=True)
-    left = [p.name() for p in children if p.is_running() and not _resource_tracker(p)]
+    left = [p.name() for p in children if p.is_running() and not is_resource_tracker(p)]
     print(json.dumps({"seconds": round(seconds, 1), "children_left": left}))

@@ -126,7 +126,7 @@ class VLLMGenerator:
         self.startup_s = time.perf_counter() - start
         # vLLM's engine core and workers run as child processes: remember them so close() can wait for them.
         self._children = [
-            p for p in me.children(recursive=True) if p.pid not in before and not _resource_tracker(p)
+            p for p in me.children(recursive=True) if p.pid not in before and not is_resource_tracker(p)
         ]
 
     def generate(
@@ -250,7 +250,7 @@ def _max_positions(path: str, revision: str | None) -> int:
     return int(getattr(AutoConfig.from_pretrained(path, revision=revision), "max_position_embeddings", 4096))
 
 
-def _resource_tracker(proc: Any) -> bool:
+def is_resource_tracker(proc: Any) -> bool:
     """Python's multiprocessing resource tracker: started alongside the engine, but it is Python's, holds no
     model memory and lives until our process exits (waiting for it cost every stage 30 s)."""
     try:
