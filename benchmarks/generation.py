@@ -227,6 +227,7 @@ def main() -> None:
         summary["hf_vs_plain"] = round(summary["hf_tokens_per_s"] / summary["plain_generate_tokens_per_s"], 2)
     for kind, rs in results.items():
         summary[f"{kind}_startup_s"] = statistics.median(r["startup_s"] for r in rs)
+        summary[f"{kind}_warmup_s"] = statistics.median(r["warmup_s"] for r in rs)
         summary[f"{kind}_peak_rss_mib"] = max(r["peak_rss_mib"] for r in rs)
         summary[f"{kind}_all_tokens_per_s"] = [r["tokens_per_s"] for r in rs]
     summary.update(
