@@ -45,17 +45,18 @@ def _stage_functions() -> dict[str, Callable[[RunDir, int, Recipe], Any]]:
 
 
 def resolve_paths(recipe: Recipe) -> Recipe:
-    """Make data paths absolute (as given relative to the cwd, else to the project root), so a run
-    directory keeps working from anywhere."""
+    """Make data paths absolute (as given relative to the cwd, else to the shipped data's root, so
+    data/gec/train.jsonl is the packaged set), so a run directory keeps working from anywhere."""
+    from .resources import shipped_root
 
     def resolve(p: str | None, key: str) -> str | None:
         if p is None:
             return None
-        for base in (Path.cwd(), PROJECT_ROOT):
+        for base in (Path.cwd(), shipped_root()):
             candidate = (base / p).expanduser()
             if candidate.exists():
                 return str(candidate.resolve())
-        raise RecipeError(f"{key}: {p} not found (looked in {Path.cwd()} and {PROJECT_ROOT})")
+        raise RecipeError(f"{key}: {p} not found (looked in {Path.cwd()} and {shipped_root()})")
 
     recipe = recipe.model_copy(deep=True)
     recipe.data.train = resolve(recipe.data.train, "data.train")

@@ -355,8 +355,10 @@ class Recipe(_Strict):
 
 
 def recipes_dir() -> Path:
-    """The recipes shipped with the project (next to the package in a source checkout)."""
-    return Path(__file__).resolve().parent.parent / "recipes"
+    """The recipes shipped with the project (package resources in a wheel; recipes/ in a checkout)."""
+    from .resources import shipped_dir
+
+    return shipped_dir("recipes")
 
 
 def resolve_recipe_path(name_or_path: str | Path | None) -> Path:

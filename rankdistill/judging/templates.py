@@ -36,8 +36,10 @@ class TemplateError(ValueError):
 
 
 def judges_dir() -> Path:
-    """The templates shipped with the project."""
-    return Path(__file__).resolve().parent.parent.parent / "judges"
+    """The templates shipped with the project (package resources in a wheel; judges/ in a checkout)."""
+    from ..resources import shipped_dir
+
+    return shipped_dir("judges")
 
 
 def resolve_template_path(name_or_path: str) -> Path:
