@@ -1,14 +1,18 @@
 """Progress reporting that stages call and the CLI renders (rich stays at the CLI edge).
 
 Stages do ``with progress.task("generate", total=n) as bar: bar.advance(m)``; with no reporter installed
-this costs nothing, so library users and tests see no output.
+this costs nothing, so library users and tests see no output. The CLI installs rich bars on a terminal and
+``PlainReporter`` (start / end / heartbeat lines) otherwise.
 """
 
 from __future__ import annotations
 
 import contextlib
+import sys
+import threading
+import time
 from collections.abc import Iterator
-from typing import Protocol
+from typing import Any, Protocol
 
 
 class Bar(Protocol):
@@ -54,3 +58,80 @@ def log(message: str) -> None:
     """A line for the user (printed above the bars by the CLI; dropped otherwise)."""
     if _reporter is not None:
         _reporter.log(message)
+
+
+class PlainReporter:
+    """Readable logs where no terminal draws bars (CI, nohup, a log file): a line when a stage starts and
+    when it ends (items, seconds), and a heartbeat line every ``heartbeat`` seconds on a long stage."""
+
+    def __init__(self, stream: Any = None, heartbeat: float = 30.0) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        self.heartbeat = heartbeat
+        self._bars: list[_PlainBar] = []
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def __enter__(self) -> PlainReporter:
+        set_reporter(self)
+        self._thread = threading.Thread(target=self._beat, name="rankdistill-heartbeat", daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        set_reporter(None)
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=1)
+
+    def _print(self, message: str) -> None:
+        with self._lock:
+            print(f"[{time.strftime('%H:%M:%S')}] {message}", file=self.stream, flush=True)
+
+    def _beat(self) -> None:
+        while not self._stop.wait(min(self.heartbeat, 1.0)):
+            now = time.monotonic()
+            for bar in list(self._bars):
+                if now - bar.last_line >= self.heartbeat:
+                    bar.last_line = now
+                    self._print(f"{bar.label()}: {bar.counts()}, {bar.rate()}, {now - bar.t0:.0f} s so far")
+
+    def start(self, name: str, total: int | None, completed: int = 0) -> Bar:
+        bar = _PlainBar(name, total, completed)
+        items = f"{total} items" if total is not None else "items unknown"
+        resumed = f", {completed} done before" if completed else ""
+        self._print(f"{name}: start ({items}{resumed})")
+        self._bars.append(bar)
+        return bar
+
+    def stop(self, bar: Bar) -> None:
+        assert isinstance(bar, _PlainBar)
+        if bar in self._bars:
+            self._bars.remove(bar)
+        self._print(f"{bar.label()}: end ({bar.counts()}, {time.monotonic() - bar.t0:.1f} s)")
+
+    def log(self, message: str) -> None:
+        self._print(message)
+
+
+class _PlainBar:
+    def __init__(self, name: str, total: int | None, completed: int) -> None:
+        self.name, self.total, self.done, self.start_done = name, total, completed, completed
+        self.description = ""
+        self.t0 = self.last_line = time.monotonic()
+
+    def advance(self, n: int = 1) -> None:
+        self.done += n
+
+    def update(self, description: str) -> None:
+        self.description = description
+
+    def label(self) -> str:
+        return f"{self.name} ({self.description})" if self.description else self.name
+
+    def counts(self) -> str:
+        return f"{self.done}/{self.total} items" if self.total is not None else f"{self.done} items"
+
+    def rate(self) -> str:
+        per_s = (self.done - self.start_done) / max(time.monotonic() - self.t0, 1e-9)
+        return f"{per_s:.2f} items/s" if per_s >= 0.1 else f"{60 * per_s:.2f} items/min"

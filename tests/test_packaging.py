@@ -30,8 +30,18 @@ def installed(tmp_path_factory):
     """The wheel built from this checkout, installed (not editable) into a bare directory."""
     tmp = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", tmp / "dist",
-         str(ROOT)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "-q",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            tmp / "dist",
+            str(ROOT),
+        ],
         check=True,
         cwd=tmp,
     )
@@ -76,7 +86,9 @@ def test_installed_copy_resolves_recipes_templates_and_data_from_elsewhere(insta
 
 def test_recipes_lists_shipped_recipes_and_templates_with_their_first_comment():
     out = CliRunner().invoke(main, ["recipes"]).output
-    assert "gec-smollm2-dpo " in out and "The default recipe: multilingual grammatical error correction" in out
+    assert (
+        "gec-smollm2-dpo " in out and "The default recipe: multilingual grammatical error correction" in out
+    )
     assert "pairwise" in out and "Pairwise: compare two answers" in out
 
 
@@ -93,9 +105,10 @@ def test_init_writes_a_copy_that_loads_from_another_directory(tmp_path, monkeypa
     for key in ("train", "test"):
         del shipped["data"][key], mine["data"][key]
     assert mine == shipped  # only the data paths differ
-    assert Path(recipe.data.train).is_absolute() and Path(recipe.data.train).read_text() == (
-        ROOT / "data/gec/train.jsonl"
-    ).read_text()
+    assert (
+        Path(recipe.data.train).is_absolute()
+        and Path(recipe.data.train).read_text() == (ROOT / "data/gec/train.jsonl").read_text()
+    )
     again = CliRunner().invoke(main, ["init", "gec-smollm2-rrhf", "mine"])
     assert again.exit_code == 2 and "--force" in again.output
     unknown = CliRunner().invoke(main, ["init", "no-such-recipe"])
