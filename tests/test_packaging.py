@@ -23,6 +23,12 @@ def test_every_code_package_is_listed_in_pyproject():
         ".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "rankdistill").rglob("__init__.py")
     }
     assert on_disk - listed == set(), "add new subpackages to [tool.setuptools] packages"
+    data_dirs = {
+        ".".join(("rankdistill.shipped.data", *d.relative_to(ROOT / "data").parts))
+        for d in (ROOT / "data").rglob("*")
+        if d.is_dir() and d.name != "__pycache__"
+    }
+    assert data_dirs - listed == set(), "add new data/ folders to [tool.setuptools] packages and package-data"
 
 
 @pytest.fixture(scope="module")
