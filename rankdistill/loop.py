@@ -62,6 +62,12 @@ def resolve_paths(recipe: Recipe) -> Recipe:
     recipe.data.train = resolve(recipe.data.train, "data.train")
     recipe.data.test = resolve(recipe.data.test, "data.test")
     recipe.eval.data = resolve(recipe.eval.data, "eval.data")
+    # a student's GGUF file or chat template file, by absolute path too (a hub id or Jinja text stays as is)
+    if recipe.student.model.lower().endswith(".gguf") and Path(recipe.student.model).expanduser().exists():
+        recipe.student.model = str(Path(recipe.student.model).expanduser().resolve())
+    template = recipe.student.chat_template
+    if template and "{{" not in template and "{%" not in template and Path(template).expanduser().exists():
+        recipe.student.chat_template = str(Path(template).expanduser().resolve())
     _resolve_judge_templates(recipe.judge)
     return recipe
 

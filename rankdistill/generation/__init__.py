@@ -47,13 +47,13 @@ def make_generator(recipe: Recipe, adapter: Path | None) -> Any:
     if backend == "vllm":
         from .vllm import VLLMGenerator
 
-        return VLLMGenerator(recipe.student, recipe.generation.vllm, adapter)
-    from ..models import load_policy, load_tokenizer
+        return VLLMGenerator(recipe.student, recipe.generation.vllm, adapter, recipe.generation.stop)
+    from ..models import load_policy, load_tokenizer, stop_sequences
     from .hf import HFGenerator
 
     tokenizer = load_tokenizer(recipe.student)
     model = load_policy(recipe.student, adapter)
-    return HFGenerator(model, tokenizer)
+    return HFGenerator(model, tokenizer, stop_sequences(tokenizer, recipe.generation.stop))
 
 
 def training_prompts(recipe: Recipe) -> list[Prompt]:

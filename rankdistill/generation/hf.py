@@ -13,9 +13,10 @@ class HFGenerator:
 
     name = "transformers"
 
-    def __init__(self, model: Any, tokenizer: Any):
+    def __init__(self, model: Any, tokenizer: Any, stop: tuple[set[int], list[str]] = (set(), [])):
         self.model = model
         self.tokenizer = tokenizer
+        self.stop_ids, self.stop_strings = stop  # beyond EOS (models.stop_sequences)
 
     def _encode(self, messages: list[list[dict[str, str]]]) -> Any:
         texts = chat_texts(self.tokenizer, messages)
@@ -36,11 +37,14 @@ class HFGenerator:
         import torch
 
         enc = self._encode(messages)
-        eos_ids = stop_token_ids(self.model.generation_config.eos_token_id, self.tokenizer)
+        eos_ids = stop_token_ids(self.model.generation_config.eos_token_id, self.tokenizer) | self.stop_ids
         kwargs: dict[str, Any] = {
             "max_new_tokens": max_new_tokens,
             "pad_token_id": self.tokenizer.pad_token_id,
+            "eos_token_id": sorted(eos_ids),
         }
+        if self.stop_strings:
+            kwargs.update(stop_strings=self.stop_strings, tokenizer=self.tokenizer)
         if greedy:
             kwargs.update(do_sample=False, num_return_sequences=1, temperature=None, top_p=None, top_k=None)
         else:
@@ -57,7 +61,7 @@ class HFGenerator:
         results: list[list[Completion]] = []
         for i in range(len(messages)):
             rows = new_tokens[i * per_prompt : (i + 1) * per_prompt]
-            results.append([to_completion(ids, eos_ids, self.tokenizer) for ids in rows])
+            results.append([to_completion(ids, eos_ids, self.tokenizer, self.stop_strings) for ids in rows])
         return results
 
     def stream(
@@ -84,12 +88,18 @@ def stop_token_ids(eos: int | list[int] | None, tokenizer: Any) -> set[int]:
     return {i for i in ids if i is not None}
 
 
-def to_completion(ids: list[int], eos_ids: set[int], tokenizer: Any) -> Completion:
-    """New tokens -> Completion: cut at the first end-of-sequence token (pads after it are dropped too)."""
+def to_completion(
+    ids: list[int], eos_ids: set[int], tokenizer: Any, stop_strings: list[str] | tuple[str, ...] = ()
+) -> Completion:
+    """New tokens -> Completion: cut at the first end-of-sequence token (pads after it are dropped too),
+    and the text at the first stop string."""
     end = next((j for j, t in enumerate(ids) if t in eos_ids), None)
     kept = ids if end is None else ids[:end]
-    text = tokenizer.decode(kept, skip_special_tokens=True).strip()
-    return Completion(text, len(kept), "length" if end is None else "stop")
+    text = tokenizer.decode(kept, skip_special_tokens=True)
+    cut = min((i for i in (text.find(s) for s in stop_strings) if i >= 0), default=None)
+    if cut is not None:
+        text, end = text[:cut], len(kept)
+    return Completion(text.strip(), len(kept), "length" if end is None else "stop")
 
 
 def batches(items: list[Any], size: int) -> Iterator[tuple[int, list[Any]]]:

