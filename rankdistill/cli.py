@@ -484,5 +484,40 @@ def init_command(recipe: str, path: str | None, force: bool) -> None:
     click.echo(f"run it: rankdistill iterate {dest}", err=True)
 
 
+@main.command(name="export")
+@click.argument("run_dir", type=click.Path(exists=True, file_okay=False))
+@click.option(
+    "--out", required=True, type=click.Path(file_okay=False), help="Directory to write (new or empty)."
+)
+@click.option("--round", "round_idx", type=int, help="Round to export (default: the last trained).")
+@click.option("--best", is_flag=True, help="The round with the best exact match on the test set.")
+@click.option(
+    "--merge",
+    is_flag=True,
+    help="Merge the adapter into the base: a standalone model directory (transformers, vllm serve).",
+)
+@click.option("--verbose", is_flag=True, help="Show the libraries' own logs and warnings.")
+def export_command(
+    run_dir: str, out: str, round_idx: int | None, best: bool, merge: bool, verbose: bool
+) -> None:
+    """Export a round's student: its LoRA adapter with the tokenizer, or with --merge a model directory
+    (merged weights, tokenizer, chat template, generation config) that loads without rankdistill."""
+    import json
+
+    from .export import ExportError, export_round
+
+    if best and round_idx is not None:
+        _fail("--round and --best: give one of them")
+    _quiet_libraries(verbose)
+    try:
+        with _reporter():
+            info = export_round(run_dir, out, round_idx=round_idx, best=best, merge=merge)
+    except ExportError as e:
+        _fail(str(e))
+    click.echo(json.dumps(info, indent=2))
+    if "note" in info:
+        click.echo(f"note: {info['note']}", err=True)
+
+
 if __name__ == "__main__":
     main()

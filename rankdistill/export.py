@@ -1,0 +1,128 @@
+"""Export a trained round: its LoRA adapter with the tokenizer, or (merge) a standalone model directory that
+transformers and `vllm serve` load as it is."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+from .loop import load_run_recipe, summary
+from .records import read_json
+from .rundir import RunDir
+
+# the files peft writes for an adapter (train_log.json and checkpoints stay in the run)
+_ADAPTER_FILES = ("adapter_config.json", "adapter_model.safetensors", "adapter_model.bin")
+
+
+class ExportError(ValueError):
+    """A round that cannot be exported; the message says why."""
+
+
+def best_round(run: RunDir) -> int:
+    """The trained round the summary marks best (highest exact match on the test set; ties: the earlier)."""
+    rows = [row for row in summary(run) if row["round"] > 0 and run.is_done("train", row["round"])]
+    marked = [row["round"] for row in rows if row.get("best")]
+    if marked:
+        return marked[0]
+    scored = [row for row in rows if row.get("exact_match") is not None]
+    if not scored:
+        raise ExportError(
+            f"{run.root}: no trained round has an exact match on the test set to pick the best by"
+        )
+    return max(scored, key=lambda row: (row["exact_match"], -row["round"]))["round"]
+
+
+def export_round(
+    run_dir: str | Path,
+    out: str | Path,
+    round_idx: int | None = None,
+    best: bool = False,
+    merge: bool = False,
+) -> dict[str, Any]:
+    """Write round ``round_idx`` (default: the last trained; ``best``: the best) of a run to ``out``: the
+    adapter and tokenizer, or with ``merge`` the merged weights, tokenizer, chat template and generation config.
+    Returns what was written (also saved as ``out/rankdistill-export.json``)."""
+    from .models import load_tokenizer, resolve_student
+    from .train import algorithm_for_round
+
+    run = RunDir(run_dir)
+    recipe = load_run_recipe(run)
+    if best:
+        round_idx = best_round(run)
+    elif round_idx is None:
+        round_idx = run.last_trained_round()
+    if round_idx < 1 or not run.is_done("train", round_idx):
+        trained = [r for r in run.rounds() if r > 0 and run.is_done("train", r)]
+        raise ExportError(
+            f"{run.root}: round {round_idx} has no trained adapter (trained rounds: "
+            f"{', '.join(map(str, trained)) or 'none'})"
+        )
+    out = Path(out)
+    if out.exists() and any(out.iterdir()):
+        raise ExportError(f"--out {out} exists and is not empty")
+    adapter = run.adapter(round_idx)
+    tokenizer = load_tokenizer(recipe.student, padding_side="left")
+    info: dict[str, Any] = {
+        "run": str(run.root.resolve()),
+        "round": round_idx,
+        "algorithm": algorithm_for_round(recipe, round_idx),
+        "student": recipe.student.model,
+        "merged": merge,
+    }
+    if run.eval_json(round_idx).exists():
+        metrics = read_json(run.eval_json(round_idx))
+        info["eval"] = {k: v for k, v in metrics.items() if isinstance(v, (int, float))}
+    tmp = out.with_name(f".{out.name}.tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    if merge:
+        _write_merged(recipe, adapter, tokenizer, tmp, info)
+    else:
+        for name in _ADAPTER_FILES:
+            if (adapter / name).exists():
+                shutil.copy2(adapter / name, tmp / name)
+        tokenizer.save_pretrained(tmp)
+        info["base_model"] = resolve_student(recipe.student.model)
+        info["note"] = (
+            "a LoRA adapter: load base_model, then peft.PeftModel.from_pretrained(model, this directory)"
+            + (
+                "; trained on the base quantized to 4-bit NF4 (QLoRA)"
+                if recipe.student.quantization == "4bit"
+                else ""
+            )
+        )
+    (tmp / "rankdistill-export.json").write_text(json.dumps(info, indent=2) + "\n")
+    if out.exists():
+        out.rmdir()  # empty (checked above)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp.rename(out)
+    return info
+
+
+def _write_merged(recipe: Any, adapter: Path, tokenizer: Any, out: Path, info: dict[str, Any]) -> None:
+    """Base (always full precision) + adapter merged into plain weights, with a generation config that stops
+    at the end of a turn as the run's generation and evaluation did."""
+    from peft import PeftModel
+
+    from .generation.hf import stop_token_ids
+    from .models import load_base_model, stop_sequences
+
+    student = recipe.student.model_copy(update={"quantization": "none"})
+    model = PeftModel.from_pretrained(load_base_model(student), str(adapter)).merge_and_unload()
+    if recipe.student.quantization == "4bit":
+        info["note"] = (
+            "the QLoRA adapter (trained on the base quantized to 4-bit NF4) is merged into the full-precision "
+            "base: answers can differ slightly from the run's evaluation, which used the 4-bit base"
+        )
+    stop_ids, stop_strings = stop_sequences(tokenizer, recipe.generation.stop)
+    gen = model.generation_config
+    gen.eos_token_id = sorted(stop_token_ids(gen.eos_token_id, tokenizer) | stop_ids)
+    gen.pad_token_id = tokenizer.pad_token_id
+    if stop_strings:
+        gen.stop_strings = stop_strings
+    model.config.use_cache = True
+    model.save_pretrained(out, safe_serialization=True)
+    tokenizer.save_pretrained(out)
+    info["generation_stop"] = {"eos_token_id": gen.eos_token_id, "stop_strings": stop_strings}

@@ -1,0 +1,96 @@
+"""Export what was trained: the merged model loads with plain transformers and answers as the run's evaluation
+did; --best picks the best round (ties: the earlier)."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from rankdistill.cli import main
+from rankdistill.export import best_round
+from rankdistill.loop import iterate, open_run
+from rankdistill.recipe import load_recipe
+from rankdistill.records import atomic_write_json
+
+SMOKE = {
+    "data.max_prompts": 4,
+    "generation.k": 2,
+    "generation.max_new_tokens": 16,
+    "generation.backend": "transformers",
+    "train.max_steps": 2,
+    "eval.max_prompts": 4,
+    "eval.max_new_tokens": 16,
+    "rounds": 1,
+}
+
+
+def _fake_rounds(tmp_path, exact):
+    run = open_run(tmp_path / "run", load_recipe(None, {"rounds": len(exact)}))
+    for r, em in enumerate(exact, start=1):
+        atomic_write_json(run.eval_json(r), {"round": r, "exact_match": em})
+        run.adapter(r).mkdir(parents=True)
+        (run.adapter(r) / "adapter_config.json").write_text("{}")
+    return run
+
+
+def test_best_round_is_the_highest_exact_match_and_ties_go_to_the_earlier(tmp_path):
+    assert best_round(_fake_rounds(tmp_path, [0.5, 0.7, 0.7, 0.6])) == 2
+
+
+def test_export_refuses_an_untrained_round_and_a_used_out_dir(tmp_path):
+    run = _fake_rounds(tmp_path, [0.5])
+    result = CliRunner().invoke(main, ["export", str(run.root), "--out", str(tmp_path / "x"), "--round", "2"])
+    assert result.exit_code == 2 and "round 2 has no trained adapter (trained rounds: 1)" in result.output
+    (tmp_path / "used").mkdir()
+    (tmp_path / "used" / "file").write_text("mine")
+    result = CliRunner().invoke(main, ["export", str(run.root), "--out", str(tmp_path / "used")])
+    assert result.exit_code == 2 and "not empty" in result.output
+    assert (tmp_path / "used" / "file").read_text() == "mine"
+
+
+@pytest.mark.integration
+def test_merged_export_answers_like_the_rounds_evaluation(tmp_path):
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    from rankdistill.data import load_prompts
+    from rankdistill.models import resolve_student
+
+    recipe = load_recipe(None, SMOKE)
+    run = iterate(recipe, tmp_path / "run")
+    out = tmp_path / "merged"
+    result = CliRunner().invoke(main, ["export", str(run.root), "--out", str(out), "--best", "--merge"])
+    assert result.exit_code == 0, result.output
+    info = json.loads((out / "rankdistill-export.json").read_text())
+    assert (info["round"], info["merged"]) == (1, True)
+    assert {"config.json", "model.safetensors", "tokenizer.json", "generation_config.json"} <= {
+        p.name for p in out.iterdir()
+    }
+    assert not (out / "adapter_config.json").exists()  # standalone: no peft needed
+
+    # rankdistill is not involved from here: what a user of the directory gets
+    tok = AutoTokenizer.from_pretrained(out)
+    model = AutoModelForCausalLM.from_pretrained(out, dtype=torch.float32)
+    assert tok.chat_template
+    base = AutoModelForCausalLM.from_pretrained(resolve_student(recipe.student.model), dtype=torch.float32)
+    name = "model.layers.0.self_attn.q_proj.weight"
+    assert not torch.equal(model.state_dict()[name], base.state_dict()[name])  # the adapter is in the weights
+    predictions = {
+        json.loads(line)["prompt_id"]: json.loads(line)["prediction"]
+        for line in run.predictions(1).read_text().splitlines()
+    }
+    resolved = load_recipe(run.recipe_path)
+    prompts = load_prompts(resolved.data.test, resolved.data, max_prompts=3, need_reference=True)
+    for p in prompts:
+        ids = tok.apply_chat_template(
+            p.messages, add_generation_prompt=True, return_tensors="pt", return_dict=True
+        )
+        with torch.inference_mode():
+            gen = model.generate(**ids, do_sample=False, max_new_tokens=16)
+        answer = tok.decode(gen[0, ids["input_ids"].shape[1] :], skip_special_tokens=True).strip()
+        assert answer == predictions[p.prompt_id]
+
+    adapter_only = tmp_path / "adapter"
+    result = CliRunner().invoke(main, ["export", str(run.root), "--out", str(adapter_only), "--round", "1"])
+    assert result.exit_code == 0, result.output
+    assert (adapter_only / "adapter_config.json").exists() and (adapter_only / "tokenizer.json").exists()
