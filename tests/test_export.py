@@ -5,6 +5,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from tiny_models import build_base_model
 
 from rankdistill.cli import main
 from rankdistill.export import best_round
@@ -94,3 +95,29 @@ def test_merged_export_answers_like_the_rounds_evaluation(tmp_path):
     result = CliRunner().invoke(main, ["export", str(run.root), "--out", str(adapter_only), "--round", "1"])
     assert result.exit_code == 0, result.output
     assert (adapter_only / "adapter_config.json").exists() and (adapter_only / "tokenizer.json").exists()
+
+
+@pytest.mark.integration
+def test_qlora_base_model_round_with_plain_prompts_exports_full_precision_with_a_note(tmp_path):
+    """A base model without a chat template, QLoRA: a whole round runs on plain-text prompts, and the merged
+    export is a plain full-precision model."""
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    from rankdistill.models import PLAIN_TEMPLATE
+
+    base = build_base_model(tmp_path / "base")
+    recipe = load_recipe(None, {**SMOKE, "student.model": str(base), "student.quantization": "4bit"})
+    run = iterate(recipe, tmp_path / "run")
+    candidates = [json.loads(x) for x in run.candidates(1).read_text().splitlines()]
+    assert len(candidates) == 4 and all(len(c["candidates"]) == 2 for c in candidates)
+    assert json.loads(run.eval_json(1).read_text())["n"] == 4
+    out = tmp_path / "merged"
+    result = CliRunner().invoke(main, ["export", str(run.root), "--out", str(out), "--merge"])
+    assert result.exit_code == 0, result.output
+    assert "merged into the full-precision base" in result.output
+    config = json.loads((out / "config.json").read_text())
+    assert "quantization_config" not in config
+    model = AutoModelForCausalLM.from_pretrained(out)
+    assert all(p.dtype == torch.float32 for p in model.parameters())
+    assert AutoTokenizer.from_pretrained(out).chat_template == PLAIN_TEMPLATE

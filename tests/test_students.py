@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from tiny_models import build_base_model
 
 from rankdistill import progress
 from rankdistill.generation import make_generator
@@ -18,6 +19,9 @@ from rankdistill.models import (
 )
 from rankdistill.recipe import StudentSettings, load_recipe
 
+# the tiny model borrows the packaged SmolLM2's tokenizer (converted into the cache on first use)
+pytestmark = pytest.mark.integration
+
 CHATML_NO_SPECIALS = (  # a template whose end-of-turn marker is plain text, not a token
     "{% for m in messages %}{{ '### ' + m['role'] + ':\\n' + m['content'] + '\\n' }}"
     "{% if m['role'] == 'assistant' %}{{ '### end\\n' }}{% endif %}{% endfor %}"
@@ -27,31 +31,7 @@ CHATML_NO_SPECIALS = (  # a template whose end-of-turn marker is plain text, not
 
 @pytest.fixture(scope="module")
 def base_model(tmp_path_factory):
-    """A tiny random-weight Llama with the packaged SmolLM2 tokenizer, its chat template removed."""
-    import torch
-    from transformers import AutoTokenizer, LlamaConfig, LlamaForCausalLM
-
-    out = tmp_path_factory.mktemp("base")
-    tok = AutoTokenizer.from_pretrained(resolve_student("smollm2-135m-instruct"))
-    tok.chat_template = None
-    tok.save_pretrained(out)
-    for f in out.glob("chat_template*"):
-        f.unlink()
-    torch.manual_seed(0)
-    config = LlamaConfig(
-        vocab_size=len(tok),
-        hidden_size=32,
-        intermediate_size=64,
-        num_hidden_layers=2,
-        num_attention_heads=4,
-        num_key_value_heads=2,
-        max_position_embeddings=256,
-        bos_token_id=tok.bos_token_id,
-        eos_token_id=tok.eos_token_id,
-    )
-    LlamaForCausalLM(config).save_pretrained(out)
-    assert AutoTokenizer.from_pretrained(out).chat_template is None  # a base model, as users have them
-    return out
+    return build_base_model(tmp_path_factory.mktemp("base"))
 
 
 class _Lines:
@@ -144,7 +124,6 @@ def _packaged_gguf() -> Path:
     return Path(spec.submodule_search_locations[0]) / "SmolLM2-135M-Instruct.Q4_1.gguf"
 
 
-@pytest.mark.integration
 def test_gguf_student_converted_once_into_the_cache_by_hash(tmp_path, monkeypatch):
     monkeypatch.setenv("RANKDISTILL_CACHE", str(tmp_path / "cache"))
     mine = tmp_path / "my-model.gguf"
