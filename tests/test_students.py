@@ -141,3 +141,29 @@ def test_gguf_student_converted_once_into_the_cache_by_hash(tmp_path, monkeypatc
     assert any(a.finish_reason == "stop" for a in answers)  # stops at <|im_end|>
     with pytest.raises(ModelError, match="no such GGUF file"):
         resolve_student(str(tmp_path / "missing.gguf"))
+
+
+@pytest.mark.vllm
+@pytest.mark.skipif(importlib.util.find_spec("vllm") is None, reason="vLLM is not installed")
+def test_vllm_stops_where_transformers_does(base_model):
+    """The same stop string and stop id end the vLLM backend's answers where they end the transformers one's."""
+    import json
+    import subprocess
+    import sys
+
+    free, tok = _greedy(base_model, [])
+    piece = tok.decode(tok(free[0].text, add_special_tokens=False)["input_ids"][4:6]).strip()
+    stop_id = tok(free[1].text, add_special_tokens=False)["input_ids"][3]
+    stop = [piece, stop_id]
+    expected, _ = _greedy(base_model, stop)
+    assert all(c.finish_reason == "stop" and c.num_tokens < 12 for c in expected)
+    script = Path(__file__).resolve().parent / "vllm_stop.py"
+    proc = subprocess.run(
+        [sys.executable, str(script), str(base_model), json.dumps(stop)],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert proc.returncode == 0, proc.stderr[-4000:]
+    got = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert got == [[c.text, c.num_tokens, c.finish_reason] for c in expected]

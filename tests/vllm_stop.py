@@ -1,0 +1,36 @@
+"""Greedy answers of the vLLM backend with ``generation.stop`` (used by test_students.py in a fresh process).
+
+    python tests/vllm_stop.py MODEL_DIR STOP_JSON
+
+Prints one JSON line: per prompt, [text, num_tokens, finish_reason].
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+PROMPTS = ["she go home", "they was here"]
+
+if __name__ == "__main__":  # vLLM's engine may start processes that re-import this module
+    from rankdistill.generation import make_generator
+    from rankdistill.recipe import load_recipe
+
+    model, stop = sys.argv[1], json.loads(sys.argv[2])
+    recipe = load_recipe(
+        None,
+        {
+            "student.model": model,
+            "generation.backend": "vllm",
+            "generation.stop": stop,
+            "student.dtype": "float32",
+        },
+    )
+    gen = make_generator(recipe, None)
+    try:
+        out = gen.generate(
+            [[{"role": "user", "content": p}] for p in PROMPTS], greedy=True, max_new_tokens=12
+        )
+    finally:
+        gen.close()
+    print(json.dumps([[c[0].text, c[0].num_tokens, c[0].finish_reason] for c in out]))
