@@ -4,7 +4,7 @@ from click.testing import CliRunner
 from fake_openai import FakeServer
 
 from rankdistill.cli import main
-from rankdistill.evaluate import metrics
+from rankdistill.metrics import metrics
 from rankdistill.judging.ledger import summarize
 
 
