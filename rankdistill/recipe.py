@@ -120,6 +120,20 @@ class GenerationSettings(_Strict):
     top_p: float = Field(1.0, gt=0, le=1, description="Nucleus sampling threshold.")
     max_new_tokens: int = Field(64, gt=0, description="Longest candidate, in tokens.")
     batch_size: int = Field(16, gt=0, description="Prompts per generate() call (each yields k sequences).")
+    sources: list[Literal["student", "reference", "teacher"]] = Field(
+        ["student"],
+        description="Where candidates come from: the student's k samples, plus the prompt's reference (teacher "
+        "label) and/or the openai teacher's own answer (ledger-cached); the judge never sees the source.",
+    )
+
+    @field_validator("sources")
+    @classmethod
+    def _student_first(cls, v: list[str]) -> list[str]:
+        if "student" not in v:
+            raise ValueError("must include 'student' (the k samples the preference rounds learn from)")
+        if len(set(v)) != len(v):
+            raise ValueError(f"lists a source twice: {v}")
+        return v
 
 
 class PriceSettings(_Strict):
@@ -351,6 +365,13 @@ class Recipe(_Strict):
     def _reference_needs_field(self) -> Recipe:
         if self.judge.kind == "reference" and not self.data.reference_field:
             raise ValueError("judge.kind 'reference' needs data.reference_field")
+        if "reference" in self.generation.sources and not self.data.reference_field:
+            raise ValueError("generation.sources: 'reference' needs data.reference_field")
+        if "teacher" in self.generation.sources and self.judge.kind != "openai":
+            raise ValueError(
+                "generation.sources: 'teacher' asks the openai teacher for its own answer; "
+                f"judge.kind is {self.judge.kind!r}"
+            )
         return self
 
 

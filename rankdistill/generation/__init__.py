@@ -62,12 +62,15 @@ def training_prompts(recipe: Recipe) -> list[Prompt]:
         recipe.data,
         max_prompts=recipe.data.max_prompts,
         shuffle_seed=recipe.seed if recipe.data.shuffle else None,
-        need_reference=recipe.judge.kind == "reference",
+        need_reference=recipe.judge.kind == "reference" or "reference" in recipe.generation.sources,
     )
 
 
 def generate_stage(run: RunDir, round_idx: int, recipe: Recipe) -> None:
-    """Sample ``generation.k`` candidates per prompt with the previous round's student; resumable by prompt."""
+    """Sample ``generation.k`` candidates per prompt with the previous round's student, then add those of the
+    other ``generation.sources``; resumable by prompt."""
+    from .sources import off_policy_candidates
+
     out = run.candidates(round_idx)
     prompts = training_prompts(recipe)
     partial = PartialJsonl(out, key="prompt_id")
@@ -77,6 +80,7 @@ def generate_stage(run: RunDir, round_idx: int, recipe: Recipe) -> None:
         f"round {round_idx}: generate", total=len(prompts), completed=len(prompts) - len(todo)
     ) as bar:
         if todo:
+            extra = off_policy_candidates(run, round_idx, recipe, todo)
             generator = make_generator(recipe, run.adapter(round_idx - 1) if round_idx > 1 else None)
             # A seed per prompt from its position in the full list: a resumed stage samples what an
             # uninterrupted one would. vLLM takes all prompts at once; transformers in batches of batch_size.
@@ -95,7 +99,14 @@ def generate_stage(run: RunDir, round_idx: int, recipe: Recipe) -> None:
                 for done in pieces:
                     partial.append(
                         [
-                            to_dict(CandidateSet(todo[j].prompt_id, todo[j].messages, c, todo[j].reference))
+                            to_dict(
+                                CandidateSet(
+                                    todo[j].prompt_id,
+                                    todo[j].messages,
+                                    c + extra.get(todo[j].prompt_id, []),
+                                    todo[j].reference,
+                                )
+                            )
                             for j, c in done
                         ]
                     )
