@@ -70,9 +70,12 @@ class DataSettings(_Strict):
         "{input}", description="User message; '{input}' is replaced by the item's input text."
     )
     max_prompts: int | None = Field(
-        None, gt=0, description="Use only the first N training prompts (None: all)."
+        None,
+        gt=0,
+        description="Prompts a generation round samples: round r takes the next N of the shuffled training set "
+        "(None: all). SFT and GRPO learn from every training prompt.",
     )
-    shuffle: bool = Field(True, description="Shuffle training prompts (seeded) before taking max_prompts.")
+    shuffle: bool = Field(True, description="Shuffle training prompts (seeded) before rounds take them.")
 
     @field_validator("user_template")
     @classmethod

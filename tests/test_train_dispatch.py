@@ -73,7 +73,7 @@ def test_judge_reward_ranks_each_group_with_the_real_reference_judge():
 
 
 def test_win_rate_both_orders_ties_half():
-    from rankdistill.report import win_rate
+    from rankdistill.evaluate import win_rate
 
     recipe = load_recipe(None)
     base = [

@@ -56,14 +56,23 @@ def make_generator(recipe: Recipe, adapter: Path | None) -> Any:
     return HFGenerator(model, tokenizer)
 
 
-def training_prompts(recipe: Recipe) -> list[Prompt]:
-    return load_prompts(
+def training_prompts(recipe: Recipe, round_idx: int | None = None) -> list[Prompt]:
+    """The training prompts, shuffled (seeded); for round ``round_idx``, its window of ``data.max_prompts``.
+
+    Each round takes the next ``max_prompts`` of the shuffled set (wrapping around), so successive preference
+    rounds learn from fresh prompts; without a round (SFT) every prompt.
+    """
+    prompts = load_prompts(
         recipe.data.train,
         recipe.data,
-        max_prompts=recipe.data.max_prompts,
         shuffle_seed=recipe.seed if recipe.data.shuffle else None,
         need_reference=recipe.judge.kind == "reference" or "reference" in recipe.generation.sources,
     )
+    n = recipe.data.max_prompts
+    if round_idx is None or not n or n >= len(prompts):
+        return prompts
+    start = (round_idx - 1) * n % len(prompts)
+    return (prompts + prompts)[start : start + n]
 
 
 def generate_stage(run: RunDir, round_idx: int, recipe: Recipe) -> None:
@@ -72,7 +81,7 @@ def generate_stage(run: RunDir, round_idx: int, recipe: Recipe) -> None:
     from .sources import off_policy_candidates
 
     out = run.candidates(round_idx)
-    prompts = training_prompts(recipe)
+    prompts = training_prompts(recipe, round_idx)
     partial = PartialJsonl(out, key="prompt_id")
     todo = [p for p in prompts if p.prompt_id not in partial.done]
     g = recipe.generation
