@@ -84,6 +84,13 @@ SENTENCES = {
         "I will send you the documents tomorrow.", "They will arrive at the airport at six o'clock.",
         "We will paint the house next summer.", "I will learn to drive next year.", "You will love this film.",
         "It will snow in the mountains tonight.", "They will finish the project before the end of the year.",
+        # longer ones
+        "When I was a child, my family spent every summer in a small house near the lake.",
+        "If it doesn't rain tomorrow, we will take the children to the zoo in the afternoon.",
+        "My sister has been working at the same bank in the city centre for more than ten years.",
+        "Last week our teacher asked us to write a short story about a person we admire.",
+        "The new library, which opened in March, has a large room where children can read and play.",
+        "Before they moved to Canada, they sold their car and gave most of their furniture to friends.",
     ],
     "fr": [
         # présent
@@ -148,6 +155,14 @@ SENTENCES = {
         "Nous peindrons la maison l'été prochain.", "J'apprendrai à conduire l'année prochaine.",
         "Vous allez adorer ce film.", "Il neigera dans les montagnes cette nuit.",
         "Ils finiront le projet avant la fin de l'année.", "Je vais rendre visite à mes grands-parents ce week-end.",
+        # phrases plus longues
+        "Quand j'étais enfant, ma famille passait tous les étés dans une petite maison près du lac.",
+        "S'il ne pleut pas demain, nous emmènerons les enfants au zoo dans l'après-midi.",
+        "Ma sœur travaille dans la même banque du centre-ville depuis plus de dix ans.",
+        "La semaine dernière, notre professeur nous a demandé d'écrire une courte histoire sur une personne que "
+        "nous admirons.",
+        "La nouvelle bibliothèque, qui a ouvert en mars, a une grande salle où les enfants peuvent lire et jouer.",
+        "Avant de partir au Canada, ils ont vendu leur voiture et donné leurs meubles à des amis.",
     ],
     "es": [
         # presente
@@ -211,6 +226,14 @@ SENTENCES = {
         "Pintaremos la casa el próximo verano.", "Aprenderé a conducir el año que viene.",
         "Te va a encantar esta película.", "Esta noche nevará en las montañas.",
         "Terminarán el proyecto antes de fin de año.",
+        # frases más largas
+        "Cuando era niño, mi familia pasaba todos los veranos en una casa pequeña cerca del lago.",
+        "Si no llueve mañana, llevaremos a los niños al zoo por la tarde.",
+        "Mi hermana trabaja en el mismo banco del centro de la ciudad desde hace más de diez años.",
+        "La semana pasada, nuestra profesora nos pidió que escribiéramos un cuento corto sobre una persona que "
+        "admiramos.",
+        "La nueva biblioteca, que abrió en marzo, tiene una sala grande donde los niños pueden leer y jugar.",
+        "Antes de mudarse a Canadá, vendieron su coche y regalaron casi todos sus muebles a unos amigos.",
     ],
     "de": [
         # Präsens
@@ -220,14 +243,14 @@ SENTENCES = {
         "Er spricht sehr gut Englisch.", "Der Laden öffnet um neun Uhr.", "Meine Schwester ist größer als ich.",
         "Die Katze schläft auf dem Sofa.", "Ich koche um sieben Uhr das Abendessen.",
         "Wir brauchen drei Eier für den Kuchen.", "Der Zug kommt in zehn Minuten.", "Diese Schuhe sind zu teuer.",
-        "Sie hat zwei Kinder.", "Mein Freund wohnt in der Nähe vom Bahnhof.", "Die Kinder mögen Eis.",
+        "Sie hat zwei Kinder.", "Mein Freund wohnt in der Nähe des Bahnhofs.", "Die Kinder mögen Eis.",
         "Mein Vater fährt mit dem Auto zur Arbeit.", "Das Museum ist montags geschlossen.",
         "Ich lese ein interessantes Buch.", "Das Auto meines Nachbarn ist rot.", "Er spielt jeden Tag Fußball.",
         "Der kleine Junge isst einen Apfel.", "Ich bin sehr müde.", "Du siehst heute glücklich aus.",
         "Unsere Nachbarn haben zwei Hunde und eine Katze.", "Sie spielt jeden Abend nach dem Essen Klavier.",
         "Weißt du, wo die Bibliothek ist?", "Sie bauen eine neue Schule in unserer Stadt.",
         "Das Baby schläft in seinem Zimmer.", "Meine Großmutter erzählt uns jeden Abend Geschichten.",
-        "Wir sind seit unserer Kindheit Freunde.", "Du solltest einen Mantel anziehen, weil es draußen kalt ist.",
+        "Wir kennen uns seit unserer Kindheit.", "Du solltest einen Mantel anziehen, weil es draußen kalt ist.",
         "Die Schüler lernen in der Schule Französisch.", "Mein Onkel hat einen Bauernhof mit vielen Kühen.",
         "Der Fluss fließt durch die Mitte der Stadt.", "Sie unterrichtet Biologie an einer Universität in Wien.",
         "Du kannst mein Fahrrad nehmen, wenn du willst.", "Die Blumen im Garten sind im Frühling wunderschön.",
@@ -279,6 +302,15 @@ SENTENCES = {
         "Wir werden nächsten Sommer das Haus streichen.", "Ich werde nächstes Jahr Auto fahren lernen.",
         "Dieser Film wird dir gefallen.", "Heute Nacht wird es in den Bergen schneien.",
         "Sie werden das Projekt vor Ende des Jahres abschließen.",
+        # längere Sätze
+        "Als ich ein Kind war, hat meine Familie jeden Sommer in einem kleinen Haus am See verbracht.",
+        "Wenn es morgen nicht regnet, gehen wir am Nachmittag mit den Kindern in den Zoo.",
+        "Meine Schwester arbeitet seit mehr als zehn Jahren bei derselben Bank in der Innenstadt.",
+        "Letzte Woche hat uns unsere Lehrerin gebeten, eine kurze Geschichte über einen Menschen zu schreiben, "
+        "den wir bewundern.",
+        "Die neue Bibliothek, die im März eröffnet wurde, hat einen großen Raum, in dem Kinder lesen und spielen "
+        "können.",
+        "Bevor sie nach Kanada gezogen sind, haben sie ihr Auto verkauft und ihre Möbel Freunden geschenkt.",
     ],
 }
 
@@ -291,7 +323,7 @@ SWAPS: dict[str, dict[str, dict[str, str]]] = {
             "makes": "make", "feeds": "feed", "wants": "want", "flows": "flow", "drives": "drive", "speaks": "speak",
             "lives": "live", "opens": "open", "arrives": "arrive", "are": "is", "is": "are", "has": "have",
             "have": "has", "were": "was", "was": "were", "doesn't": "don't", "look": "looks", "need": "needs",
-            "close": "closes", "know": "knows", "am": "is", "like": "likes", "work": "works", "those": "that",
+            "close": "closes", "know": "knows", "am": "is", "admire": "admires", "can read": "can reads", "like": "likes", "work": "works", "those": "that",
         },
         "fr": {
             "vais": "va", "travaille": "travailles", "jouent": "joue", "habite": "habites", "aime": "aimes",
@@ -301,7 +333,8 @@ SWAPS: dict[str, dict[str, dict[str, str]]] = {
             "enseigne": "enseignes", "joue": "joues", "veut": "veux", "fait": "fais", "prend": "prends",
             "nourrit": "nourris", "étaient": "était", "était": "étaient", "lisait": "lisais",
             "construisent": "construit", "étudie": "étudies", "traverse": "traverses", "peux": "peut",
-            "devrais": "devrait", "raconte": "racontes", "as": "a", "content": "contents", "habitent": "habite", "mange": "manges", "lis": "lit",
+            "devrais": "devrait", "raconte": "racontes", "passait": "passaient", "admirons": "admirez",
+            "peuvent": "peut", "petite": "petit", "courte": "court", "as": "a", "content": "contents", "habitent": "habite", "mange": "manges", "lis": "lit",
             "chères": "chers", "grande": "grand", "nouvelle": "nouveau", "délicieuse": "délicieux", "belles": "beaux",
             "malades": "malade", "bleue": "bleu", "lourdes": "lourds", "vieille": "vieux", "locale": "local",
             "frais": "fraîche", "petit": "petite", "nouvel": "nouveau", "nouveau": "nouvelle",
@@ -322,6 +355,7 @@ SWAPS: dict[str, dict[str, dict[str, str]]] = {
             "fresco": "fresca", "local": "locales", "enfadado": "enfadada", "sentados": "sentado", "alta": "alto",
             "rápido": "rápida", "viejo": "vieja", "muchas": "muchos", "muchos": "muchas", "todos": "todas",
             "todas": "todos", "todo": "toda", "toda": "todo", "cansado": "cansados", "contento": "contentos",
+            "pequeña": "pequeño", "mismo": "misma", "corto": "corta", "pueden": "puede",
         },
         "de": {
             "gehe": "geht", "arbeitet": "arbeite", "spielen": "spielt", "wohnt": "wohne", "gibt": "geben",
@@ -334,11 +368,12 @@ SWAPS: dict[str, dict[str, dict[str, str]]] = {
             "siehst": "sieht", "hast": "hat", "kannst": "kann", "solltest": "sollte", "brauchst": "braucht",
             "wird": "werden", "werden": "wird", "war": "waren", "waren": "war", "fließt": "fließen",
             "schreibt": "schreiben", "liegt": "liegen", "besuche": "besucht", "schicke": "schickt", "rufe": "ruft",
-            "treffen": "trefft", "saßen": "saß", "las": "lasen", "wohnen": "wohnt",
+            "treffen": "trefft", "saßen": "saß", "las": "lasen", "wohnen": "wohnt", "regnet": "regnen",
+            "gehen": "geht", "bewundern": "bewundert", "können": "kann", "kennen": "kennt",
             "großen": "große", "neues": "neue", "leckere": "lecker", "kleine": "kleiner", "neue": "neuen",
             "kleinen": "kleine", "alte": "alter", "schweren": "schwere", "blauen": "blaue", "ganze": "ganzen",
             "ganzen": "ganze", "interessantes": "interessante", "letzten": "letzte", "nächsten": "nächste",
-            "meine": "mein", "mein": "meine", "unsere": "unser", "diese": "dieser",
+            "meine": "mein", "mein": "meine", "unsere": "unser", "diese": "dieser", "kurze": "kurz",
         },
     },
     "tense": {
@@ -349,7 +384,7 @@ SWAPS: dict[str, dict[str, dict[str, str]]] = {
             "been": "be", "eaten": "ate", "gone": "went", "forgotten": "forgot", "has lived": "has live",
             "have lived": "have live", "visited me": "visit me", "just finished": "just finish",
             "has visited": "has visit", "have opened": "have open", "have painted": "have paint",
-            "already booked": "already book", "has corrected": "has correct", "started": "start", "rained": "rain", "didn't": "don't", "studying": "study",
+            "already booked": "already book", "spent": "spended", "gave": "gived", "asked us": "ask us", "has corrected": "has correct", "started": "start", "rained": "rain", "didn't": "don't", "studying": "study",
             "reading": "read", "playing": "play", "sleeping": "sleep", "waiting": "wait", "building": "build",
             "learning": "learn", "swimming": "swim", "working": "work", "writing": "write", "talking": "talk",
             "barking": "bark", "watching": "watch", "going": "go", "sitting": "sit", "saw": "seen",
@@ -368,7 +403,8 @@ SWAPS: dict[str, dict[str, dict[str, str]]] = {
             "voyagerons": "voyager", "appellerai": "appeler", "commencera": "commencer",
             "retrouverons": "retrouver", "enverrai": "envoyerai", "arriveront": "arriver", "peindrons": "peindre",
             "apprendrai": "apprenderai", "neigera": "neiger", "finiront": "finir", "lisait": "lire",
-            "faisant": "faire", "parlaient": "parler",
+            "faisant": "faire", "parlaient": "parler", "emmènerons": "emmener", "demandé": "demander",
+            "donné": "donner",
         },
         "es": {
             "he": "ha", "ha": "he", "han": "ha", "hemos": "han", "estado": "estar", "terminado": "terminar",
@@ -380,7 +416,7 @@ SWAPS: dict[str, dict[str, dict[str, str]]] = {
             "nevará": "nevar", "terminarán": "terminar", "llamaré": "llamar", "esperando": "esperar",
             "leyendo": "leer", "construyendo": "construir", "escribiendo": "escribir", "leía": "leer",
             "compré": "comprí", "fuimos": "fuemos", "llovió": "lluevió", "empezó": "empiezó", "vendió": "vende",
-            "ganó": "gana",
+            "ganó": "gana", "llevaremos": "llevar", "pidió": "pedió",
         },
         "de": {
             "sind": "haben", "bin": "habe", "habe": "bin", "hat": "ist", "haben": "sind",
@@ -394,7 +430,8 @@ SWAPS: dict[str, dict[str, dict[str, str]]] = {
             "verstanden": "verstehen", "gebellt": "bellen", "gesagt": "sagen", "reisen": "gereist",
             "anfangen": "angefangen", "schneien": "geschneit", "abschließen": "abgeschlossen",
             "ankommen": "angekommen", "streichen": "gestrichen", "gefallen": "gefällt", "sprachen": "sprechten",
-            "saßen": "sitzten", "las": "lest",
+            "saßen": "sitzten", "las": "lest", "verbracht": "verbringt", "gebeten": "gebittet",
+            "geschenkt": "schenken",
         },
     },
     "article": {
@@ -448,16 +485,20 @@ SWAPS: dict[str, dict[str, dict[str, str]]] = {
         },
     },
     "preposition": {
-        "en": {"at": "in", "in": "on", "on": "in", "to": "at", "for": "since", "since": "for", "with": "by",
+        "en": {"at nine": "in nine", "at seven": "in seven", "at six": "in six", "at home": "in home",
+               "good at": "good in", "at her": "in her", "in": "on", "on": "in", "to": "at", "for": "since", "since": "for", "with": "by",
                "during": "while", "of": "from"},
         "fr": {"à": "en", "dans le": "en le", "dans la": "en la", "dans les": "en les", "dans un": "en un",
                "dans une": "en une", "dans sa": "en sa", "dans ma": "en ma", "dans ce": "en ce",
-               "dans notre": "en notre", "sur": "dans", "depuis": "pour", "près": "proche", "au": "à le",
+               "dans notre": "en notre", "depuis": "pour", "au": "à le",
                "du": "de le", "en": "dans", "de": "à", "des": "de les", "aux": "à les"},
-        "es": {"en": "a", "a": "en", "de": "en", "por": "para", "desde": "por", "al": "a el", "del": "de el",
+        "es": {"en": "a", "a": "en", "de mi": "en mi", "fin de": "fin en", "después de": "después en",
+               "antes de": "antes en", "acaba de": "acaba en", "cerca de": "cerca en", "más de": "más en",
+               "taza de": "taza en", "precio de": "precio en", "historia de": "historia en", "por": "para", "desde": "por", "al": "a el", "del": "de el",
                "para": "por", "con": "en"},
-        "de": {"zur": "zu die", "im": "in", "auf": "an", "in": "im", "mit": "bei", "seit": "für", "zum": "zu",
-               "am": "an", "nach": "zu", "über": "von", "vom": "von", "um": "bei", "vor": "bevor", "beim": "bei",
+        "de": {"zur": "zu die", "im": "in", "auf den": "für den", "auf seinen": "mit seinen", "auf ein": "zu ein",
+               "in": "im", "mit": "bei", "seit": "für", "zum": "zu", "am": "an", "nach Spanien": "zu Spanien",
+               "nach Kanada": "zu Kanada", "über": "von", "vom": "von", "um": "bei", "vor": "bevor", "beim": "bei",
                "für": "zu"},
     },
 }
@@ -473,6 +514,7 @@ ES_VERBS = {
     "voy", "trabaja", "juegan", "vive", "habla", "abre", "tiene", "tienen", "duerme", "es", "son", "estamos",
     "está", "están", "somos", "toca", "enseña", "cuenta", "aprenden", "trabajan", "nadan", "cierran", "quiere",
     "juega", "necesitas", "atraviesa", "viven", "estoy", "tengo", "llega", "come", "estudia", "hace",
+    "he", "ha", "han", "hemos",  # "Ha perdido mi teléfono" is as correct as "He perdido mi teléfono"
 }
 ES_SUBJECTS = ("mi", "mis", "su", "los", "las", "el", "la", "ella", "él", "ellas", "usted", "nuestro", "nuestros",
                "esos", "a")
@@ -481,7 +523,8 @@ DE_VERBS = {
     "kommt", "mögen", "fährt", "lese", "isst", "bin", "ist", "sind", "habe", "haben", "spielt", "unterrichtet",
     "studiert", "backt", "erzählt", "bauen", "lernen", "schwimmen", "arbeiten", "schließen", "füttert", "möchte",
     "wird", "werden", "war", "waren", "fließt", "schreibt", "liegt", "besuche", "schicke", "rufe", "treffen",
-    "saßen", "las", "wohnen", "gibt", "siehst", "hast", "kannst", "solltest", "brauchst",
+    "saßen", "las", "wohnen", "gibt", "siehst", "hast", "kannst", "solltest", "brauchst", "regnet",
+    "gehen", "bewundern", "können", "kennen",
 }
 
 
@@ -523,7 +566,7 @@ def swap_rule(family: str):
             key = core if core in table else core.lower() if i == 0 and core.lower() in table else None
             if key is None:
                 continue
-            if family == "agreement" and lang == "es" and key in ES_VERBS and lowered[0] not in ES_SUBJECTS:
+            if lang == "es" and key in ES_VERBS and lowered[0] not in ES_SUBJECTS:
                 continue
             if family == "agreement" and lang == "de" and key in DE_VERBS and "sie" in lowered:
                 continue
@@ -550,10 +593,15 @@ def accent(lang: str, sentence: str, rng: random.Random) -> str | None:
     return "".join(ACCENTS[c] if i in chosen else c for i, c in enumerate(sentence))
 
 
+# Adverbs that may stand on either side of their neighbour ("has just finished", "just has finished").
+FREE_ADVERBS = ("just", "already", "never", "always", "usually", "often", "siempre", "dir")
+
+
 def word_order(lang: str, sentence: str, rng: random.Random) -> str | None:
     words, end = _words(sentence)
     spots = [i for i in range(1, len(words) - 1)
-             if words[i] != words[i + 1] and not words[i].endswith(",") and not words[i + 1].endswith(",")]
+             if words[i] != words[i + 1] and not words[i].endswith(",") and not words[i + 1].endswith(",")
+             and words[i] not in FREE_ADVERBS and words[i + 1] not in FREE_ADVERBS]
     if len(words) < 3 or not spots:
         return None
     i = rng.choice(spots)
