@@ -121,7 +121,7 @@ SENTENCES = {
         "Les agriculteurs travaillent dans les champs.", "Je lis souvent les nouvelles sur mon téléphone.",
         "La vieille dame nourrit les oiseaux chaque matin.", "Les infirmières travaillent beaucoup à l'hôpital.",
         "Tu as besoin d'un parapluie aujourd'hui.", "Le village a une église, une école et deux magasins.",
-        "Elle est malade depuis mardi.", "Le livre est sur la table du salon.",
+        "Elle est malade depuis mardi.", "Le téléphone est sur la table du salon.",
         # passé
         "Nous sommes allés à la plage l'été dernier.", "J'ai acheté deux pommes et une banane.",
         "Mes parents sont venus hier.", "Je ne suis jamais allé au Japon.",
@@ -177,7 +177,7 @@ SENTENCES = {
         "Estoy leyendo un libro interesante.", "El coche de mi vecino es rojo.", "El niño pequeño come una manzana.",
         "Estoy muy cansado.", "Pareces contento hoy.", "Nuestros vecinos tienen dos perros y un gato.",
         "Ella toca el piano todas las tardes después de cenar.", "¿Sabes dónde está la biblioteca?",
-        "Están construyendo una escuela nueva en nuestro pueblo.", "El bebé duerme en su habitación.",
+        "Están construyendo una escuela nueva en nuestro pueblo.", "Mi sobrino duerme en su habitación.",
         "Mi abuela nos cuenta historias todas las noches.", "Somos amigos desde que éramos niños.",
         "Deberías llevar un abrigo porque hace frío fuera.", "Los alumnos aprenden francés en la escuela.",
         "Mi tío tiene una granja con muchas vacas.", "El río atraviesa el centro de la ciudad.",
@@ -211,11 +211,11 @@ SENTENCES = {
         "Mis llaves estaban en mi bolsillo todo el tiempo.", "Ella cantó una canción en la boda de su hermana.",
         "Él estaba muy enfadado con su hijo.", "Vi un elefante en el zoo.",
         "Mis amigos y yo fuimos a un concierto el sábado por la noche.", "Él subió las cajas pesadas al segundo piso.",
-        "Nuestro equipo ganó la final anoche.",
+        "Nuestro equipo ganó el partido anoche.",
         # perfecto
         "Nunca he estado en Japón.", "¿Has visto mis gafas?", "Ya han terminado el almuerzo.",
         "Ella acaba de terminar sus deberes.", "Has olvidado otra vez tu paraguas.",
-        "Él ha escrito tres libros sobre la historia de la ciudad.", "Él nunca ha visto el mar.",
+        "Él ha escrito tres libros sobre la historia de la ciudad.", "Él nunca ha visto el océano.",
         "Hemos pintado la cocina de amarillo.", "He perdido mi teléfono.", "Ella ha visitado muchos países de Asia.",
         "La profesora ha corregido todos nuestros exámenes.", "Han abierto un restaurante nuevo cerca de la estación.",
         "Ya hemos reservado las entradas para el concierto.", "El precio de las verduras ha subido este año.",
@@ -323,7 +323,7 @@ SWAPS: dict[str, dict[str, dict[str, str]]] = {
             "makes": "make", "feeds": "feed", "wants": "want", "flows": "flow", "drives": "drive", "speaks": "speak",
             "lives": "live", "opens": "open", "arrives": "arrive", "are": "is", "is": "are", "has": "have",
             "have": "has", "were": "was", "was": "were", "doesn't": "don't", "look": "looks", "need": "needs",
-            "close": "closes", "know": "knows", "am": "is", "admire": "admires", "can read": "can reads", "like": "likes", "work": "works", "those": "that",
+            "close": "closes", "know": "knows", "am": "is", "admire": "admires", "can read": "can reads", "like": "likes", "nurses work": "nurses works", "those": "that",
         },
         "fr": {
             "vais": "va", "travaille": "travailles", "jouent": "joue", "habite": "habites", "aime": "aimes",
@@ -384,7 +384,8 @@ SWAPS: dict[str, dict[str, dict[str, str]]] = {
             "been": "be", "eaten": "ate", "gone": "went", "forgotten": "forgot", "has lived": "has live",
             "have lived": "have live", "visited me": "visit me", "just finished": "just finish",
             "has visited": "has visit", "have opened": "have open", "have painted": "have paint",
-            "already booked": "already book", "spent": "spended", "gave": "gived", "asked us": "ask us", "has corrected": "has correct", "started": "start", "rained": "rain", "didn't": "don't", "studying": "study",
+            "already booked": "already book", "spent": "spended", "gave": "gived", "asked us": "ask us", "has corrected": "has correct", "started": "start", "rained": "rain", "didn't go": "didn't went",
+            "didn't understand": "didn't understood", "studying": "study",
             "reading": "read", "playing": "play", "sleeping": "sleep", "waiting": "wait", "building": "build",
             "learning": "learn", "swimming": "swim", "working": "work", "writing": "write", "talking": "talk",
             "barking": "bark", "watching": "watch", "going": "go", "sitting": "sit", "saw": "seen",
@@ -435,7 +436,11 @@ SWAPS: dict[str, dict[str, dict[str, str]]] = {
         },
     },
     "article": {
-        "en": {"a": "an", "an": "a", "the": ""},
+        # "the" is left out only where the sentence then needs it: before singular count nouns
+        "en": {"a": "an", "an": "a", **{f"the {noun}": noun for noun in (
+            "garden", "bus", "cake", "station", "sofa", "library", "shelf", "weather", "cat", "museum", "baby",
+            "river", "kitchen", "beach", "party", "sea", "doctor", "company", "zoo", "airport", "lake", "restaurant",
+            "concert", "harbour", "table", "question", "teacher", "match", "meeting", "final", "street")}},
         "fr": {"la": "le", "le": "la", "une": "un", "un": "une", "les": "la", "l'école": "le école",
                "l'été": "la été", "l'histoire": "le histoire", "l'hôpital": "le hôpital"},
         "es": {"la": "el", "el": "la", "una": "un", "un": "una", "los": "las", "las": "los"},
@@ -447,10 +452,10 @@ SWAPS: dict[str, dict[str, dict[str, str]]] = {
             "children": "childs", "women": "womans", "apples": "apple", "eggs": "egg", "shoes": "shoe",
             "books": "book", "minutes": "minute", "years": "year", "dogs": "dog", "countries": "countrys",
             "boxes": "boxs", "photos": "photoes", "sisters": "sister", "stories": "storys", "cows": "cow",
-            "letters": "letter", "hours": "hour", "birds": "bird", "tickets": "ticket", "shops": "shop",
+            "letters": "letter", "hours": "hour", "shops": "shop",
             "players": "player", "flowers": "flower", "fields": "field", "vegetables": "vegetable", "tests": "test",
-            "exams": "exam", "students": "student", "nurses": "nurse", "farmers": "farmer", "boys": "boy",
-            "friends": "friend", "parents": "parent", "neighbours": "neighbour", "mountains": "mountain",
+            "exams": "exam", "students are": "student are", "nurses": "nurse", "farmers": "farmer",
+            "boys": "boy", "parents": "parent", "neighbours": "neighbour", "mountains": "mountain",
         },
         "fr": {
             "livres": "livre", "pommes": "pomme", "œufs": "œuf", "enfants": "enfant", "chiens": "chien",
@@ -479,8 +484,8 @@ SWAPS: dict[str, dict[str, dict[str, str]]] = {
             "Briefe": "Briefen", "Fotos": "Foto", "Vögel": "Vogel", "Stunden": "Stunde", "Geschäfte": "Geschäften",
             "Blumen": "Blume", "Bergen": "Berge", "Feldern": "Felder", "Schwestern": "Schwester",
             "Preise": "Preis", "Kisten": "Kiste", "Freunde": "Freunden", "Nachbarn": "Nachbar",
-            "Geschichten": "Geschichte", "Eltern": "Elter", "Frauen": "Frau", "Jungen": "Junge",
-            "Bauern": "Bauer", "Nachrichten": "Nachricht", "Krankenschwestern": "Krankenschwester",
+            "Eltern": "Elter", "Frauen": "Frau", "Jungen": "Junge", "Bauern": "Bauer",
+            "Krankenschwestern": "Krankenschwester",
             "Studenten": "Student", "Schüler": "Schülern", "Tests": "Test",
         },
     },
@@ -507,9 +512,9 @@ ACCENTS = {"é": "e", "è": "e", "ê": "e", "à": "a", "ù": "u", "ç": "c", "ô
            "á": "a", "í": "i", "ó": "o", "ú": "u", "ñ": "n", "ä": "a", "ö": "o", "ü": "u", "ß": "ss",
            "É": "E", "Ä": "A", "Ö": "O", "Ü": "U", "Á": "A", "Í": "I", "Ó": "O", "Ú": "U"}
 
-# Verb forms whose agreement error needs the subject in view: Spanish drops subject pronouns ("Vive en Madrid"
-# is as correct as "Vives en Madrid") and German "sie/Sie" is she, they and polite you ("Sie hat" and "Sie haben"
-# are both correct), so these swaps are skipped where the subject does not decide.
+# Verb forms whose wrong form needs the subject in view: Spanish drops subject pronouns ("Vive en Madrid" is as
+# correct as "Vives en Madrid") and German "sie/Sie" is she, they and polite you ("Sie hat" and "Sie haben" are
+# both correct), so these swaps are skipped where the subject does not decide.
 ES_VERBS = {
     "voy", "trabaja", "juegan", "vive", "habla", "abre", "tiene", "tienen", "duerme", "es", "son", "estamos",
     "está", "están", "somos", "toca", "enseña", "cuenta", "aprenden", "trabajan", "nadan", "cierran", "quiere",
@@ -559,8 +564,9 @@ def swap_rule(family: str):
         lowered = [w.lower() for w in words]
         spots = []
         for i in range(len(words) - 1):  # two-word keys give a form its context ("has lived" -> "has live")
-            if f"{words[i]} {_core(words[i + 1])[0]}" in table:
-                spots.append((i, f"{words[i]} {_core(words[i + 1])[0]}"))
+            pair = f"{words[i] if i else lowered[0]} {_core(words[i + 1])[0]}"
+            if pair in table:
+                spots.append((i, pair))
         for i, w in enumerate(words):
             core, _ = _core(w)
             key = core if core in table else core.lower() if i == 0 and core.lower() in table else None
@@ -593,8 +599,14 @@ def accent(lang: str, sentence: str, rng: random.Random) -> str | None:
     return "".join(ACCENTS[c] if i in chosen else c for i, c in enumerate(sentence))
 
 
-# Adverbs that may stand on either side of their neighbour ("has just finished", "just has finished").
-FREE_ADVERBS = ("just", "already", "never", "always", "usually", "often", "siempre", "dir")
+# Words that may stand on either side of their neighbour ("has just finished", "just has finished"; French and
+# Spanish adjectives before or after the noun: "le mois prochain", "le prochain mois").
+FREE_ADVERBS = (
+    "just", "already", "never", "always", "usually", "often", "siempre", "hoy", "dir",
+    "pasado", "pequeño", "pequeña", "grande", "nuevo", "nueva", "viejo", "próximo", "mismo", "corto",
+    "prochain", "dernier", "dernière", "petit", "petite", "grand", "grande", "nouveau", "nouvel", "nouvelle",
+    "vieille", "courte", "lourdes",
+)
 
 
 def word_order(lang: str, sentence: str, rng: random.Random) -> str | None:
