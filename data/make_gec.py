@@ -373,8 +373,8 @@ SENTENCES = {
 }
 
 # Word-level learner errors, per rule family and language: correct form -> typical wrong form. Keys match
-# case-sensitively (German nouns), and in lower case at the start of a sentence; two-word keys give the context
-# that makes the form wrong ("has lived" -> "has live", but "lived" alone could stay correct as "live").
+# case-sensitively (German nouns), and in lower case at the start of a sentence; two-word keys give the
+# context that makes the form wrong ("has lived" -> "has live", where "lived" -> "live" could stay correct).
 SWAPS: dict[str, dict[str, dict[str, str]]] = {
     "agreement": {
         "en": {
