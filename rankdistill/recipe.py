@@ -324,8 +324,10 @@ class TrainSettings(_Strict):
     )
     per_algorithm: dict[Algorithm, dict[str, Any]] = Field(
         default_factory=dict,
-        description="Pass-through config fields by algorithm, for schedules and compare, e.g. "
-        "{grpo: {beta: 0.0}}; merged over train.args when that algorithm is train.algorithm.",
+        description="Settings by algorithm, for schedules and compare: max_steps, learning_rate, batch_size, "
+        "gradient_accumulation_steps, save_steps override train's; anything else is passed through to its config "
+        "class, e.g. {sft: {learning_rate: 3.0e-4}, grpo: {beta: 0.0}}; merged over train.args when that "
+        "algorithm is train.algorithm.",
     )
     reward: Literal["scores", "rank"] = Field(
         "scores",

@@ -13,7 +13,6 @@ from rankdistill.judging.ledger import summarize
 from rankdistill.preferences import prefs_stage
 from rankdistill.recipe import RecipeError, load_recipe
 from rankdistill.records import read_jsonl
-from rankdistill.rundir import RunDir
 
 TINY = {
     "data.max_prompts": 3,
