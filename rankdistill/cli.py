@@ -111,44 +111,19 @@ def _print_summary(run: Any) -> None:
     from rich.table import Table
 
     from .loop import summary
+    from .report import summary_table
 
-    rows = summary(run)
-    # no vertical rules, and judge + prefs (well under a second with the reference judge) in one column:
-    # the table then fits an 80-column terminal without truncating numbers
+    headers, cells, notes = summary_table(summary(run))
+    # no vertical rules: the table fits an 80-column terminal without truncating numbers
     table = Table(title=f"rankdistill — {run.root}", box=box.SIMPLE_HEAD, padding=(0, 0), pad_edge=False)
-    cols = ("round", "exact", "fixed", "copied", "chrF", "len", "pairs", "gen", "judge", "train", "eval")
-    for col in (*cols, "total"):
+    for col in headers:
         table.add_column(col, justify="right", no_wrap=True)
-
-    def pct(row: dict, key: str) -> str:
-        return f"{row[key]:.1%}" if key in row else "-"
-
-    def secs(row: dict, *stages: str) -> str:
-        done = [row["seconds"][s] for s in stages if s in row["seconds"]]
-        return f"{sum(done):.0f}" if done else "-"
-
-    for row in rows:
-        table.add_row(
-            str(row["round"]),
-            pct(row, "exact_match"),
-            pct(row, "exact_match_needing_change"),
-            pct(row, "copy_rate"),
-            f"{row['chrf']:.3f}" if "chrf" in row else "-",
-            f"{row['mean_length_tokens']:.1f}" if "mean_length_tokens" in row else "-",
-            str(row.get("pairs", "-")),
-            secs(row, "generate"),
-            secs(row, "judge", "prefs"),
-            secs(row, "train"),
-            secs(row, "eval"),
-            secs(row, *STAGES),
-        )
-    Console().print(table)
-    Console().print(
-        "exact: exact match on the test set (round 0 = the untrained student); fixed: exact match on the items "
-        "whose input differs from the reference; copied: answers equal to the input; chrF: mean chrF; "
-        "len: mean answer length in tokens; pairs: preference pairs trained on; gen … total: "
-        "seconds per stage (judge: judge + prefs)."
-    )
+    for line in cells:
+        table.add_row(*line)
+    console = Console()
+    console.print(table)
+    for note in notes:
+        console.print(note)
 
 
 class _Group(click.Group):

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .metrics import GROUP_FIELDS
 from .recipe import DataSettings
 
 
@@ -21,6 +22,8 @@ class Prompt:
     input: str
     messages: list[dict[str, str]]
     reference: str | None
+    # fields evaluation breaks its metrics down by (metrics.GROUP_FIELDS), when the row has them
+    meta: dict[str, Any] = field(default_factory=dict)
 
 
 def _read_rows(path: Path) -> list[dict[str, Any]]:
@@ -105,7 +108,8 @@ def load_prompts(
             else f"row-{n:06d}"
         )
         text = str(row[settings.input_field])
-        prompts.append(Prompt(pid, text, build_messages(settings, text), ref))
+        meta = {k: row[k] for k in GROUP_FIELDS if row.get(k) is not None}
+        prompts.append(Prompt(pid, text, build_messages(settings, text), ref, meta))
     if len({p.prompt_id for p in prompts}) != len(prompts):
         raise DataError(
             f"{path}: ids in field '{settings.id_field}' are not unique (set data.id_field: null to use row numbers)"

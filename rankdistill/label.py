@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -37,30 +38,29 @@ def label_messages(prompt: Prompt, shots: list[Prompt]) -> list[dict[str, str]]:
     return system + turns + [m for m in prompt.messages if m["role"] != "system"]
 
 
-def label(
-    data: str | Path, recipe: Recipe, out: str | Path, ledger_path: str | Path, shots: int = 3
-) -> dict[str, Any]:
-    """Write ``out`` (jsonl: id, input, reference = the teacher's answer); returns counts."""
+def teacher_answers(
+    prompts: list[Prompt],
+    recipe: Recipe,
+    ledger: Ledger,
+    messages_for: Callable[[Prompt], list[dict[str, str]]],
+    template: str,
+    on_answer: Callable[[], None] = lambda: None,
+) -> dict[str, str]:
+    """The openai teacher's answer to each prompt (prompt id -> text), every call through ``ledger``: an answer
+    already there is not asked (nor paid) again. Prompts the teacher did not answer are left out."""
+    from .judging.ledger import Reply
     from .judging.openai_backend import OpenAIBackend
 
-    if recipe.judge.kind != "openai":
-        raise ValueError(f"label needs an openai teacher (judge.kind openai), not {recipe.judge.kind!r}")
-    prompts = load_prompts(data, recipe.data)
-    examples = few_shot_examples(recipe, shots, {p.input for p in prompts})
     backend = OpenAIBackend(recipe.judge)
-    ledger = Ledger(ledger_path, max_cost=recipe.judge.max_cost)
-    ledger.stage = "label"
-    labels: dict[str, str] = {}
+    answers: dict[str, str] = {}
 
     async def one(p: Prompt, sem: asyncio.Semaphore) -> None:
-        messages = label_messages(p, examples)
+        messages = messages_for(p)
         sampling = backend.sampling()
-        key = call_key(backend.model, "label", messages, sampling)
-        meta = dict(prompt_id=p.prompt_id, judge="label", model=backend.model, template="label")
+        key = call_key(backend.model, template, messages, sampling)
+        meta = dict(prompt_id=p.prompt_id, judge=template, model=backend.model, template=template)
         row = ledger.lookup(key)
         if row is not None:
-            from .judging.ledger import Reply
-
             reply = Reply(row["reply"], row["prompt_tokens"], row["completion_tokens"], cached=True)
             ledger.record(key, **meta, request={}, reply=reply, parsed=None, cost_usd=0.0)
         else:
@@ -77,8 +77,8 @@ def label(
             )
         text = (reply.text or "").strip()
         if text and not text.startswith("[refusal]"):
-            labels[p.prompt_id] = text
-        bar.advance()
+            answers[p.prompt_id] = text
+        on_answer()
 
     async def run_all() -> None:
         sem = asyncio.Semaphore(recipe.judge.concurrency)
@@ -90,9 +90,25 @@ def label(
                 for t in tasks:
                     t.cancel()
 
+    asyncio.run(run_all())
+    return answers
+
+
+def label(
+    data: str | Path, recipe: Recipe, out: str | Path, ledger_path: str | Path, shots: int = 3
+) -> dict[str, Any]:
+    """Write ``out`` (jsonl: id, input, reference = the teacher's answer); returns counts."""
+    if recipe.judge.kind != "openai":
+        raise ValueError(f"label needs an openai teacher (judge.kind openai), not {recipe.judge.kind!r}")
+    prompts = load_prompts(data, recipe.data)
+    examples = few_shot_examples(recipe, shots, {p.input for p in prompts})
+    ledger = Ledger(ledger_path, max_cost=recipe.judge.max_cost)
+    ledger.stage = "label"
     try:
         with progress.task("label", total=len(prompts)) as bar:
-            asyncio.run(run_all())
+            labels = teacher_answers(
+                prompts, recipe, ledger, lambda p: label_messages(p, examples), "label", bar.advance
+            )
     finally:
         ledger.close()
     ref = recipe.data.reference_field or "reference"

@@ -234,7 +234,10 @@ def iterate(recipe: Recipe, run_dir: str | Path, on_round_end: Callable[[int], N
 
 
 def summary(run: RunDir, rounds: int | None = None) -> list[dict[str, Any]]:
-    """One row per round: metrics from eval.json and the wall time of each stage."""
+    """One row per round: metrics from eval.json and the wall time of each stage; ``best`` marks the trained
+    round with the highest exact match (the one `export --best` takes)."""
+    from .metrics import best_round
+
     rows = []
     for r in run.rounds():
         if rounds is not None and r > rounds:
@@ -247,6 +250,9 @@ def summary(run: RunDir, rounds: int | None = None) -> list[dict[str, Any]]:
             row["pairs"] = read_json(stats)["pairs"]
         row["seconds"] = run.timings(r)
         rows.append(row)
+    best = best_round(rows)
+    for row in rows:
+        row["best"] = row["round"] == best
     return rows
 
 
