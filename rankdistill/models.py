@@ -214,18 +214,18 @@ def end_of_turn(tokenizer: Any) -> str | None:
 
 def stop_sequences(tokenizer: Any, setting: list[str | int] | None) -> tuple[set[int], list[str]]:
     """(token ids, strings) generation stops on beyond EOS: ``generation.stop``, or by default the chat
-    template's end-of-turn marker (as a token id where the tokenizer has it as one token, else as text)."""
+    template's end-of-turn marker. A string that is one of the tokenizer's special or added tokens (e.g.
+    '<|eot_id|>') becomes its id; any other string matches anywhere in the text, across token boundaries."""
     if setting is None:
         marker = end_of_turn(tokenizer)
         setting = [marker] if marker else []
+    added = {**tokenizer.get_added_vocab()}
     ids, strings = set(), []
     for item in setting:
         if isinstance(item, int):
             ids.add(item)
-            continue
-        tokens = tokenizer(item, add_special_tokens=False)["input_ids"]
-        if len(tokens) == 1 and tokenizer.decode(tokens) == item:
-            ids.add(tokens[0])
+        elif item in added:
+            ids.add(added[item])
         else:
             strings.append(item)
     return ids, strings
