@@ -94,6 +94,7 @@ def export_round(
             )
         )
     (tmp / "rankdistill-export.json").write_text(json.dumps(info, indent=2) + "\n")
+    _readable(tmp)
     if out.exists():
         out.rmdir()  # empty (checked above)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -126,3 +127,15 @@ def _write_merged(recipe: Any, adapter: Path, tokenizer: Any, out: Path, info: d
     model.save_pretrained(out, safe_serialization=True)
     tokenizer.save_pretrained(out)
     info["generation_stop"] = {"eos_token_id": gen.eos_token_id, "stop_strings": stop_strings}
+
+
+def _readable(folder: Path) -> None:
+    """Files as the umask allows: transformers writes weights 0600, which a server running as another user
+    (a container, a service account) cannot read."""
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    folder.chmod(0o777 & ~mask)
+    for f in folder.iterdir():
+        f.chmod(0o666 & ~mask)

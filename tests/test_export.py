@@ -68,6 +68,7 @@ def test_merged_export_answers_like_the_rounds_evaluation(tmp_path):
         p.name for p in out.iterdir()
     }
     assert not (out / "adapter_config.json").exists()  # standalone: no peft needed
+    assert (out / "model.safetensors").stat().st_mode & 0o044  # a server running as another user can read it
 
     # rankdistill is not involved from here: what a user of the directory gets
     tok = AutoTokenizer.from_pretrained(out)

@@ -65,6 +65,9 @@ def test_base_model_prompts_render_as_plain_text_with_a_warning(base_model):
     )
     assert full == prompt + "She goes home." + tok.eos_token  # prompt is a prefix; the answer ends in EOS
     assert stop_sequences(tok, None) == ({tok.eos_token_id}, [])
+    # special / added tokens become ids; other strings match as text, even a one-token string like "."
+    start = tok.convert_tokens_to_ids("<|im_start|>")
+    assert stop_sequences(tok, [".", "<|im_start|>", 7]) == ({start, 7}, ["."])
 
 
 def test_student_chat_template_from_text_or_file(base_model, tmp_path):
