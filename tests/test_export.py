@@ -1,7 +1,11 @@
 """Export what was trained: the merged model loads with plain transformers and answers as the run's evaluation
 did; --best picks the best round (ties: the earlier)."""
 
+import importlib.util
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -49,19 +53,38 @@ def test_export_refuses_an_untrained_round_and_a_used_out_dir(tmp_path):
     assert (tmp_path / "used" / "file").read_text() == "mine"
 
 
+@pytest.fixture(scope="module")
+def merged(tmp_path_factory):
+    """A smoke run of the default recipe (1 round) and its best round exported with --merge."""
+    tmp = tmp_path_factory.mktemp("export")
+    run = iterate(load_recipe(None, SMOKE), tmp / "run")
+    out = tmp / "merged"
+    result = CliRunner().invoke(main, ["export", str(run.root), "--out", str(out), "--best", "--merge"])
+    assert result.exit_code == 0, result.output
+    return run, out
+
+
+def _test_prompts(run, n):
+    from rankdistill.data import load_prompts
+
+    predictions = {
+        json.loads(line)["prompt_id"]: json.loads(line)["prediction"]
+        for line in run.predictions(1).read_text().splitlines()
+    }
+    resolved = load_recipe(run.recipe_path)
+    prompts = load_prompts(resolved.data.test, resolved.data, max_prompts=n, need_reference=True)
+    return [p.messages for p in prompts], [predictions[p.prompt_id] for p in prompts]
+
+
 @pytest.mark.integration
-def test_merged_export_answers_like_the_rounds_evaluation(tmp_path):
+def test_merged_export_answers_like_the_rounds_evaluation(merged, tmp_path):
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
-    from rankdistill.data import load_prompts
     from rankdistill.models import resolve_student
 
-    recipe = load_recipe(None, SMOKE)
-    run = iterate(recipe, tmp_path / "run")
-    out = tmp_path / "merged"
-    result = CliRunner().invoke(main, ["export", str(run.root), "--out", str(out), "--best", "--merge"])
-    assert result.exit_code == 0, result.output
+    run, out = merged
+    recipe = load_recipe(run.recipe_path)
     info = json.loads((out / "rankdistill-export.json").read_text())
     assert (info["round"], info["merged"]) == (1, True)
     assert {"config.json", "model.safetensors", "tokenizer.json", "generation_config.json"} <= {
@@ -77,20 +100,15 @@ def test_merged_export_answers_like_the_rounds_evaluation(tmp_path):
     base = AutoModelForCausalLM.from_pretrained(resolve_student(recipe.student.model), dtype=torch.float32)
     name = "model.layers.0.self_attn.q_proj.weight"
     assert not torch.equal(model.state_dict()[name], base.state_dict()[name])  # the adapter is in the weights
-    predictions = {
-        json.loads(line)["prompt_id"]: json.loads(line)["prediction"]
-        for line in run.predictions(1).read_text().splitlines()
-    }
-    resolved = load_recipe(run.recipe_path)
-    prompts = load_prompts(resolved.data.test, resolved.data, max_prompts=3, need_reference=True)
-    for p in prompts:
+    conversations, predictions = _test_prompts(run, 3)
+    for messages, prediction in zip(conversations, predictions, strict=True):
         ids = tok.apply_chat_template(
-            p.messages, add_generation_prompt=True, return_tensors="pt", return_dict=True
+            messages, add_generation_prompt=True, return_tensors="pt", return_dict=True
         )
         with torch.inference_mode():
             gen = model.generate(**ids, do_sample=False, max_new_tokens=16)
         answer = tok.decode(gen[0, ids["input_ids"].shape[1] :], skip_special_tokens=True).strip()
-        assert answer == predictions[p.prompt_id]
+        assert answer == prediction
 
     adapter_only = tmp_path / "adapter"
     result = CliRunner().invoke(main, ["export", str(run.root), "--out", str(adapter_only), "--round", "1"])
@@ -122,3 +140,22 @@ def test_qlora_base_model_round_with_plain_prompts_exports_full_precision_with_a
     model = AutoModelForCausalLM.from_pretrained(out)
     assert all(p.dtype == torch.float32 for p in model.parameters())
     assert AutoTokenizer.from_pretrained(out).chat_template == PLAIN_TEMPLATE
+
+
+@pytest.mark.vllm
+@pytest.mark.integration
+@pytest.mark.skipif(importlib.util.find_spec("vllm") is None, reason="vLLM is not installed")
+def test_vllm_loads_the_merged_export_as_it_is(merged):
+    """vLLM's engine (what `vllm serve DIR` runs) on the exported directory: its chat answers, greedy, are the
+    round's evaluation predictions."""
+    run, out = merged
+    conversations, predictions = _test_prompts(run, 4)
+    script = Path(__file__).resolve().parent / "vllm_export.py"
+    proc = subprocess.run(
+        [sys.executable, str(script), str(out), json.dumps(conversations)],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert proc.returncode == 0, proc.stderr[-4000:]
+    assert json.loads(proc.stdout.strip().splitlines()[-1]) == predictions
