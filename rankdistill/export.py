@@ -22,16 +22,10 @@ class ExportError(ValueError):
 
 def best_round(run: RunDir) -> int:
     """The trained round the summary marks best (highest exact match on the test set; ties: the earlier)."""
-    rows = [row for row in summary(run) if row["round"] > 0 and run.is_done("train", row["round"])]
-    marked = [row["round"] for row in rows if row.get("best")]
-    if marked:
-        return marked[0]
-    scored = [row for row in rows if row.get("exact_match") is not None]
-    if not scored:
-        raise ExportError(
-            f"{run.root}: no trained round has an exact match on the test set to pick the best by"
-        )
-    return max(scored, key=lambda row: (row["exact_match"], -row["round"]))["round"]
+    marked = [row["round"] for row in summary(run) if row.get("best")]
+    if not marked:
+        raise ExportError(f"{run.root}: no trained round has an exact match on the test set to pick the best by")
+    return marked[0]
 
 
 def export_round(

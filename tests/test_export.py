@@ -51,6 +51,9 @@ def test_export_refuses_an_untrained_round_and_a_used_out_dir(tmp_path):
     result = CliRunner().invoke(main, ["export", str(run.root), "--out", str(tmp_path / "used")])
     assert result.exit_code == 2 and "not empty" in result.output
     assert (tmp_path / "used" / "file").read_text() == "mine"
+    run.eval_json(1).unlink()
+    result = CliRunner().invoke(main, ["export", str(run.root), "--out", str(tmp_path / "y"), "--best"])
+    assert result.exit_code == 2 and "no trained round has an exact match" in result.output
 
 
 @pytest.fixture(scope="module")
