@@ -161,4 +161,6 @@ def test_vllm_loads_the_merged_export_as_it_is(merged):
         timeout=900,
     )
     assert proc.returncode == 0, proc.stderr[-4000:]
-    assert json.loads(proc.stdout.strip().splitlines()[-1]) == predictions
+    # vLLM's shutdown may log to stdout after the result line
+    result = next(line for line in proc.stdout.splitlines() if line.startswith("RESULT "))
+    assert json.loads(result.removeprefix("RESULT ")) == predictions

@@ -168,5 +168,7 @@ def test_vllm_stops_where_transformers_does(base_model):
         timeout=900,
     )
     assert proc.returncode == 0, proc.stderr[-4000:]
-    got = json.loads(proc.stdout.strip().splitlines()[-1])
+    # vLLM's shutdown may log to stdout after the result line
+    result = next(line for line in proc.stdout.splitlines() if line.startswith("RESULT "))
+    got = json.loads(result.removeprefix("RESULT "))
     assert got == [[c.text, c.num_tokens, c.finish_reason] for c in expected]

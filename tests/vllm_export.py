@@ -3,7 +3,7 @@
     python tests/vllm_export.py MODEL_DIR CONVERSATIONS_JSON
 
 Loads the directory as `vllm serve` would (its own tokenizer, chat template and generation config; no rankdistill
-code) and prints one JSON line: the answers.
+code) and prints one line, "RESULT " and JSON: the answers.
 """
 
 from __future__ import annotations
@@ -32,4 +32,4 @@ if __name__ == "__main__":  # vLLM's engine may start processes that re-import t
         pass
     llm = LLM(model=model, dtype="float32", max_model_len=2048, **kwargs)
     outs = llm.chat(conversations, SamplingParams(temperature=0, max_tokens=16), use_tqdm=False)
-    print(json.dumps([o.outputs[0].text.strip() for o in outs]))
+    print("RESULT " + json.dumps([o.outputs[0].text.strip() for o in outs]), flush=True)

@@ -2,7 +2,7 @@
 
     python tests/vllm_stop.py MODEL_DIR STOP_JSON
 
-Prints one JSON line: per prompt, [text, num_tokens, finish_reason].
+Prints one line, "RESULT " and JSON: per prompt, [text, num_tokens, finish_reason].
 """
 
 from __future__ import annotations
@@ -33,4 +33,4 @@ if __name__ == "__main__":  # vLLM's engine may start processes that re-import t
         )
     finally:
         gen.close()
-    print(json.dumps([[c[0].text, c[0].num_tokens, c[0].finish_reason] for c in out]))
+    print("RESULT " + json.dumps([[c[0].text, c[0].num_tokens, c[0].finish_reason] for c in out]), flush=True)
