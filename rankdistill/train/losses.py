@@ -8,6 +8,29 @@ if TYPE_CHECKING:
     from torch import Tensor
 
 
+def completion_token_logps(logits: Tensor, labels: Tensor, ignore_index: int = -100) -> tuple[Tensor, Tensor]:
+    """(log π(y_t | x, y_<t) per position, mask of completion tokens), both [N, T−1].
+
+    ``logits`` [N, T, V] predict ``labels`` [N, T] shifted by one; position t of the outputs is the prediction
+    of ``labels[:, t+1]``. Positions where the label is ``ignore_index`` (prompt, padding) are 0 in both.
+    """
+    import torch
+
+    logits = logits[:, :-1, :]
+    labels = labels[:, 1:]
+    mask = labels != ignore_index
+    safe = labels.masked_fill(~mask, 0)
+    # log_softmax in fp32: bf16 log-probs of a 49k vocabulary lose the differences the ranking needs
+    token_logps = torch.gather(logits.float().log_softmax(-1), 2, safe.unsqueeze(-1)).squeeze(-1)
+    return token_logps * mask, mask
+
+
+def summed_completion_logps(logits: Tensor, labels: Tensor, ignore_index: int = -100) -> Tensor:
+    """log π(y|x) = Σ_t log π(y_t | x, y_<t) over each sequence's completion tokens (DPO's sequence log-prob)."""
+    token_logps, _ = completion_token_logps(logits, labels, ignore_index)
+    return token_logps.sum(-1)
+
+
 def mean_completion_logps(logits: Tensor, labels: Tensor, ignore_index: int = -100) -> Tensor:
     """Length-normalised log-probability of each sequence's completion tokens.
 
