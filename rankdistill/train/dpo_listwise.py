@@ -62,7 +62,7 @@ def reference_logps(model: Any, batch: dict[str, Any]) -> Any:
     with torch.no_grad():
         if REF_ADAPTER in model.peft_config:
             active = model.active_adapter
-            model.set_adapter(REF_ADAPTER)
+            model.set_adapter(REF_ADAPTER, inference_mode=True)
             try:
                 return sequence_logps(model, batch)
             finally:
