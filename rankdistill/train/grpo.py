@@ -3,7 +3,7 @@
 GRPO is PPO's clipped surrogate with a group baseline instead of a value model: each prompt gets k samples
 (generation.k), each sample's advantage is its reward against the group's mean, and a KL penalty (beta, default
 0.04 here) keeps the policy near the reference (the base with the adapter disabled: no second model copy).
-TRL removed its value-model PPOTrainer in 1.13; GRPO is what rankdistill offers for online RL instead.
+For online RL with a critic (value model), see train/ppo.py.
 
 The reward goes through the Judge protocol only (``make_judge(recipe.judge).rank(CandidateSet)``), so any
 judge works: the k samples of a prompt form one CandidateSet, and each sample's reward is its score
