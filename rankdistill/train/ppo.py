@@ -118,9 +118,8 @@ def load_models(recipe: Recipe, previous_adapter: Path | None) -> tuple[Any, Any
         model.load_adapter(str(previous_adapter), adapter_name=REF, is_trainable=False)
     model.set_adapter(POLICY)
     head = torch.nn.Linear(model.config.hidden_size, 1, device=model.device, dtype=torch.float32)
-    torch.nn.init.zeros_(
-        head.weight
-    )  # V = 0 at the start: a random head's values are noise in the advantages
+    # V = 0 at the start: a randomly initialised head's values would be noise in the first advantages
+    torch.nn.init.zeros_(head.weight)
     torch.nn.init.zeros_(head.bias)
     if critic is not None and (critic / "value_head.safetensors").exists():
         from safetensors.torch import load_file
