@@ -13,9 +13,7 @@ import time
 
 import pytest
 
-from rankdistill.recipe import load_recipe
-
-pytestmark = pytest.mark.integration
+from rankdistill.recipe import RecipeError, load_recipe
 
 TINY = {
     "data.max_prompts": 2,
@@ -48,6 +46,58 @@ def lora_b_max(adapter) -> float:
     return max(float(v.float().norm()) for k, v in weights.items() if "lora_B" in k)
 
 
+def test_ppo_and_listwise_dpo_in_the_dispatch_table():
+    from rankdistill.train import check_train_settings, stages_for_round
+
+    assert stages_for_round(load_recipe(None, {"train.algorithm": "ppo"}), 1) == ("train", "eval")  # online
+    assert stages_for_round(load_recipe(None, {"train.algorithm": "dpo_listwise"}), 1)[:3] == (
+        "generate",
+        "judge",
+        "prefs",
+    )
+    check_train_settings(load_recipe("gec-smollm2-ppo"))
+    for args, message in [
+        ({"clip_eps": 0.1}, "set train.clip_eps instead"),
+        ({"cliprange": 0.1}, "set train.clip_eps instead"),
+        ({"max_lenght": 9}, "not a rankdistill.PPOConfig field"),
+    ]:
+        with pytest.raises(RecipeError, match=message):
+            check_train_settings(load_recipe(None, {"train.per_algorithm": {"ppo": args}}), ["ppo"])
+    with pytest.raises(RecipeError, match="train.beta"):
+        check_train_settings(
+            load_recipe(None, {"train.per_algorithm": {"dpo_listwise": {"beta": 1}}}), ["dpo_listwise"]
+        )
+
+
+def test_token_rewards_kl_on_every_token_score_on_the_last():
+    import torch
+
+    from rankdistill.train.ppo import token_rewards
+
+    # kl_coef 0.5, KL (0.1, 0.2, −0.1) on the three response tokens, judge score 1:
+    #   r = (−0.05, −0.1, +0.05 + 1) there, 0 on the prompt token and the padding
+    mask = torch.tensor([[0.0, 1, 1, 1, 0]])
+    kl = torch.tensor([[9.0, 0.1, 0.2, -0.1, 9.0]]) * mask
+    r = token_rewards(torch.tensor([1.0]), kl, mask, 0.5)
+    assert r.tolist()[0] == pytest.approx([0.0, -0.05, -0.1, 1.05, 0.0])
+
+
+def test_adaptive_kl_and_prompt_order():
+    from rankdistill.train.ppo import adapt_kl, prompt_batch
+
+    assert adapt_kl(0.1, 12.0, None, 8, 100) == 0.1  # no target: fixed
+    assert adapt_kl(0.1, 12.0, 6.0, 8, 100) == pytest.approx(
+        0.1 * (1 + 0.2 * 8 / 100)
+    )  # error clipped at +0.2
+    assert adapt_kl(0.1, 5.4, 6.0, 8, 100) == pytest.approx(0.1 * (1 - 0.1 * 8 / 100))
+    # each pass over the prompts takes every prompt once, and the order depends only on (seed, step)
+    steps = [prompt_batch(5, 2, step, seed=0) for step in range(5)]
+    flat = [i for s in steps for i in s]
+    assert sorted(flat[:5]) == [0, 1, 2, 3, 4] and sorted(flat[5:10]) == [0, 1, 2, 3, 4]
+    assert prompt_batch(5, 2, 3, seed=0) == steps[3]
+
+
+@pytest.mark.integration
 @pytest.mark.parametrize("quantization", ["none", "4bit"])
 def test_ppo_learns_and_logs_every_metric(tmp_path, quantization):
     from rankdistill.loop import resolve_paths
@@ -75,6 +125,7 @@ def test_ppo_learns_and_logs_every_metric(tmp_path, quantization):
     assert abs(log[1]["kl"]) > 1e-4
 
 
+@pytest.mark.integration
 def test_killed_ppo_resumes_from_its_checkpoint(tmp_path):
     run = tmp_path / "run"
     overrides = {**TINY, "train.max_steps": 4, "train.save_steps": 2, "rounds": 1, "data.test": "null"}
