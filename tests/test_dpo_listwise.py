@@ -65,7 +65,9 @@ def test_listwise_dpo_learns_the_ranking_and_keeps_the_reference(tmp_path):
     # round 2 from round 1's adapter, one step each way
     two = recipe.model_copy(deep=True)
     two.train.max_steps = 1
-    two.train.reference = "previous"  # reference = round 1's policy = the start of round 2 -> every r_i = 0 again
+    two.train.reference = (
+        "previous"  # reference = round 1's policy = the start of round 2 -> every r_i = 0 again
+    )
     out2 = tmp_path / "r2"
     out2.mkdir()
     prev = train_dpo_listwise(two, tmp_path / "lists", out2, tmp_path / "ckpt2", out)
@@ -75,3 +77,19 @@ def test_listwise_dpo_learns_the_ranking_and_keeps_the_reference(tmp_path):
     out3.mkdir()
     initial = train_dpo_listwise(two, tmp_path / "lists", out3, tmp_path / "ckpt3", out)
     assert initial["history"][0]["loss"] < losses[0] - 0.05
+
+
+def test_listwise_dpo_on_qlora(tmp_path):
+    from rankdistill.train import recipe_for
+    from rankdistill.train.dpo_listwise import train_dpo_listwise
+
+    overrides = {"student.quantization": "4bit", "train.max_steps": 1, "train.learning_rate": 1e-3}
+    recipe = recipe_for(load_recipe(None, {**overrides, "train.batch_size": 2}), "dpo_listwise")
+    save_lists(tmp_path / "lists", recipe, [[0.9, 0.1, 0.5], [0.2, 0.2, 0.7]])
+    out = tmp_path / "adapter"
+    out.mkdir()
+    result = train_dpo_listwise(recipe, tmp_path / "lists", out, tmp_path / "ckpt", None)
+    # π = π_ref at step 1: prompt 1 costs log 6; prompt 2 (0.7 above a tie at 0.2): log 3 for the top,
+    # and each tied candidate stands alone in its denominator: 0 -> mean (log 6 + log 3) / 2
+    assert result["history"][0]["loss"] == pytest.approx((math.log(6) + math.log(3)) / 2, rel=1e-3)
+    assert lora_b_max(out) > 0
