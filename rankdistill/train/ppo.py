@@ -109,6 +109,12 @@ def load_models(recipe: Recipe, previous_adapter: Path | None) -> tuple[Any, Any
     from ..models import lora_config
 
     model, tokenizer = common.load_trainable(recipe, previous_adapter)
+    for module in model.modules():
+        # bitsandbytes repacks a 4-bit layer's weights for its CPU inference kernel the first time it runs in
+        # eval mode (our rollouts) and keeps them so; that kernel has no backward, so later training steps would
+        # not backpropagate through the frozen layers. Keep the trainable format throughout.
+        if hasattr(module, "support_avx512bf16_for_cpu"):
+            module.support_avx512bf16_for_cpu = False
     critic = previous_adapter / CRITIC if previous_adapter else None
     if critic is not None and (critic / "adapter_config.json").exists():
         model.load_adapter(str(critic), adapter_name=CRITIC, is_trainable=True)
