@@ -37,16 +37,8 @@ def mean_completion_logps(logits: Tensor, labels: Tensor, ignore_index: int = -1
     p_i = (1/|y_i|) Σ_t log π(y_i,t | x, y_<t), over the positions where ``labels`` is not ``ignore_index``
     (prompt and padding are masked out). ``logits`` [N, T, V] predict ``labels`` [N, T] shifted by one.
     """
-    import torch
-
-    logits = logits[:, :-1, :]
-    labels = labels[:, 1:]
-    mask = labels != ignore_index
-    safe = labels.masked_fill(~mask, 0)
-    # log_softmax in fp32: bf16 log-probs of a 49k vocabulary lose the differences the ranking needs
-    token_logps = torch.gather(logits.float().log_softmax(-1), 2, safe.unsqueeze(-1)).squeeze(-1)
-    lengths = mask.sum(-1).clamp(min=1)
-    return (token_logps * mask).sum(-1) / lengths
+    token_logps, mask = completion_token_logps(logits, labels, ignore_index)
+    return token_logps.sum(-1) / mask.sum(-1).clamp(min=1)
 
 
 def rrhf_rank_loss(mean_logps: Tensor, scores: Tensor) -> Tensor:
