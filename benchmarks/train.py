@@ -1,5 +1,5 @@
-"""Per-step time and peak memory of DPO, RRHF and GRPO on LoRA and QLoRA, side by side on the same data; and
-RRHF's batched forward of all k candidates against one forward per candidate.
+"""Per-step time and peak memory of each algorithm (DPO, listwise DPO, RRHF, PPO, GRPO) on LoRA and QLoRA, side
+by side on the same data; and RRHF's batched forward of all k candidates against one forward per candidate.
 
     python benchmarks/train.py                      # tiny defaults: 8 prompts, k=4, 4 steps
     python benchmarks/train.py --steps 8 --prompts 16 --k 4 --max-new-tokens 32
@@ -8,7 +8,7 @@ Each (algorithm, quantization) trains in its own process so its peak memory is i
 CPU: peak resident set of the process, which includes the model and the Python runtime). The first step is left
 out of the per-step time (allocation and warm-up). Offline algorithms train on candidates built without sampling
 (the reference, the uncorrected input, a truncated reference, a chatty answer), ranked by the reference judge, so
-every configuration sees the same data; GRPO samples k answers per prompt as it trains.
+every configuration sees the same data; PPO and GRPO sample k answers per prompt as they train.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ALGORITHMS = ("dpo", "rrhf", "grpo")
+ALGORITHMS = ("dpo", "dpo_listwise", "rrhf", "ppo", "grpo")
 QUANT = ("none", "4bit")
 
 

@@ -307,7 +307,7 @@ def eval_command(run_dir: str, round_idx: int | None, data: str | None, force: b
     "--algorithms",
     default="dpo,rrhf",
     show_default=True,
-    help="Comma-separated algorithms to compare: dpo, rrhf, grpo, sft.",
+    help="Comma-separated algorithms to compare: dpo, dpo_listwise, rrhf, ppo, grpo, sft.",
 )
 @click.option(
     "--run-dir", type=click.Path(file_okay=False), help="Run directory (default: runs/<recipe name>-compare)."

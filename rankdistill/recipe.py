@@ -301,15 +301,17 @@ class PreferenceSettings(_Strict):
     )
 
 
-ALGORITHMS = ("dpo", "rrhf", "grpo", "sft")
-Algorithm = Literal["dpo", "rrhf", "grpo", "sft"]
+# Each has a trainer in rankdistill/train/ (the dispatch table there: train.TRAINERS).
+ALGORITHMS = ("dpo", "dpo_listwise", "rrhf", "ppo", "grpo", "sft")
+Algorithm = Literal[ALGORITHMS]
 
 
 class TrainSettings(_Strict):
     algorithm: Algorithm = Field(
         "dpo",
-        description="dpo (trl.DPOTrainer), rrhf (our listwise trainer), grpo (trl.GRPOTrainer, judge as "
-        "reward), sft (trl.SFTTrainer on the references).",
+        description="dpo (trl.DPOTrainer), dpo_listwise (our Plackett-Luce DPO over whole rankings), rrhf (our "
+        "listwise trainer), ppo (our actor-critic, judge as reward), grpo (trl.GRPOTrainer, judge as reward), "
+        "sft (trl.SFTTrainer on the references).",
     )
     schedule: list[Algorithm] | None = Field(
         None,
@@ -318,20 +320,22 @@ class TrainSettings(_Strict):
     )
     reference: Literal["initial", "previous"] = Field(
         "initial",
-        description="DPO reference policy from round 2 on: the initial student, or the previous round's.",
+        description="Reference policy of dpo, dpo_listwise and ppo from round 2 on: the initial student, or "
+        "the previous round's.",
     )
     max_steps: int = Field(40, gt=0, description="Optimizer steps per round.")
     learning_rate: float = Field(5e-5, gt=0, description="Peak learning rate.")
     batch_size: int = Field(4, gt=0, description="Pairs per device per step.")
     gradient_accumulation_steps: int = Field(1, gt=0, description="Micro-batches per optimizer step.")
-    beta: float = Field(0.1, gt=0, description="DPO beta (strength of the KL constraint).")
+    beta: float = Field(0.1, gt=0, description="DPO and listwise DPO beta (strength of the KL constraint).")
     save_steps: int = Field(
         10, gt=0, description="Checkpoint every N steps so a killed run resumes mid-training."
     )
     args: dict[str, Any] = Field(
         default_factory=dict,
         description="Any other field of train.algorithm's config class (trl.DPOConfig, trl.GRPOConfig, "
-        "trl.SFTConfig, TrainingArguments for rrhf), passed through (e.g. loss_type: ipo).",
+        "trl.SFTConfig, TrainingArguments for rrhf and dpo_listwise, PPOConfig for ppo), passed through "
+        "(e.g. loss_type: ipo).",
     )
     per_algorithm: dict[Algorithm, dict[str, Any]] = Field(
         default_factory=dict,
@@ -342,11 +346,37 @@ class TrainSettings(_Strict):
     )
     reward: Literal["scores", "rank"] = Field(
         "scores",
-        description="GRPO reward: the judge's scores, or rank-derived (share of the group each sample beats).",
+        description="GRPO and PPO reward: the judge's scores, or rank-derived (share of the group each sample "
+        "beats).",
     )
     rank_weight: float = Field(1.0, ge=0, description="RRHF: weight of the ranking loss L_rank.")
     ft_weight: float = Field(
         1.0, ge=0, description="RRHF: weight of the cross-entropy on the best-scored candidate L_ft."
+    )
+    kl_coef: float = Field(
+        0.05,
+        ge=0,
+        description="PPO: per-token KL penalty to the reference (its start value if target_kl is set).",
+    )
+    target_kl: float | None = Field(
+        None,
+        gt=0,
+        description="PPO: adapt kl_coef toward this KL per sample (Ziegler et al., 2019); None: fixed.",
+    )
+    gamma: float = Field(1.0, ge=0, le=1, description="PPO: discount γ of GAE.")
+    lam: float = Field(
+        0.95, ge=0, le=1, description="PPO: GAE λ (bias-variance trade-off of the advantages)."
+    )
+    clip_eps: float = Field(0.2, gt=0, description="PPO: clip range ε of the policy ratio.")
+    value_clip_eps: float = Field(
+        0.2, gt=0, description="PPO: clip range of the value update around the old value."
+    )
+    vf_coef: float = Field(0.1, ge=0, description="PPO: weight of the value loss beside the policy loss.")
+    ppo_epochs: int = Field(2, gt=0, description="PPO: passes over each rollout batch.")
+    minibatch_size: int = Field(
+        8,
+        gt=0,
+        description="PPO: samples per optimizer update (a rollout batch is batch_size × generation.k).",
     )
 
 

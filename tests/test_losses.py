@@ -1,4 +1,5 @@
-"""RRHF's ranking loss and the length-normalised log-probs, against numbers worked out by hand."""
+"""The loss functions (RRHF, Plackett-Luce DPO, GAE, PPO policy and value losses), against numbers worked out
+by hand from their papers' equations."""
 
 from __future__ import annotations
 
@@ -8,7 +9,16 @@ import pytest
 
 torch = pytest.importorskip("torch")
 
-from rankdistill.train.losses import best_candidate_index, mean_completion_logps, rrhf_rank_loss  # noqa: E402
+from rankdistill.train.losses import (  # noqa: E402
+    best_candidate_index,
+    gae_advantages,
+    masked_whiten,
+    mean_completion_logps,
+    plackett_luce_loss,
+    ppo_policy_loss,
+    ppo_value_loss,
+    rrhf_rank_loss,
+)
 
 NAN = float("nan")
 
@@ -72,3 +82,128 @@ def test_mean_completion_logps_ignores_prompt_and_padding():
 def test_best_candidate_skips_nan_and_takes_first_of_equals():
     s = torch.tensor([[NAN, 0.2, 0.9, 0.9], [0.5, NAN, 0.1, 0.0]])
     assert best_candidate_index(s).tolist() == [2, 0]
+
+
+LN = math.log
+
+
+def pl(policy, scores, ref=None, beta=1.0):
+    policy = torch.tensor(policy)
+    ref = torch.zeros_like(policy) if ref is None else torch.tensor(ref)
+    return float(plackett_luce_loss(policy, ref, torch.tensor(scores), beta))
+
+
+def test_plackett_luce_three_candidates():
+    # r = β (π − π_ref) = 0.5 · (2 ln 3, 0, 2 ln 2) − 0 = (ln 3, 0, ln 2): exp(r) = (3, 1, 2)
+    # scores (0.9, 0.1, 0.5): ranking τ = (0, 2, 1)
+    #   k=1: −log 3/(3+2+1) = ln 2;  k=2: −log 2/(2+1) = ln 1.5;  k=3: −log 1/1 = 0   -> L = ln 3
+    assert pl([[2 * LN(3), 0.0, 2 * LN(2)]], [[0.9, 0.1, 0.5]], beta=0.5) == pytest.approx(LN(3))
+    # the reference enters as r = β(π − π_ref): the same r from π = (ln 3 + 1, 1, ln 2 + 1), π_ref = (1, 1, 1)
+    assert pl([[LN(3) + 1, 1.0, LN(2) + 1]], [[0.9, 0.1, 0.5]], ref=[[1.0, 1.0, 1.0]]) == pytest.approx(LN(3))
+
+
+def test_plackett_luce_at_two_candidates_is_dpo_sigmoid_loss():
+    torch.manual_seed(0)
+    policy, ref = torch.randn(5, 2) * 3, torch.randn(5, 2) * 3
+    scores = torch.tensor([[1.0, 0.0], [0.2, 0.7], [0.5, 0.4], [-1.0, 2.0], [3.0, 1.0]])
+    beta = 0.1
+    got = plackett_luce_loss(policy, ref, scores, beta)
+    w = scores.argmax(1, keepdim=True)
+    lo = 1 - w
+    margin = beta * (
+        (policy.gather(1, w) - ref.gather(1, w)) - (policy.gather(1, lo) - ref.gather(1, lo))
+    ).squeeze(1)
+    assert float(got) == pytest.approx(float(-torch.nn.functional.logsigmoid(margin).mean()), rel=1e-6)
+
+
+def test_plackett_luce_ties_never_share_a_denominator():
+    # exp(r) = (3, 2, 1), scores (0.9, 0.9, 0.1): candidates 0 and 1 tied on top
+    #   cand 0: −log 3/(3+1) = ln(4/3);  cand 1: −log 2/(2+1) = ln(3/2);  cand 2: 0   -> L = ln 2
+    # (plain PL with order (0, 1, 2) would give −log 3/6 − log 2/3 = ln 3)
+    assert pl([[LN(3), LN(2), 0.0]], [[0.9, 0.9, 0.1]]) == pytest.approx(LN(2))
+    # all tied: no order, no loss (DPO gets no pair from a tie either)
+    assert pl([[LN(3), LN(2), 0.0]], [[0.5, 0.5, 0.5]]) == 0.0
+
+
+def test_plackett_luce_nan_left_out_and_mean_over_prompts_with_two():
+    # prompt A: candidate 1 abstained (its huge r must not count): −log 3/(3+1) = ln(4/3)
+    # prompt B: one scored candidate -> not counted in the mean;  prompt C: exp(r) = (1, 1) -> ln 2
+    policy = [[LN(3), LN(100), 0.0], [5.0, 0.0, 0.0], [0.0, 0.0, 0.0]]
+    scores = [[0.9, NAN, 0.1], [0.5, NAN, NAN], [1.0, 0.0, NAN]]
+    assert pl(policy, scores) == pytest.approx((LN(4 / 3) + LN(2)) / 2)
+    assert pl([[1.0, 2.0]], [[NAN, 0.3]]) == 0.0
+
+
+def test_plackett_luce_gradient_raises_the_better_candidate():
+    p = torch.zeros(1, 2, requires_grad=True)
+    plackett_luce_loss(p, torch.zeros(1, 2), torch.tensor([[0.0, 1.0]]), 1.0).backward()
+    # L = −log σ(r_1 − r_0); at r = 0: dL/dr_1 = −σ(0) = −0.5, dL/dr_0 = +0.5
+    assert p.grad.tolist()[0] == pytest.approx([0.5, -0.5])
+
+
+def test_gae_three_tokens_by_hand():
+    # rewards (0, 0, 1), V = (0.5, 0.6, 0.7), γ = 0.9, λ = 0.8 (γλ = 0.72); V after the last token = 0
+    #   δ_2 = 1 + 0.9·0 − 0.7 = 0.3              Â_2 = 0.3
+    #   δ_1 = 0 + 0.9·0.7 − 0.6 = 0.03           Â_1 = 0.03 + 0.72·0.3 = 0.246
+    #   δ_0 = 0 + 0.9·0.6 − 0.5 = 0.04           Â_0 = 0.04 + 0.72·0.246 = 0.21712
+    #   R = Â + V = (0.71712, 0.846, 1.0)
+    adv, ret = gae_advantages(
+        torch.tensor([[0.0, 0.0, 1.0]]), torch.tensor([[0.5, 0.6, 0.7]]), torch.ones(1, 3), 0.9, 0.8
+    )
+    assert adv.tolist()[0] == pytest.approx([0.21712, 0.246, 0.3])
+    assert ret.tolist()[0] == pytest.approx([0.71712, 0.846, 1.0])
+
+
+def test_gae_skips_positions_off_the_mask():
+    # the same three response tokens after a prompt token and before padding: whatever sits there is ignored
+    rewards = torch.tensor([[7.0, 0.0, 0.0, 1.0, 5.0]])
+    values = torch.tensor([[9.0, 0.5, 0.6, 0.7, 9.0]])
+    mask = torch.tensor([[0, 1, 1, 1, 0]])
+    adv, ret = gae_advantages(rewards, values, mask, 0.9, 0.8)
+    assert adv.tolist()[0] == pytest.approx([0.0, 0.21712, 0.246, 0.3, 0.0])
+    assert ret.tolist()[0] == pytest.approx([0.0, 0.71712, 0.846, 1.0, 0.0])
+    # γ = λ = 1: Â_t = (sum of rewards from t on) − V_t = 1 − V_t
+    adv, _ = gae_advantages(rewards, values, mask, 1.0, 1.0)
+    assert adv.tolist()[0] == pytest.approx([0.0, 0.5, 0.4, 0.3, 0.0])
+
+
+def test_ppo_policy_loss_by_hand():
+    # old log-probs 0, so ρ = exp(logprob); ε = 0.2
+    #   ρ=1.5, Â=+1: max(−1.5, −1.2) = −1.2   (clipped: no more credit past 1+ε)
+    #   ρ=0.5, Â=−1: max( 0.5,  0.8) =  0.8   (clipped: no more credit below 1−ε)
+    #   ρ=1.1, Â=+2: max(−2.2, −2.2) = −2.2
+    #   ρ=0.5, Â=+1: max(−0.5, −0.8) = −0.5   (the pessimistic, unclipped term)
+    #   5th token off the mask.  L = (−1.2 + 0.8 − 2.2 − 0.5) / 4 = −0.775
+    logprobs = torch.tensor([[LN(1.5), LN(0.5), LN(1.1), LN(0.5), 3.0]], requires_grad=True)
+    adv = torch.tensor([[1.0, -1.0, 2.0, 1.0, 100.0]])
+    mask = torch.tensor([[1, 1, 1, 1, 0]])
+    loss = ppo_policy_loss(logprobs, torch.zeros(1, 5), adv, mask, 0.2)
+    assert float(loss.detach()) == pytest.approx(-0.775)
+    loss.backward()
+    # clipped tokens give no gradient; the others −Â ρ / 4
+    assert logprobs.grad.tolist()[0] == pytest.approx([0.0, 0.0, -2.2 / 4, -0.5 / 4, 0.0])
+
+
+def test_ppo_value_loss_by_hand():
+    # V_old = 0.5, ε = 0.2
+    #   V=1.0, R=2: (1−2)² = 1;  V_clip = 0.7: (0.7−2)² = 1.69  -> 1.69
+    #   V=0.0, R=0: 0;           V_clip = 0.3: 0.09             -> 0.09
+    #   V=0.5, R=0: 0.25;        V_clip = 0.5: 0.25             -> 0.25
+    #   L = 0.5 · (1.69 + 0.09 + 0.25) / 3 = 0.338333...
+    values = torch.tensor([[1.0, 0.0, 0.5, 4.0]])
+    loss = ppo_value_loss(
+        values,
+        torch.full((1, 4), 0.5),
+        torch.tensor([[2.0, 0.0, 0.0, 9.0]]),
+        torch.tensor([[1, 1, 1, 0]]),
+        0.2,
+    )
+    assert float(loss) == pytest.approx(0.5 * 2.03 / 3)
+
+
+def test_masked_whiten():
+    # masked values (1, 2, 3): mean 2, variance 2/3 -> (−1, 0, 1) / sqrt(2/3)
+    x = torch.tensor([[1.0, 2.0, 3.0, 50.0]])
+    out = masked_whiten(x, torch.tensor([[1, 1, 1, 0]]))
+    s = math.sqrt(2 / 3)
+    assert out.tolist()[0] == pytest.approx([-1 / s, 0.0, 1 / s, 0.0], rel=1e-5)

@@ -25,9 +25,9 @@ def test_schedule_picks_the_algorithm_per_round_and_repeats_the_last():
 
 def test_unknown_algorithm_in_schedule_or_per_algorithm_is_rejected():
     with pytest.raises(RecipeError, match="train.schedule"):
-        load_recipe(None, {"train.schedule": ["sft", "ppo"]})
+        load_recipe(None, {"train.schedule": ["sft", "ppo2"]})
     with pytest.raises(RecipeError, match="train.per_algorithm"):
-        load_recipe(None, {"train.per_algorithm": {"ppo": {"beta": 1}}})
+        load_recipe(None, {"train.per_algorithm": {"ppo2": {"beta": 1}}})
 
 
 def test_args_reach_only_their_algorithm():

@@ -1,26 +1,58 @@
-"""Training stage: one self-contained file per algorithm; this module only dispatches and files the result.
+"""Training stage: one self-contained file per algorithm behind one dispatch table; this module files the result.
 
 Which algorithm trains round r is ``train.schedule[r-1]`` (the last entry repeats) or ``train.algorithm``.
-``dpo`` and ``rrhf`` learn from the round's judged candidates; ``sft`` (the references) and ``grpo`` (online:
-it samples and asks the judge itself) need only the prompts, so their rounds skip generate / judge / prefs.
+``dpo``, ``dpo_listwise`` and ``rrhf`` learn from the round's judged candidates (prefs/pairs or prefs/lists);
+``sft`` (the references), ``grpo`` and ``ppo`` (online: they sample and ask the judge themselves) need only the
+prompts, so their rounds skip generate / judge / prefs.
+
+Adding an algorithm: a file ``train/<name>.py`` with ``check_args(recipe)`` (fail before any work) and
+``train(recipe, data, adapter_out, checkpoints, previous_adapter, label) -> dict`` (``data``: the prefs dataset
+it reads, or None), one row in ``TRAINERS``, and its name in ``recipe.ALGORITHMS``.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import importlib
 import os
 import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from ..recipe import Recipe, RecipeError
+from ..recipe import ALGORITHMS, Recipe, RecipeError
 from ..records import atomic_write_json, replace_dir
 from ..rundir import STAGES, RunDir, Timer
 from .common import PeakMemory, is_main_process
 
-# Stages a round runs, by the algorithm that trains it.
+
+@dataclasses.dataclass(frozen=True)
+class Trainer:
+    """Where an algorithm lives and what it trains on."""
+
+    module: str  # rankdistill/train/<module>.py, imported only when that algorithm is checked or trains
+    inputs: str | None  # the round's prefs/<inputs> dataset, or None: prompts only (no generate/judge/prefs)
+
+
+TRAINERS: dict[str, Trainer] = {
+    "dpo": Trainer("dpo", "pairs"),
+    "dpo_listwise": Trainer("dpo_listwise", "lists"),
+    "rrhf": Trainer("rrhf", "lists"),
+    "sft": Trainer("sft", None),
+    "grpo": Trainer("grpo", None),
+    "ppo": Trainer("ppo", None),
+}
+assert set(TRAINERS) == set(ALGORITHMS), "recipe.ALGORITHMS and train.TRAINERS name the same algorithms"
+
+# Stages a round runs: all of them when it trains on judged candidates, else train and eval only.
 _OFFLINE = STAGES
 _PROMPTS_ONLY = ("train", "eval")
+
+
+def _module(algorithm: str) -> Any:
+    if algorithm not in TRAINERS:
+        raise ValueError(f"train.algorithm: unknown algorithm {algorithm!r}")
+    return importlib.import_module(f"{__name__}.{TRAINERS[algorithm].module}")
 
 
 def algorithm_for_round(recipe: Recipe, round_idx: int) -> str:
@@ -32,8 +64,8 @@ def algorithm_for_round(recipe: Recipe, round_idx: int) -> str:
 
 
 def stages_for_round(recipe: Recipe, round_idx: int) -> tuple[str, ...]:
-    """The stages round ``round_idx`` needs: sft and grpo train from prompts, not judged candidates."""
-    return _PROMPTS_ONLY if algorithm_for_round(recipe, round_idx) in ("sft", "grpo") else _OFFLINE
+    """The stages round ``round_idx`` needs: sft, grpo and ppo train from prompts, not judged candidates."""
+    return _OFFLINE if TRAINERS[algorithm_for_round(recipe, round_idx)].inputs else _PROMPTS_ONLY
 
 
 # Typed train fields an algorithm may set for itself in train.per_algorithm (e.g. SFT at a higher learning rate
@@ -69,31 +101,11 @@ def recipe_for(recipe: Recipe, algorithm: str) -> Recipe:
     return out
 
 
-def _check_one(recipe: Recipe) -> None:
-    algorithm = recipe.train.algorithm
-    if algorithm == "dpo":
-        from .dpo import check_args
-
-        check_args(recipe)
-    elif algorithm == "rrhf":
-        from .rrhf import check_args as check_rrhf
-
-        check_rrhf(recipe.train.args)
-    elif algorithm == "sft":
-        from .sft import check_args as check_sft
-
-        check_sft(recipe.train.args)
-    elif algorithm == "grpo":
-        from .grpo import check_args as check_grpo
-
-        check_grpo(recipe.train.args)
-
-
 def check_train_settings(recipe: Recipe, algorithms: list[str] | None = None) -> None:
     """Validate pass-through trainer settings of every algorithm the run will use, before any work."""
     used = algorithms or sorted({recipe.train.algorithm, *(recipe.train.schedule or [])})
     for algorithm in used:
-        _check_one(recipe_for(recipe, algorithm))
+        _module(algorithm).check_args(recipe_for(recipe, algorithm))
 
 
 def train_with(
@@ -107,23 +119,10 @@ def train_with(
 ) -> dict:
     """Train ``recipe.train.algorithm`` for round ``round_idx`` into ``out`` (a fresh directory)."""
     algorithm = recipe.train.algorithm
-    if algorithm == "dpo":
-        from .dpo import train_dpo
-
-        return train_dpo(recipe, run.prefs(round_idx) / "pairs", out, checkpoints, previous, label=label)
-    if algorithm == "rrhf":
-        from .rrhf import train_rrhf
-
-        return train_rrhf(recipe, run.prefs(round_idx) / "lists", out, checkpoints, previous, label=label)
-    if algorithm == "sft":
-        from .sft import train_sft
-
-        return train_sft(recipe, out, checkpoints, previous, label=label)
-    if algorithm == "grpo":
-        from .grpo import train_grpo
-
-        return train_grpo(recipe, out, checkpoints, previous, label=label)
-    raise ValueError(f"train.algorithm: unknown algorithm {algorithm!r}")
+    module = _module(algorithm)
+    inputs = TRAINERS[algorithm].inputs
+    data = run.prefs(round_idx) / inputs if inputs else None
+    return module.train(recipe, data, out, checkpoints, previous, label=label)
 
 
 def train_stage(run: RunDir, round_idx: int, recipe: Recipe) -> dict:

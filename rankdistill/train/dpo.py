@@ -76,3 +76,15 @@ def train_dpo(
         common.run_trainer(trainer, checkpoints, bar)
     common.save_adapter(trainer, adapter_out, history)
     return {"history": history, "pairs": len(dataset)}
+
+
+def train(
+    recipe: Recipe,
+    data: Path | None,
+    adapter_out: Path,
+    checkpoints: Path,
+    previous_adapter: Path | None,
+    label: str = "train",
+) -> dict:
+    """The dispatch table's entry point (train/__init__.py): ``data`` is prefs/pairs."""
+    return train_dpo(recipe, data, adapter_out, checkpoints, previous_adapter, label)

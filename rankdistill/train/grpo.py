@@ -3,7 +3,7 @@
 GRPO is PPO's clipped surrogate with a group baseline instead of a value model: each prompt gets k samples
 (generation.k), each sample's advantage is its reward against the group's mean, and a KL penalty (beta, default
 0.04 here) keeps the policy near the reference (the base with the adapter disabled: no second model copy).
-TRL removed its value-model PPOTrainer in 1.13; GRPO is what rankdistill offers for online RL instead.
+For online RL with a critic (value model), see train/ppo.py.
 
 The reward goes through the Judge protocol only (``make_judge(recipe.judge).rank(CandidateSet)``), so any
 judge works: the k samples of a prompt form one CandidateSet, and each sample's reward is its score
@@ -32,11 +32,11 @@ OWNED = {
 }
 
 
-def check_args(args: dict[str, Any]) -> None:
+def check_args(recipe: Recipe) -> None:
     """Pass-through keys must be trl.GRPOConfig fields the recipe does not already set."""
     from trl import GRPOConfig
 
-    common.check_config_args(GRPOConfig, args, "grpo", OWNED)
+    common.check_config_args(GRPOConfig, recipe.train.args, "grpo", OWNED)
 
 
 def rank_rewards(scores: list[float]) -> list[float]:
@@ -105,7 +105,7 @@ def train_grpo(
 
     from ..judging import make_judge
 
-    check_args(recipe.train.args)
+    check_args(recipe)
     dataset = Dataset.from_list(grpo_rows(recipe))
     model, tokenizer = common.load_trainable(recipe, previous_adapter)
     g = recipe.generation
@@ -138,3 +138,15 @@ def train_grpo(
         "judge_calls": reward.calls,
         "abstentions": reward.abstentions,
     }
+
+
+def train(
+    recipe: Recipe,
+    data: Path | None,
+    adapter_out: Path,
+    checkpoints: Path,
+    previous_adapter: Path | None,
+    label: str = "train",
+) -> dict:
+    """The dispatch table's entry point (train/__init__.py): ``data`` is None (it samples)."""
+    return train_grpo(recipe, adapter_out, checkpoints, previous_adapter, label)

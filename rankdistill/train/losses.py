@@ -8,11 +8,11 @@ if TYPE_CHECKING:
     from torch import Tensor
 
 
-def mean_completion_logps(logits: Tensor, labels: Tensor, ignore_index: int = -100) -> Tensor:
-    """Length-normalised log-probability of each sequence's completion tokens.
+def completion_token_logps(logits: Tensor, labels: Tensor, ignore_index: int = -100) -> tuple[Tensor, Tensor]:
+    """(log π(y_t | x, y_<t) per position, mask of completion tokens), both [N, T−1].
 
-    p_i = (1/|y_i|) Σ_t log π(y_i,t | x, y_<t), over the positions where ``labels`` is not ``ignore_index``
-    (prompt and padding are masked out). ``logits`` [N, T, V] predict ``labels`` [N, T] shifted by one.
+    ``logits`` [N, T, V] predict ``labels`` [N, T] shifted by one; position t of the outputs is the prediction
+    of ``labels[:, t+1]``. Positions where the label is ``ignore_index`` (prompt, padding) are 0 in both.
     """
     import torch
 
@@ -22,8 +22,23 @@ def mean_completion_logps(logits: Tensor, labels: Tensor, ignore_index: int = -1
     safe = labels.masked_fill(~mask, 0)
     # log_softmax in fp32: bf16 log-probs of a 49k vocabulary lose the differences the ranking needs
     token_logps = torch.gather(logits.float().log_softmax(-1), 2, safe.unsqueeze(-1)).squeeze(-1)
-    lengths = mask.sum(-1).clamp(min=1)
-    return (token_logps * mask).sum(-1) / lengths
+    return token_logps * mask, mask
+
+
+def summed_completion_logps(logits: Tensor, labels: Tensor, ignore_index: int = -100) -> Tensor:
+    """log π(y|x) = Σ_t log π(y_t | x, y_<t) over each sequence's completion tokens (DPO's sequence log-prob)."""
+    token_logps, _ = completion_token_logps(logits, labels, ignore_index)
+    return token_logps.sum(-1)
+
+
+def mean_completion_logps(logits: Tensor, labels: Tensor, ignore_index: int = -100) -> Tensor:
+    """Length-normalised log-probability of each sequence's completion tokens.
+
+    p_i = (1/|y_i|) Σ_t log π(y_i,t | x, y_<t), over the positions where ``labels`` is not ``ignore_index``
+    (prompt and padding are masked out). ``logits`` [N, T, V] predict ``labels`` [N, T] shifted by one.
+    """
+    token_logps, mask = completion_token_logps(logits, labels, ignore_index)
+    return token_logps.sum(-1) / mask.sum(-1).clamp(min=1)
 
 
 def rrhf_rank_loss(mean_logps: Tensor, scores: Tensor) -> Tensor:
@@ -54,3 +69,106 @@ def best_candidate_index(scores: Tensor) -> Tensor:
     import torch
 
     return torch.nan_to_num(scores.float(), nan=float("-inf")).argmax(dim=1)
+
+
+def plackett_luce_loss(policy_logps: Tensor, ref_logps: Tensor, scores: Tensor, beta: float) -> Tensor:
+    """Listwise DPO: the Plackett-Luce negative log-likelihood of the judge's ranking (Rafailov et al., 2023,
+    appendix A.3), averaged over the prompts that have at least two scored candidates.
+
+    r_i = β (log π(y_i|x) − log π_ref(y_i|x))                       (implicit reward, summed sequence log-probs)
+    L   = − Σ_{k=1}^{K} log [ exp(r_τ(k)) / Σ_{j=k}^{K} exp(r_τ(j)) ]  (τ: the ranking, best first)
+
+    ``policy_logps``, ``ref_logps`` and ``scores`` are [B, K]; higher scores are better; a NaN score (the judge
+    abstained, or a padding candidate) leaves the candidate out. Ties: the denominator of candidate i holds i
+    and every candidate scored strictly below it, i.e. −log [exp(r_i) / (exp(r_i) + Σ_{s_j < s_i} exp(r_j))].
+    Without ties that is exactly the sum above; tied candidates never stand in each other's denominator, so a
+    tie says nothing about their order (as a tie gives DPO no pair and RRHF no term). At K = 2 without ties
+    L = −log σ(r_w − r_l), DPO's sigmoid loss; a tied pair costs 0.
+    """
+    import torch
+
+    scores = scores.to(policy_logps.device, torch.float32)
+    valid = ~torch.isnan(scores)
+    r = beta * (policy_logps.float() - ref_logps.float())
+    # at_risk[b, i, j]: j is in candidate i's denominator (j is i itself, or scored strictly below i)
+    eye = torch.eye(scores.shape[1], dtype=torch.bool, device=scores.device)
+    below = scores.unsqueeze(2) > scores.unsqueeze(1)  # False wherever a NaN is involved
+    at_risk = (below | eye) & valid.unsqueeze(2) & valid.unsqueeze(1)
+    denom = r.unsqueeze(1).expand_as(at_risk).masked_fill(~at_risk, float("-inf")).logsumexp(dim=2)
+    terms = torch.where(valid, denom - r, torch.zeros_like(r))  # −log softmax term of each scored candidate
+    counted = valid.sum(dim=1) >= 2
+    per_prompt = terms.sum(dim=1) * counted
+    return per_prompt.sum() / counted.sum().clamp(min=1)
+
+
+def masked_mean(x: Tensor, mask: Tensor) -> Tensor:
+    """Mean of ``x`` over the positions where ``mask`` is 1."""
+    return (x * mask).sum() / mask.sum().clamp(min=1)
+
+
+def masked_whiten(x: Tensor, mask: Tensor, eps: float = 1e-8) -> Tensor:
+    """(x − mean) / std over the masked positions (PPO's advantage whitening); 0 elsewhere."""
+    mean = masked_mean(x, mask)
+    var = masked_mean((x - mean) ** 2, mask)
+    return (x - mean) * (var + eps).rsqrt() * mask
+
+
+def gae_advantages(
+    rewards: Tensor, values: Tensor, mask: Tensor, gamma: float, lam: float
+) -> tuple[Tensor, Tensor]:
+    """Generalised advantage estimation (Schulman et al., 2016, eq. 16), per response token.
+
+    δ_t = r_t + γ V(s_{t+1}) − V(s_t)
+    Â_t = Σ_{l≥0} (γλ)^l δ_{t+l} = δ_t + γλ Â_{t+1}
+    R_t = Â_t + V(s_t)                                              (the value target: λ-return)
+
+    ``rewards``, ``values`` and ``mask`` are [B, T]; ``mask`` is 1 on response tokens. t+1 is the next response
+    token (positions where the mask is 0 are skipped), and the value after the last response token is 0 (the
+    episode ends there). Advantages and returns are 0 off the mask. Computed without gradients.
+    """
+    import torch
+
+    with torch.no_grad():
+        mask = mask.to(values.dtype)
+        advantages = torch.zeros_like(values)
+        next_value = torch.zeros_like(values[:, 0])
+        next_adv = torch.zeros_like(values[:, 0])
+        for t in reversed(range(values.shape[1])):
+            m = mask[:, t]
+            delta = rewards[:, t] + gamma * next_value - values[:, t]
+            adv = delta + gamma * lam * next_adv
+            advantages[:, t] = adv * m
+            next_value = torch.where(m > 0, values[:, t], next_value)
+            next_adv = torch.where(m > 0, adv, next_adv)
+        returns = (advantages + values) * mask
+    return advantages, returns
+
+
+def ppo_policy_loss(
+    logprobs: Tensor, old_logprobs: Tensor, advantages: Tensor, mask: Tensor, clip_eps: float
+) -> Tensor:
+    """PPO's clipped surrogate, negated to be minimised (Schulman et al., 2017, eq. 7), over masked tokens.
+
+    ρ_t = exp(log π(a_t|s_t) − log π_old(a_t|s_t))
+    L   = mean_t max(−Â_t ρ_t, −Â_t clip(ρ_t, 1−ε, 1+ε))    (= −mean_t min(ρ_t Â_t, clip(ρ_t) Â_t))
+    """
+    import torch
+
+    ratio = torch.exp(logprobs - old_logprobs)
+    unclipped = -advantages * ratio
+    clipped = -advantages * ratio.clamp(1.0 - clip_eps, 1.0 + clip_eps)
+    return masked_mean(torch.maximum(unclipped, clipped), mask)
+
+
+def ppo_value_loss(
+    values: Tensor, old_values: Tensor, returns: Tensor, mask: Tensor, clip_eps: float
+) -> Tensor:
+    """PPO's clipped value loss (as in OpenAI baselines' ppo2), over masked tokens.
+
+    V_clip = V_old + clip(V − V_old, −ε, ε)
+    L      = 0.5 · mean_t max((V − R)², (V_clip − R)²)
+    """
+    import torch
+
+    clipped = old_values + (values - old_values).clamp(-clip_eps, clip_eps)
+    return 0.5 * masked_mean(torch.maximum((values - returns) ** 2, (clipped - returns) ** 2), mask)

@@ -43,9 +43,9 @@ class RRHFConfig(TrainingArguments):
 OWNED = {**common.OWNED, "rank_weight": "train.rank_weight", "ft_weight": "train.ft_weight"}
 
 
-def check_args(args: dict[str, Any]) -> None:
+def check_args(recipe: Recipe) -> None:
     """Pass-through keys must be TrainingArguments fields (or max_length)."""
-    common.check_config_args(RRHFConfig, args, "rrhf", OWNED)
+    common.check_config_args(RRHFConfig, recipe.train.args, "rrhf", OWNED)
 
 
 def encode_lists(tokenizer: Any, rows: list[dict[str, Any]], max_length: int) -> dict[str, Any]:
@@ -145,7 +145,7 @@ def train_rrhf(
     from datasets import load_from_disk
 
     args = dict(recipe.train.args)
-    check_args(args)
+    check_args(recipe)
     dataset = load_from_disk(str(lists_dir)).select_columns(["prompt", "completions", "scores"])
     # a prompt where the judge abstained on every candidate gives neither loss anything
     dataset = dataset.filter(lambda r: any(not _is_nan(s) for s in r["scores"]), keep_in_memory=True)
@@ -179,3 +179,15 @@ def train_rrhf(
 
 def _is_nan(x: Any) -> bool:
     return x is None or (isinstance(x, float) and math.isnan(x))
+
+
+def train(
+    recipe: Recipe,
+    data: Path | None,
+    adapter_out: Path,
+    checkpoints: Path,
+    previous_adapter: Path | None,
+    label: str = "train",
+) -> dict:
+    """The dispatch table's entry point (train/__init__.py): ``data`` is prefs/lists."""
+    return train_rrhf(recipe, data, adapter_out, checkpoints, previous_adapter, label)

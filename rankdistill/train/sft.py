@@ -15,11 +15,11 @@ from ..recipe import Recipe
 from . import common
 
 
-def check_args(args: dict[str, Any]) -> None:
+def check_args(recipe: Recipe) -> None:
     """Pass-through keys must be trl.SFTConfig fields the recipe does not already set."""
     from trl import SFTConfig
 
-    common.check_config_args(SFTConfig, args, "sft", common.OWNED)
+    common.check_config_args(SFTConfig, recipe.train.args, "sft", common.OWNED)
 
 
 def sft_rows(recipe: Recipe) -> list[dict[str, Any]]:
@@ -47,7 +47,7 @@ def train_sft(
     from datasets import Dataset
     from trl import SFTConfig, SFTTrainer
 
-    check_args(recipe.train.args)
+    check_args(recipe)
     dataset = Dataset.from_list(sft_rows(recipe))
     model, tokenizer = common.load_trainable(recipe, previous_adapter)
     tokenizer.padding_side = "right"  # SFT pads on the right (no generation here)
@@ -66,3 +66,15 @@ def train_sft(
         common.run_trainer(trainer, checkpoints, bar)
     common.save_adapter(trainer, adapter_out, history)
     return {"history": history, "examples": len(dataset)}
+
+
+def train(
+    recipe: Recipe,
+    data: Path | None,
+    adapter_out: Path,
+    checkpoints: Path,
+    previous_adapter: Path | None,
+    label: str = "train",
+) -> dict:
+    """The dispatch table's entry point (train/__init__.py): ``data`` is None (the references)."""
+    return train_sft(recipe, adapter_out, checkpoints, previous_adapter, label)
