@@ -144,23 +144,23 @@ def _print_summary(run: Any) -> None:
 
 class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
-        from .data import DataError
+        """User errors (and OS errors such as a read-only directory) are caught once, here: one line, their
+        exit code, no traceback; --debug lets the traceback through."""
+        from .errors import UserError
         from .generation.vllm import BackendError
-        from .judging.ledger import CostLimitReached
-        from .judging.openai_backend import JudgeConfigError
-        from .judging.templates import TemplateError
-        from .models import ModelError
-        from .recipe import RecipeError
 
         try:
             return super().invoke(ctx)
-        except (
-            RecipeError, DataError, ModelError, BackendError, FileNotFoundError, TemplateError, JudgeConfigError
-        ) as e:
-            _fail(str(e))
-        except CostLimitReached as e:
-            click.echo(f"stopped: {e}", err=True)
-            sys.exit(3)
+        except (UserError, BackendError, OSError) as e:
+            if ctx.params.get("debug"):
+                raise
+            if isinstance(e, OSError) and not isinstance(e, FileNotFoundError) and e.filename:
+                message = f"{e.filename}: {e.strerror}"  # e.g. a read-only run directory
+            else:
+                message = str(e)
+            prefix = getattr(e, "prefix", "error")
+            click.echo(click.style(f"{prefix}: ", fg="red", bold=True) + message, err=True)
+            sys.exit(getattr(e, "exit_code", 2))
         except KeyboardInterrupt:
             click.echo(
                 "\ninterrupted: finished work is saved; run the same command again to resume", err=True
@@ -170,7 +170,8 @@ class _Group(click.Group):
 
 @click.group(cls=_Group)
 @click.version_option(package_name="rankdistill")
-def main() -> None:
+@click.option("--debug", is_flag=True, help="Show the full traceback of an error.")
+def main(debug: bool) -> None:
     """rankdistill: distil a teacher's rankings into a small student model.
 
     A round samples k candidates per prompt from the student, has a judge rank them, turns the rankings into

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .errors import UserError
 from .recipe import DataSettings
 
 
-class DataError(ValueError):
+class DataError(UserError, ValueError):
     """A prompt file that cannot be used; the message names the file and what is wrong."""
 
 

@@ -151,6 +151,7 @@ _OPERATIONAL_JUDGE_KEYS = (
     "timeout",
     "max_retries",
     "backoff",
+    "max_abstain_rate",
 )
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import progress
+from ..errors import JudgeFailed
 from ..recipe import JudgeSettings, Recipe
 from ..records import CandidateSet, PartialJsonl, read_jsonl, to_dict
 from ..rundir import RunDir
@@ -18,6 +19,15 @@ __all__ = ["CostLimitReached", "Judge", "Ledger", "judge_stage", "make_judge", "
 
 def ledger_path(run: RunDir) -> Path:
     return run.root / "ledger.sqlite"
+
+
+def uses_ledger(settings: JudgeSettings) -> bool:
+    """Judges whose calls go through the ledger: openai and local, and ensembles with one among them."""
+    return settings.kind in ("openai", "local") or any(uses_ledger(m) for m in settings.members)
+
+
+def open_ledger(run: RunDir, max_cost: float | None = None) -> Ledger:
+    return Ledger(ledger_path(run), max_cost=max_cost)
 
 
 def make_judge(settings: JudgeSettings, ledger: Ledger | None = None, seed: int = 0) -> Judge:
@@ -51,32 +61,52 @@ def make_judge(settings: JudgeSettings, ledger: Ledger | None = None, seed: int 
     return load_user_judge(settings)
 
 
-def rank_items(judge: Any, items: list[CandidateSet], on_result: Any) -> None:
-    """Rank concurrently when the judge can (``session`` + ``arank``), one by one otherwise."""
+def rank_items(judge: Any, items: list[CandidateSet], on_result: Any, concurrency: int = 8) -> Any:
+    """Rank concurrently when the judge can (``session`` + ``arank``), one by one otherwise.
+
+    Returns the Failures of a concurrent judge (None for the others, whose errors are raised).
+    """
     if hasattr(judge, "arank") and hasattr(judge, "session"):
         from .llm import rank_all
 
-        asyncio.run(rank_all(judge, items, on_result))
-    else:
-        for item in items:
-            on_result(judge.rank(item))
+        # a server that is down fails every call: stop after a few rounds of in-flight calls, not after all
+        return asyncio.run(rank_all(judge, items, on_result, max_failures_in_a_row=max(4, 2 * concurrency)))
+    for item in items:
+        on_result(judge.rank(item))
+    return None
+
+
+MIN_RANKINGS_FOR_ABSTAIN_CHECK = 20  # fewer rankings say too little about a judge's abstention rate
+
+
+def _abstain_error(abstained: int, ranked: int, settings: JudgeSettings) -> JudgeFailed:
+    return JudgeFailed(
+        f"{abstained} of {ranked} rankings abstained (no parseable verdict), more than judge.max_abstain_rate "
+        f"{settings.max_abstain_rate:g}: check the judge's model and template (`rankdistill ledger` shows the "
+        "replies are in ledger.sqlite), or raise judge.max_abstain_rate and run again to accept them"
+    )
 
 
 def judge_stage(run: RunDir, round_idx: int, recipe: Recipe) -> None:
     """Rank every prompt's candidates; resumable by prompt, and by call through the ledger.
 
     When judge.max_cost is reached the finished rankings are kept, the stage is left unfinished and
-    CostLimitReached is raised: the same command resumes once the limit is raised.
+    CostLimitReached is raised: the same command resumes once the limit is raised. Calls that fail (server
+    down, 5xx or timeouts after retries) leave the stage unfinished the same way (JudgeFailed): failures are
+    never cached, so the same command asks again only what failed. So does an abstention rate above
+    judge.max_abstain_rate.
     """
     items = [CandidateSet.from_dict(d) for d in read_jsonl(run.candidates(round_idx))]
     partial = PartialJsonl(run.rankings(round_idx), key="prompt_id")
     todo = [it for it in items if it.prompt_id not in partial.done]
+    settings = recipe.judge
+    counts = {"ranked": len(partial.rows), "abstained": sum(bool(r.get("abstained")) for r in partial.rows)}
     ledger = None
-    if recipe.judge.kind != "reference":
-        ledger = Ledger(ledger_path(run), max_cost=recipe.judge.max_cost)
+    if uses_ledger(settings):
+        ledger = open_ledger(run, settings.max_cost)
         ledger.round = round_idx
     try:
-        judge = make_judge(recipe.judge, ledger, seed=recipe.seed)
+        judge = make_judge(settings, ledger, seed=recipe.seed)
         with progress.task(
             f"round {round_idx}: judge", total=len(items), completed=len(items) - len(todo)
         ) as bar:
@@ -84,9 +114,26 @@ def judge_stage(run: RunDir, round_idx: int, recipe: Recipe) -> None:
             def done(ranking: Any) -> None:
                 partial.append([to_dict(ranking)])
                 bar.advance()
+                counts["ranked"] += 1
+                counts["abstained"] += bool(ranking.abstained)
+                if (
+                    counts["ranked"] >= MIN_RANKINGS_FOR_ABSTAIN_CHECK
+                    and counts["abstained"] > settings.max_abstain_rate * counts["ranked"]
+                ):
+                    raise _abstain_error(counts["abstained"], counts["ranked"], settings)
 
-            rank_items(judge, todo, done)
+            failures = rank_items(judge, todo, done, settings.concurrency)
     finally:
         if ledger is not None:
             ledger.close()
+    if failures is not None and failures.failed:
+        unasked = f", {failures.not_attempted} more left unasked" if failures.not_attempted else ""
+        raise JudgeFailed(
+            f"round {round_idx}: {failures.failed} of {len(todo)} prompts could not be judged{unasked} "
+            f"(server {failures.where or settings.base_url or '?'}; last error: {failures.last_error}). "
+            f"The {len(partial.done)} finished rankings are kept; run the same command again to ask only "
+            "the rest"
+        )
+    if counts["abstained"] > settings.max_abstain_rate * counts["ranked"]:
+        raise _abstain_error(counts["abstained"], counts["ranked"], settings)
     partial.finish([it.prompt_id for it in items])

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..errors import UserError
+
 MIGRATIONS = [
     """
     CREATE TABLE calls (
@@ -58,8 +60,11 @@ MIGRATIONS = [
 ]
 
 
-class CostLimitReached(RuntimeError):
+class CostLimitReached(UserError, RuntimeError):
     """judge.max_cost is spent: judging stops cleanly and resumes from the ledger when run again."""
+
+    exit_code = 3
+    prefix = "stopped"
 
 
 def call_key(model: str, template: str, messages: list[dict[str, str]], sampling: dict[str, Any]) -> str:

@@ -15,6 +15,7 @@ import itertools
 import math
 import random
 from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from ..records import CandidateSet, Ranking
@@ -24,6 +25,15 @@ from .parsing import parse, schema
 from .templates import JudgeTemplate
 
 PARSE_ATTEMPTS = 2  # an unparseable reply is asked once more, then the judge abstains
+
+
+class CallFailed(Exception):
+    """A call that could not be made or answered after its retries: a failure, never a verdict."""
+
+    def __init__(self, error: str | None, where: str | None = None):
+        super().__init__(error or "no reply")
+        self.error = error or "no reply"
+        self.where = where
 
 
 class ChatBackend(Protocol):
@@ -114,8 +124,9 @@ class LLMJudge:
                 request = {"messages": messages, **sampling}
                 cost = self.backend.cost(reply)
                 self.ledger.record(key, **meta, request=request, reply=reply, parsed=parsed, cost_usd=cost)
-                if reply.text is None:  # the transport gave up after its own retries: abstain now
-                    return None
+                if reply.text is None:  # the transport gave up after its own retries: not an answer
+                    where = getattr(self.backend, "public_url", lambda: None)()
+                    raise CallFailed(reply.error, where)
             if parsed is not None:
                 return parsed
         return None
@@ -139,10 +150,13 @@ class LLMJudge:
                 for pos, label in enumerate(ids):
                     scores[shown[label - 1]] = float(k - pos)
         elif self.mode == "pointwise":
-            got = await asyncio.gather(
-                *(
-                    self.verdict(self.template.render_pointwise(prompt, t, item.reference), item.prompt_id)
-                    for t in texts
+            got = raise_failure(
+                await asyncio.gather(
+                    *(
+                        self.verdict(self.template.render_pointwise(prompt, t, item.reference), item.prompt_id)
+                        for t in texts
+                    ),
+                    return_exceptions=True,
                 )
             )
             scores = [math.nan if s is None else float(s) for s in got]
@@ -167,7 +181,11 @@ class LLMJudge:
                 self.template.render_pairwise(prompt, texts[a], texts[b], item.reference), item.prompt_id
             )
 
-        got = await asyncio.gather(*(ask(a, b) for i, j in pairs for a, b in ((i, j), (j, i))))
+        got = raise_failure(
+            await asyncio.gather(
+                *(ask(a, b) for i, j in pairs for a, b in ((i, j), (j, i))), return_exceptions=True
+            )
+        )
         points = [0.0] * k
         counted = [0] * k
         consistent = True
@@ -194,17 +212,57 @@ class LLMJudge:
         return scores, consistent
 
 
-async def rank_all(judge: Any, items: list[CandidateSet], on_result: Callable[[Ranking], None]) -> None:
+def raise_failure(results: list[Any]) -> list[Any]:
+    """Every call of a prompt is let finish (answers are cached for the retry); then the first error wins."""
+    for r in results:
+        if isinstance(r, BaseException):
+            raise r
+    return results
+
+
+@dataclass
+class Failures:
+    """Prompts whose ranking failed (a call got no answer), and those left unasked after too many failed."""
+
+    failed: int = 0
+    not_attempted: int = 0
+    last_error: str | None = None
+    where: str | None = None
+
+
+async def rank_all(
+    judge: Any,
+    items: list[CandidateSet],
+    on_result: Callable[[Ranking], None],
+    max_failures_in_a_row: int | None = None,
+) -> Failures:
     """Rank ``items`` concurrently inside one session, handing each Ranking over as it is finished.
 
-    The first error (e.g. CostLimitReached) cancels the rest; finished rankings were already handed over.
+    A prompt whose calls fail is counted in the returned Failures, not ranked; after
+    ``max_failures_in_a_row`` failed prompts with no success between them (a server that is down) the rest is
+    left unasked. Any other error (e.g. CostLimitReached) cancels the rest; finished rankings were already
+    handed over.
     """
+    out = Failures()
+    in_a_row = 0
     async with judge.session():
         tasks = [asyncio.ensure_future(judge.arank(it)) for it in items]
         try:
             for fut in asyncio.as_completed(tasks):
-                on_result(await fut)
+                try:
+                    ranking = await fut
+                except CallFailed as e:
+                    out.failed += 1
+                    out.last_error, out.where = e.error, e.where
+                    in_a_row += 1
+                    if max_failures_in_a_row and in_a_row >= max_failures_in_a_row:
+                        out.not_attempted = sum(not t.done() for t in tasks)
+                        break
+                    continue
+                in_a_row = 0
+                on_result(ranking)
         finally:
             for t in tasks:
                 t.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
+    return out
