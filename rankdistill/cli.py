@@ -245,11 +245,12 @@ def _stage_command(stage: str) -> click.Command:
             return
         # under accelerate launch only rank 0 touches files and draws bars
         main_process = os.environ.get("RANK", "0") == "0"
-        if force and main_process:
-            _drop_from(run, stage, r)
         _quiet_libraries(verbose)
-        with _RichReporter() if main_process else contextlib.nullcontext():
-            result = run_stage(run, stage, r, recipe)
+        with run.lock() if main_process else contextlib.nullcontext():
+            # --force sets the old outputs aside and puts them back if the stage fails
+            with run.set_aside(stage, r) if force and main_process else contextlib.nullcontext():
+                with _RichReporter() if main_process else contextlib.nullcontext():
+                    result = run_stage(run, stage, r, recipe)
         if not main_process:
             return
         click.echo(
@@ -258,18 +259,6 @@ def _stage_command(stage: str) -> click.Command:
         )
 
     return command
-
-
-def _drop_from(run: Any, stage: str, r: int) -> None:
-    import shutil
-
-    for s in STAGES[STAGES.index(stage) :]:
-        out = run.output(s, r)
-        target = out.parent if s in ("prefs", "train") else out
-        if target.is_dir():
-            shutil.rmtree(target)
-        else:
-            target.unlink(missing_ok=True)
 
 
 for _stage in ("generate", "judge", "prefs", "train"):
@@ -305,14 +294,14 @@ def eval_command(run_dir: str, round_idx: int | None, data: str | None, force: b
     r = round_idx if round_idx is not None else run.last_trained_round()
     data = str(Path(data).resolve()) if data else None
     metrics_path, predictions_path = eval_paths(run, r, data)
-    if force:
-        metrics_path.unlink(missing_ok=True)
-        predictions_path.unlink(missing_ok=True)
-    if metrics_path.exists():
-        result = json.loads(metrics_path.read_text())
+    if metrics_path.exists() and not force:
+        result = json.loads(metrics_path.read_text())  # reads only: no lock, works on a read-only run
     else:
         _quiet_libraries(verbose)
-        with _RichReporter():
+        with run.lock(), _RichReporter():
+            if force:
+                metrics_path.unlink(missing_ok=True)
+                predictions_path.unlink(missing_ok=True)
             result = run_stage(run, "eval", r, recipe, data=data)
     click.echo(json.dumps(result, indent=2))
     click.echo(f"predictions: {predictions_path}", err=True)

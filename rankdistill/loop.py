@@ -138,7 +138,8 @@ def write_manifest(run: RunDir, recipe: Recipe) -> None:
         },
         "machine": machine,
     }
-    atomic_write_json(run.manifest_path, manifest)
+    if {**old, "updated": None} != {**manifest, "updated": None}:  # rewritten only when something changed
+        atomic_write_json(run.manifest_path, manifest)
 
 
 # How the judge is reached and paid for, not what it answers: these may change when a run is resumed.
@@ -172,7 +173,9 @@ def open_run(run_dir: str | Path, recipe: Recipe) -> RunDir:
                 "use another --run-dir, or the same settings to resume"
             )
     run.root.mkdir(parents=True, exist_ok=True)
-    atomic_write_text(run.recipe_path, dump_recipe(recipe))
+    text = dump_recipe(recipe)
+    if not run.recipe_path.exists() or run.recipe_path.read_text() != text:  # a finished run stays untouched
+        atomic_write_text(run.recipe_path, text)
     write_manifest(run, recipe)
     return run
 
@@ -204,9 +207,16 @@ def run_stage(run: RunDir, stage: str, round_idx: int, recipe: Recipe, **kwargs:
 
 def iterate(recipe: Recipe, run_dir: str | Path, on_round_end: Callable[[int], None] | None = None) -> RunDir:
     """Run ``recipe.rounds`` rounds in ``run_dir``, resuming whatever an earlier invocation finished."""
-    from .train import check_train_settings, stages_for_round
+    from .train import check_train_settings
 
     check_train_settings(recipe)  # a typo in train.args fails now, not after generation
+    with RunDir(run_dir).lock():  # one writer per run directory
+        return _iterate(recipe, run_dir, on_round_end)
+
+
+def _iterate(recipe: Recipe, run_dir: str | Path, on_round_end: Callable[[int], None] | None) -> RunDir:
+    from .train import stages_for_round
+
     run = open_run(run_dir, recipe)
     recipe = load_run_recipe(run)  # the resolved one, with absolute data paths
     if recipe.eval.data or recipe.data.test:

@@ -196,7 +196,11 @@ def migrate(db: sqlite3.Connection) -> None:
 
 def summarize(path: str | Path) -> dict[str, Any]:
     """Totals and per-round rows: calls, cache hits, tokens, dollars, retries, abstentions, consistency."""
-    db = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True)
+    path = Path(path)
+    # A cleanly closed ledger has no -wal file: read it as immutable, which writes nothing (no -shm) and works
+    # in a read-only directory. With a -wal (a judge is running, or was killed) its rows must be read too.
+    wal = path.with_name(path.name + "-wal").exists()
+    db = sqlite3.connect(f"file:{path}?{'mode=ro' if wal else 'immutable=1'}", uri=True)
     db.row_factory = sqlite3.Row
     migrated = db.execute("PRAGMA user_version").fetchone()[0]
 
