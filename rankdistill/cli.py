@@ -168,6 +168,12 @@ class _Group(click.Group):
             sys.exit(130)
 
 
+_NEW_LEDGER_HELP = (
+    "Start a new judge ledger when the run's is missing, empty or corrupt (the old file is kept aside; "
+    "every judge call is paid again)."
+)
+
+
 @click.group(cls=_Group)
 @click.version_option(package_name="rankdistill")
 @click.option("--debug", is_flag=True, help="Show the full traceback of an error.")
@@ -193,8 +199,14 @@ def main(debug: bool) -> None:
     help="Override a recipe field, e.g. train.max_steps=2.",
 )
 @click.option("--verbose", is_flag=True, help="Show the libraries' own logs and warnings.")
+@click.option("--new-ledger", is_flag=True, help=_NEW_LEDGER_HELP)
 def iterate(
-    recipe: str | None, rounds: int | None, run_dir: str | None, overrides: tuple[str, ...], verbose: bool
+    recipe: str | None,
+    rounds: int | None,
+    run_dir: str | None,
+    overrides: tuple[str, ...],
+    verbose: bool,
+    new_ledger: bool,
 ) -> None:
     """Run rounds of generate -> judge -> prefs -> train -> eval (RECIPE: a path or a shipped recipe name;
     default gec-smollm2-dpo). Running the same command again resumes where it stopped."""
@@ -209,6 +221,8 @@ def iterate(
     _quiet_libraries(verbose)
     with _RichReporter() as rep:
         rep.log(f"recipe {resolve_recipe_path(recipe)} -> run directory {run_dir}")
+        if new_ledger:
+            _start_new_ledger(run_dir)
         run = run_iterate(r, run_dir)
     _print_summary(run)
 
@@ -221,7 +235,7 @@ def _stage_command(stage: str) -> click.Command:
     @click.option("--round", "round_idx", type=int, help="Round number (default: the latest).")
     @click.option("--force", is_flag=True, help="Redo the stage (and drop the later stages of that round).")
     @click.option("--verbose", is_flag=True, help="Show the libraries' own logs and warnings.")
-    def command(run_dir: str, round_idx: int | None, force: bool, verbose: bool) -> None:
+    def command(run_dir: str, round_idx: int | None, force: bool, verbose: bool, new_ledger: bool = False) -> None:
         from .loop import load_run_recipe, run_stage
         from .rundir import RunDir
 
@@ -238,6 +252,8 @@ def _stage_command(stage: str) -> click.Command:
             _fail(
                 f"round {r} has no finished {before} stage yet; run `rankdistill {before} {run_dir} --round {r}`"
             )
+        if stage in ("generate", "train") and r > 1 and not run.is_done("train", r - 1):
+            _fail(f"round {r} {stage} starts from round {r - 1}'s student, which is not trained yet")
         if run.is_done(stage, r) and not force:
             click.echo(
                 f"round {r} {stage} is already complete ({run.output(stage, r)}); use --force to redo it"
@@ -247,6 +263,13 @@ def _stage_command(stage: str) -> click.Command:
         main_process = os.environ.get("RANK", "0") == "0"
         _quiet_libraries(verbose)
         with run.lock() if main_process else contextlib.nullcontext():
+            if stage == "judge" and main_process:  # before --force moves anything aside
+                from .judging import check_judge, check_ledger
+
+                if new_ledger:
+                    _start_new_ledger(run_dir)
+                check_judge(recipe.judge)
+                check_ledger(run, recipe.judge)
             # --force sets the old outputs aside and puts them back if the stage fails
             with run.set_aside(stage, r) if force and main_process else contextlib.nullcontext():
                 with _RichReporter() if main_process else contextlib.nullcontext():
@@ -258,7 +281,18 @@ def _stage_command(stage: str) -> click.Command:
             + (f" {result}" if isinstance(result, dict) and "history" not in result else "")
         )
 
+    if stage == "judge":
+        command.params.append(click.Option(["--new-ledger"], is_flag=True, help=_NEW_LEDGER_HELP))
     return command
+
+
+def _start_new_ledger(run_dir: str) -> None:
+    from .judging import new_ledger
+    from .rundir import RunDir
+
+    run = RunDir(run_dir)
+    with run.lock():
+        new_ledger(run)
 
 
 for _stage in ("generate", "judge", "prefs", "train"):

@@ -207,18 +207,20 @@ def run_stage(run: RunDir, stage: str, round_idx: int, recipe: Recipe, **kwargs:
 
 def iterate(recipe: Recipe, run_dir: str | Path, on_round_end: Callable[[int], None] | None = None) -> RunDir:
     """Run ``recipe.rounds`` rounds in ``run_dir``, resuming whatever an earlier invocation finished."""
-    from .train import check_train_settings
+    from .preflight import check_recipe
 
-    check_train_settings(recipe)  # a typo in train.args fails now, not after generation
+    check_recipe(resolve_paths(recipe))  # a typo, a missing key or an empty file fails now, not after generation
     with RunDir(run_dir).lock():  # one writer per run directory
         return _iterate(recipe, run_dir, on_round_end)
 
 
 def _iterate(recipe: Recipe, run_dir: str | Path, on_round_end: Callable[[int], None] | None) -> RunDir:
+    from .preflight import check_run
     from .train import stages_for_round
 
     run = open_run(run_dir, recipe)
     recipe = load_run_recipe(run)  # the resolved one, with absolute data paths
+    check_run(run, recipe)
     if recipe.eval.data or recipe.data.test:
         if not run.is_done("eval", 0):
             run_stage(run, "eval", 0, recipe)

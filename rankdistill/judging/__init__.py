@@ -12,7 +12,7 @@ from ..recipe import JudgeSettings, Recipe
 from ..records import CandidateSet, PartialJsonl, read_jsonl, to_dict
 from ..rundir import RunDir
 from .base import Judge, ranking_from_scores
-from .ledger import CostLimitReached, Ledger
+from .ledger import CostLimitReached, Ledger, LedgerError, corrupt_message, ledger_state, start_new_ledger
 
 __all__ = ["CostLimitReached", "Judge", "Ledger", "judge_stage", "make_judge", "ranking_from_scores"]
 
@@ -26,8 +26,43 @@ def uses_ledger(settings: JudgeSettings) -> bool:
     return settings.kind in ("openai", "local") or any(uses_ledger(m) for m in settings.members)
 
 
-def open_ledger(run: RunDir, max_cost: float | None = None) -> Ledger:
-    return Ledger(ledger_path(run), max_cost=max_cost)
+def judged_rounds(run: RunDir) -> list[int]:
+    """Rounds whose judge stage finished or started ranking."""
+    return [
+        r
+        for r in run.rounds()
+        if run.rankings(r).exists() or run.rankings(r).with_name("rankings.partial.jsonl").exists()
+    ]
+
+
+def check_ledger(run: RunDir, settings: JudgeSettings) -> None:
+    """Refuse a missing, empty or corrupt ledger when rankings of this run were judged through it: going on
+    would pay every call again without a word (and lose the record of what was paid)."""
+    if not uses_ledger(settings):
+        return
+    rounds = judged_rounds(run)
+    path = ledger_path(run)
+    state = ledger_state(path)
+    if state == "corrupt":
+        raise LedgerError(corrupt_message(path, "not a valid SQLite database"))
+    if rounds and state in ("missing", "empty"):
+        raise LedgerError(
+            f"{path} is {state}, but round(s) {', '.join(map(str, rounds))} were judged through it: restore it "
+            "from a backup, or start a new one (every judge call is paid again) with --new-ledger"
+        )
+
+
+def new_ledger(run: RunDir) -> None:
+    """--new-ledger: keep the old ledger file aside and start an empty one on purpose."""
+    path = ledger_path(run)
+    kept = start_new_ledger(path, f"started anew (old ledger was {ledger_state(path)})")
+    progress.log(f"new ledger {path}" + (f"; the old one is kept as {kept}" if kept else ""))
+
+
+def open_ledger(run: RunDir, settings: JudgeSettings) -> Ledger:
+    """The run's ledger, after check_ledger."""
+    check_ledger(run, settings)
+    return Ledger(ledger_path(run), max_cost=settings.max_cost)
 
 
 def make_judge(settings: JudgeSettings, ledger: Ledger | None = None, seed: int = 0) -> Judge:
@@ -59,6 +94,20 @@ def make_judge(settings: JudgeSettings, ledger: Ledger | None = None, seed: int 
     from .plugins import load_user_judge
 
     return load_user_judge(settings)
+
+
+def check_judge(settings: JudgeSettings) -> None:
+    """What can be checked without a model or a call: a user judge imports, an openai judge has its key."""
+    if settings.kind == "openai":
+        from .openai_backend import OpenAIBackend
+
+        OpenAIBackend(settings).api_key()
+    elif settings.kind not in ("reference", "local", "ensemble"):
+        from .plugins import load_factory
+
+        load_factory(settings.kind)
+    for member in settings.members:
+        check_judge(member)
 
 
 def rank_items(judge: Any, items: list[CandidateSet], on_result: Any, concurrency: int = 8) -> Any:
@@ -103,7 +152,7 @@ def judge_stage(run: RunDir, round_idx: int, recipe: Recipe) -> None:
     counts = {"ranked": len(partial.rows), "abstained": sum(bool(r.get("abstained")) for r in partial.rows)}
     ledger = None
     if uses_ledger(settings):
-        ledger = open_ledger(run, settings.max_cost)
+        ledger = open_ledger(run, settings)
         ledger.round = round_idx
     try:
         judge = make_judge(settings, ledger, seed=recipe.seed)

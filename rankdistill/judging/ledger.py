@@ -57,7 +57,16 @@ MIGRATIONS = [
         PRIMARY KEY (round, prompt_id, judge)
     );
     """,
+    """
+    CREATE TABLE events (created REAL NOT NULL, event TEXT NOT NULL);
+    """,
 ]
+
+NEW_LEDGER_EVENT = "new ledger"  # recorded by start_new_ledger: this ledger was started anew on purpose
+
+
+class LedgerError(UserError):
+    """A ledger that is corrupt, or missing / empty while the run's rankings were judged through it."""
 
 
 class CostLimitReached(UserError, RuntimeError):
@@ -92,9 +101,13 @@ class Ledger:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(str(self.path) if self.path else ":memory:", isolation_level=None)
         self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA journal_mode=WAL" if self.path else "PRAGMA journal_mode=MEMORY")
-        self.db.execute("PRAGMA synchronous=NORMAL")  # no fsync per call; a crash loses at most the last calls
-        migrate(self.db)
+        try:
+            self.db.execute("PRAGMA journal_mode=WAL" if self.path else "PRAGMA journal_mode=MEMORY")
+            self.db.execute("PRAGMA synchronous=NORMAL")  # no fsync per call; a crash loses at most the last calls
+            migrate(self.db)
+        except sqlite3.DatabaseError as e:
+            self.db.close()
+            raise LedgerError(corrupt_message(self.path, e)) from None
         self.max_cost = max_cost
         self.round: int | None = None
         self.stage = "judge"
@@ -183,6 +196,68 @@ class Ledger:
         )
 
 
+def open_read_only(path: str | Path) -> sqlite3.Connection:
+    """A connection that writes nothing.
+
+    A cleanly closed ledger has no -wal file: it is read as immutable, which makes no -shm file and works in a
+    read-only directory. With a -wal (a judge is running, or was killed) its rows must be read too.
+    """
+    path = Path(path)
+    wal = path.with_name(path.name + "-wal").exists()
+    return sqlite3.connect(f"file:{path}?{'mode=ro' if wal else 'immutable=1'}", uri=True)
+
+
+def corrupt_message(path: Path | None, error: Exception) -> str:
+    return (
+        f"{path}: the judge ledger is unreadable ({error}); restore it from a backup, or start a new one "
+        "(every judge call is paid again) with --new-ledger"
+    )
+
+
+def ledger_state(path: str | Path) -> str:
+    """'missing', 'empty' (no calls, not started anew on purpose), 'corrupt', or 'ok'; writes nothing."""
+    path = Path(path)
+    if not path.exists():
+        return "missing"
+    if path.stat().st_size == 0:
+        return "empty"
+    try:
+        db = open_read_only(path)
+        try:
+            if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                return "corrupt"
+            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if "calls" not in tables:
+                return "empty"
+            if db.execute("SELECT 1 FROM calls LIMIT 1").fetchone():
+                return "ok"
+            anew = "events" in tables and db.execute(
+                "SELECT 1 FROM events WHERE event = ?", (NEW_LEDGER_EVENT,)
+            ).fetchone()
+            return "ok" if anew else "empty"
+        finally:
+            db.close()
+    except sqlite3.DatabaseError:
+        return "corrupt"
+
+
+def start_new_ledger(path: str | Path, why: str) -> Path | None:
+    """Move a broken ledger aside (never deleted) and start an empty one that says it was started anew."""
+    path = Path(path)
+    kept = None
+    if path.exists():
+        kept = path.with_name(f"{path.name}.broken-{time.strftime('%Y%m%d-%H%M%S')}")
+        for suffix in ("", "-wal", "-shm"):
+            old = path.with_name(path.name + suffix)
+            if old.exists():
+                old.replace(kept.with_name(kept.name + suffix))
+    ledger = Ledger(path)
+    ledger.db.execute("INSERT INTO events VALUES (?, ?)", (time.time(), NEW_LEDGER_EVENT))
+    ledger.db.execute("INSERT INTO events VALUES (?, ?)", (time.time(), why))
+    ledger.close()
+    return kept
+
+
 def migrate(db: sqlite3.Connection) -> None:
     """Run the migrations this file has not seen yet, each in its own transaction."""
     version = db.execute("PRAGMA user_version").fetchone()[0]
@@ -196,11 +271,7 @@ def migrate(db: sqlite3.Connection) -> None:
 
 def summarize(path: str | Path) -> dict[str, Any]:
     """Totals and per-round rows: calls, cache hits, tokens, dollars, retries, abstentions, consistency."""
-    path = Path(path)
-    # A cleanly closed ledger has no -wal file: read it as immutable, which writes nothing (no -shm) and works
-    # in a read-only directory. With a -wal (a judge is running, or was killed) its rows must be read too.
-    wal = path.with_name(path.name + "-wal").exists()
-    db = sqlite3.connect(f"file:{path}?{'mode=ro' if wal else 'immutable=1'}", uri=True)
+    db = open_read_only(path)
     db.row_factory = sqlite3.Row
     migrated = db.execute("PRAGMA user_version").fetchone()[0]
 

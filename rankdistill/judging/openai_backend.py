@@ -88,19 +88,24 @@ class OpenAIBackend:
         p = self.settings.price_per_mtok
         return (reply.prompt_tokens * p.input + reply.completion_tokens * p.output) / 1e6
 
+    def api_key(self) -> str:
+        """The key from the environment; JudgeConfigError when there is none and no server that needs none."""
+        key = os.environ.get(self.settings.api_key_env)
+        if key:
+            return key
+        if self.base_url() is None:
+            raise JudgeConfigError(
+                f"judge.kind openai: set ${self.settings.api_key_env} (or judge.api_key_env) to your API key, "
+                f"or ${self.settings.base_url_env} / judge.base_url to a server that needs none"
+            )
+        return "no-key"  # local servers (vLLM, Ollama) accept any key
+
     @contextlib.asynccontextmanager
     async def session(self) -> AsyncIterator[None]:
         import openai
 
-        key = os.environ.get(self.settings.api_key_env)
+        key = self.api_key()
         base_url = self.base_url()
-        if not key:
-            if base_url is None:
-                raise JudgeConfigError(
-                    f"judge.kind openai: set ${self.settings.api_key_env} (or judge.api_key_env) to your API key, "
-                    f"or ${self.settings.base_url_env} / judge.base_url to a server that needs none"
-                )
-            key = "no-key"  # local servers (vLLM, Ollama) accept any key
         self.client = openai.AsyncOpenAI(
             api_key=key, base_url=base_url, timeout=self.settings.timeout, max_retries=0
         )

@@ -1,0 +1,30 @@
+"""Checks that need no model, run before any work (round-0 evaluation takes minutes): a mistake found here
+costs nothing; found after generation, it costs the generation."""
+
+from __future__ import annotations
+
+from .recipe import Recipe
+from .rundir import RunDir
+
+
+def check_recipe(recipe: Recipe) -> None:
+    """Data readable and non-empty, the judge importable with its key, trainer arguments known.
+
+    ``recipe`` has resolved (absolute) data paths. Raises a UserError naming the file or key.
+    """
+    from .data import load_prompts
+    from .judging import check_judge
+    from .train import check_train_settings
+
+    check_train_settings(recipe)
+    check_judge(recipe.judge)
+    load_prompts(recipe.data.train, recipe.data, need_reference=recipe.judge.kind == "reference")
+    for test in {recipe.data.test, recipe.eval.data} - {None}:
+        load_prompts(test, recipe.data, need_reference=recipe.data.reference_field is not None)
+
+
+def check_run(run: RunDir, recipe: Recipe) -> None:
+    """What the run directory itself must hold: a sound ledger when rankings were judged through it."""
+    from .judging import check_ledger
+
+    check_ledger(run, recipe.judge)
