@@ -75,6 +75,12 @@ class DataSettings(_Strict):
         None, gt=0, description="Use only the first N training prompts (None: all)."
     )
     shuffle: bool = Field(True, description="Shuffle training prompts (seeded) before taking max_prompts.")
+    max_input_tokens: int | None = Field(
+        2048,
+        gt=0,
+        description="Skip (and count) inputs longer than this many tokens, estimated as UTF-8 bytes / 4 "
+        "(None: keep all).",
+    )
 
     @field_validator("user_template")
     @classmethod
