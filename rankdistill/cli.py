@@ -126,7 +126,7 @@ def _print_summary(run: Any) -> None:
             pct(row, "copy_rate"),
             f"{row['chrf']:.3f}" if "chrf" in row else "-",
             f"{row['mean_length_tokens']:.1f}" if "mean_length_tokens" in row else "-",
-            str(row.get("pairs", "-")),
+            str(row.get("pairs", "-")) + ("*" if "train_skipped" in row else ""),
             secs(row, "generate"),
             secs(row, "judge", "prefs"),
             secs(row, "train"),
@@ -134,6 +134,9 @@ def _print_summary(run: Any) -> None:
             secs(row, *STAGES),
         )
     Console().print(table)
+    for row in rows:
+        if "train_skipped" in row:
+            Console().print(f"* round {row['round']}: training skipped, {row['train_skipped']}")
     Console().print(
         "exact: exact match on the test set (round 0 = the untrained student); fixed: exact match on the items "
         "whose input differs from the reference; copied: answers equal to the input; chrF: mean chrF; "

@@ -199,10 +199,25 @@ def load_run_recipe(run: RunDir) -> Recipe:
 def run_stage(run: RunDir, stage: str, round_idx: int, recipe: Recipe, **kwargs: Any) -> Any:
     """Run one stage of one round and record its wall time."""
     with Timer() as t:
-        result = _stage_functions()[stage](run, round_idx, recipe, **kwargs)
+        skip = _training_skip_reason(run, round_idx, recipe) if stage == "train" else None
+        if skip:  # every ranking tied or abstained: nothing to learn from, the student carries over
+            from .preferences import carry_over_student
+
+            result = carry_over_student(run, round_idx, recipe, skip)
+        else:
+            result = _stage_functions()[stage](run, round_idx, recipe, **kwargs)
     if os.environ.get("RANK", "0") == "0":  # under accelerate launch, one process keeps the books
         run.record_time(stage, round_idx, t.seconds)
     return result
+
+
+def _training_skip_reason(run: RunDir, round_idx: int, recipe: Recipe) -> str | None:
+    from .preferences import no_training_reason
+    from .train import algorithm_for_round, stages_for_round
+
+    if "prefs" not in stages_for_round(recipe, round_idx):
+        return None
+    return no_training_reason(run, round_idx, algorithm_for_round(recipe, round_idx))
 
 
 def iterate(recipe: Recipe, run_dir: str | Path, on_round_end: Callable[[int], None] | None = None) -> RunDir:
@@ -251,6 +266,9 @@ def summary(run: RunDir, rounds: int | None = None) -> list[dict[str, Any]]:
         stats = run.prefs(r) / "stats.json"
         if stats.exists():
             row["pairs"] = read_json(stats)["pairs"]
+        skipped = run.adapter(r) / "skipped.json"
+        if skipped.exists():
+            row["train_skipped"] = read_json(skipped)["reason"]
         row["seconds"] = run.timings(r)
         rows.append(row)
     return rows

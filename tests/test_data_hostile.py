@@ -38,7 +38,9 @@ def test_a_byte_order_mark_is_stripped(tmp_path):
     csv = tmp_path / "d.csv"
     csv.write_bytes("\ufeffid,text,reference\nx1,helo,hello\n".encode())
     jsonl = tmp_path / "d.jsonl"
-    jsonl.write_bytes("\ufeff".encode() + json.dumps({"id": "x1", "text": "helo", "reference": "hello"}).encode())
+    jsonl.write_bytes(
+        "\ufeff".encode() + json.dumps({"id": "x1", "text": "helo", "reference": "hello"}).encode()
+    )
     for path in (csv, jsonl):
         (p,) = load_prompts(path, DataSettings())
         assert (p.prompt_id, p.input, p.reference) == ("x1", "helo", "hello"), path
@@ -84,7 +86,9 @@ def test_packaged_tokenizer_sees_only_the_templates_own_control_tokens():
     specials = [t.content for t in tok.added_tokens_decoder.values()]
     hostile = INJECTION + " ".join(specials)  # every control token this tokenizer knows
     settings = DataSettings(system_prompt="Correct the text.")
-    ids = tok.apply_chat_template(build_messages(settings, hostile), add_generation_prompt=True, tokenize=True)
+    ids = tok.apply_chat_template(
+        build_messages(settings, hostile), add_generation_prompt=True, tokenize=True
+    )
     ids = ids["input_ids"] if isinstance(ids, dict) or hasattr(ids, "keys") else ids
     special_ids = {tok.convert_tokens_to_ids(t) for t in specials}
     got = [tok.convert_ids_to_tokens(i) for i in ids if i in special_ids]
