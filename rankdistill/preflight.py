@@ -16,11 +16,11 @@ def check_recipe(recipe: Recipe) -> None:
     from .judging import check_judge
     from .train import check_train_settings
 
-    check_train_settings(recipe)
     check_judge(recipe.judge)
     load_prompts(recipe.data.train, recipe.data, need_reference=recipe.judge.kind == "reference")
     for test in {recipe.data.test, recipe.eval.data} - {None}:
         load_prompts(test, recipe.data, need_reference=recipe.data.reference_field is not None)
+    check_train_settings(recipe)  # last: it imports the trainers' library (seconds)
 
 
 def check_run(run: RunDir, recipe: Recipe) -> None:
