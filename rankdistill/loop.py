@@ -224,8 +224,13 @@ def iterate(recipe: Recipe, run_dir: str | Path, on_round_end: Callable[[int], N
     """Run ``recipe.rounds`` rounds in ``run_dir``, resuming whatever an earlier invocation finished."""
     from .preflight import check_recipe
 
+    run = RunDir(run_dir)
+    if run.root.is_dir():  # a second writer is turned away at once, before the checks (seconds)
+        with run.lock():
+            check_recipe(resolve_paths(recipe))
+            return _iterate(recipe, run_dir, on_round_end)
     check_recipe(resolve_paths(recipe))  # a typo, a missing key or an empty file fails now, not after generation
-    with RunDir(run_dir).lock():  # one writer per run directory
+    with run.lock():  # one writer per run directory
         return _iterate(recipe, run_dir, on_round_end)
 
 

@@ -98,3 +98,37 @@ def test_read_only_commands_write_nothing_and_work_on_a_read_only_run(tmp_path):
     finally:
         for p in [run.root, *files]:
             p.chmod(0o755 if p.is_dir() else 0o644)
+
+
+def test_two_concurrent_iterate_the_second_refuses_and_each_call_is_paid_once(tmp_path):
+    import yaml
+
+    from rankdistill.records import CandidateSet, Completion, to_dict, write_jsonl
+
+    prompts = 8
+    run = RunDir(tmp_path / "run")
+    items = [
+        CandidateSet(
+            f"p{n}",
+            [{"role": "user", "content": f"Answer question {n}"}],
+            [Completion(t, 1, "stop") for t in ("a", "bb")],
+        )
+        for n in range(prompts)
+    ]
+    write_jsonl(run.candidates(1), [to_dict(i) for i in items])  # generated already: no model needed
+    with FakeServer(delay=1.5) as srv:
+        recipe = tmp_path / "recipe.yaml"
+        judge = {"kind": "openai", "model": "teacher", "base_url": srv.url, "concurrency": 1}
+        recipe.write_text(yaml.safe_dump({"name": "lock", "data": {"test": None}, "judge": judge}))
+        cmd = [sys.executable, "-m", "rankdistill", "iterate", str(recipe), "--run-dir", str(run.root)]
+        first = subprocess.Popen(cmd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        try:
+            assert wait_for(lambda: srv.requests >= 1, timeout=120)
+            second = subprocess.run(cmd, env=ENV, capture_output=True, text=True, timeout=120)
+            assert not run.is_done("judge", 1)  # the first still held the lock while the second tried
+            assert second.returncode == 2 and f"pid {first.pid}" in second.stderr, second.stderr
+            assert wait_for(lambda: run.is_done("judge", 1), timeout=120)
+        finally:
+            first.send_signal(signal.SIGKILL)  # it would go on to train
+            first.wait()
+    assert srv.requests == prompts and set(srv.seen.values()) == {1}  # every call paid once
