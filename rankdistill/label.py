@@ -13,8 +13,9 @@ from typing import Any
 
 from . import progress
 from .data import Prompt, load_prompts
+from .errors import JudgeFailed
 from .judging.ledger import Ledger, call_key
-from .recipe import Recipe
+from .recipe import Recipe, RecipeError
 from .records import write_jsonl
 
 
@@ -44,37 +45,28 @@ def label(
     from .judging.openai_backend import OpenAIBackend
 
     if recipe.judge.kind != "openai":
-        raise ValueError(f"label needs an openai teacher (judge.kind openai), not {recipe.judge.kind!r}")
+        raise RecipeError(f"label needs an openai teacher (judge.kind openai), not {recipe.judge.kind!r}")
     prompts = load_prompts(data, recipe.data)
     examples = few_shot_examples(recipe, shots, {p.input for p in prompts})
     backend = OpenAIBackend(recipe.judge)
     ledger = Ledger(ledger_path, max_cost=recipe.judge.max_cost)
     ledger.stage = "label"
     labels: dict[str, str] = {}
+    failures: list[str] = []
 
     async def one(p: Prompt, sem: asyncio.Semaphore) -> None:
         messages = label_messages(p, examples)
         sampling = backend.sampling()
-        key = call_key(backend.model, "label", messages, sampling)
-        meta = dict(prompt_id=p.prompt_id, judge="label", model=backend.model, template="label")
-        row = ledger.lookup(key)
-        if row is not None:
-            from .judging.ledger import Reply
-
-            reply = Reply(row["reply"], row["prompt_tokens"], row["completion_tokens"], cached=True)
-            ledger.record(key, **meta, request={}, reply=reply, parsed=None, cost_usd=0.0)
-        else:
-            async with sem:
-                ledger.check_budget()
-                reply = await backend.complete(messages, None)
-            ledger.record(
-                key,
-                **meta,
-                request={"messages": messages, **sampling},
-                reply=reply,
-                parsed=None,
-                cost_usd=backend.cost(reply),
-            )
+        reply, _ = await ledger.ask(
+            call_key(backend.model, "label", messages, sampling),
+            dict(prompt_id=p.prompt_id, judge="label", model=backend.model, template="label"),
+            {"messages": messages, **sampling},
+            lambda: backend.complete(messages, None),
+            backend.cost,
+            limit=sem,
+        )
+        if reply.text is None:  # no answer (server down, 5xx, timeouts): asked again next time
+            failures.append(reply.error or "no reply")
         text = (reply.text or "").strip()
         if text and not text.startswith("[refusal]"):
             labels[p.prompt_id] = text
@@ -106,6 +98,12 @@ def label(
         if p.prompt_id in labels
     ]
     write_jsonl(Path(out), rows)
+    if failures:
+        raise JudgeFailed(
+            f"{len(failures)} of {len(prompts)} inputs got no answer from {backend.public_url()} (last error: "
+            f"{failures[-1]}); the {len(rows)} labels so far are in {out}: run the same command again to ask "
+            "only the rest"
+        )
     return {
         "inputs": len(prompts),
         "labelled": len(rows),

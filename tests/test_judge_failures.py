@@ -100,3 +100,25 @@ def test_cli_judge_failure_is_one_line_with_its_own_exit_code(tmp_path):
     assert result.exit_code == 4, result.output
     assert "Traceback" not in result.output and "could not be judged" in result.output
     assert not run.is_done("judge", 1)
+
+
+def test_label_failures_stop_with_a_message_and_are_asked_again(tmp_path):
+    import json
+
+    data = tmp_path / "unlabelled.jsonl"
+    texts = ["she go", "he go [fault=down]", "they goes"]
+    data.write_text("".join(json.dumps({"id": f"u{i}", "text": t}) + "\n" for i, t in enumerate(texts)))
+    out, ledger = tmp_path / "labelled.jsonl", tmp_path / "ledger.sqlite"
+    with FakeServer() as srv:
+        srv.outage = "500"
+        args = ["label", str(data), "--recipe", "gec-smollm2-dpo-openai", "--out", str(out), "--shots", "0"]
+        args += ["--ledger", str(ledger), "--set", f"judge.base_url={srv.url}", "--set", "judge.max_retries=1"]
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 4 and "1 of 3 inputs got no answer" in result.output, result.output
+        assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == ["u0", "u2"]
+        calls = srv.requests
+        srv.outage = None
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0, result.output
+        assert srv.requests == calls + 1  # only the failed input was asked again
+    assert len(out.read_text().splitlines()) == 3

@@ -8,10 +8,12 @@ request body (messages, sampling) and what comes back.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import sqlite3
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -176,6 +178,32 @@ class Ledger:
         )
         if not reply.cached:
             self.spent += cost_usd
+
+    async def ask(
+        self,
+        key: str,
+        meta: dict[str, Any],
+        request: dict[str, Any],
+        call: Callable[[], Awaitable[Reply]],
+        cost: Callable[[Reply], float],
+        parse: Callable[[str | None], Any] = lambda text: None,
+        limit: Any = None,
+    ) -> tuple[Reply, Any]:
+        """The answer to the call ``key`` names: from the ledger when it has one, else ``call()`` (inside the
+        ``limit`` semaphore, after the budget check), recorded either way. Returns (reply, parse(reply.text));
+        a reply with no text is a failure, recorded but never used as an answer later."""
+        row = self.lookup(key)
+        if row is not None:
+            reply = Reply(row["reply"], row["prompt_tokens"], row["completion_tokens"], cached=True)
+            parsed = parse(reply.text)
+            self.record(key, **meta, request={}, reply=reply, parsed=parsed, cost_usd=0.0)
+            return reply, parsed
+        async with limit if limit is not None else contextlib.nullcontext():
+            self.check_budget()  # inside the limit: at most `limit` calls overshoot
+            reply = await call()
+        parsed = parse(reply.text) if reply.text is not None else None
+        self.record(key, **meta, request=request, reply=reply, parsed=parsed, cost_usd=cost(reply))
+        return reply, parsed
 
     def record_ranking(
         self, prompt_id: str, judge: str, abstained: bool, consistent: bool, stats: dict[str, int]

@@ -110,23 +110,19 @@ class LLMJudge:
             meta = dict(
                 prompt_id=prompt_id, judge=self.name, model=self.backend.model, template=self.template.name
             )
-            row = self.ledger.lookup(key)
-            if row is not None:
-                reply = Reply(row["reply"], row["prompt_tokens"], row["completion_tokens"], cached=True)
-                parsed = parse(self.mode, reply.text, k, self.template.scale)
-                self.ledger.record(key, **meta, request={}, reply=reply, parsed=parsed, cost_usd=0.0)
-            else:
-                assert self._sem is not None, "LLMJudge.verdict needs an open session()"
-                async with self._sem:
-                    self.ledger.check_budget()  # inside the limit: at most `concurrency` calls overshoot
-                    reply = await self.backend.complete(messages, sch)
-                parsed = parse(self.mode, reply.text, k, self.template.scale)
-                request = {"messages": messages, **sampling}
-                cost = self.backend.cost(reply)
-                self.ledger.record(key, **meta, request=request, reply=reply, parsed=parsed, cost_usd=cost)
-                if reply.text is None:  # the transport gave up after its own retries: not an answer
-                    where = getattr(self.backend, "public_url", lambda: None)()
-                    raise CallFailed(reply.error, where)
+            assert self._sem is not None, "LLMJudge.verdict needs an open session()"
+            reply, parsed = await self.ledger.ask(
+                key,
+                meta,
+                {"messages": messages, **sampling},
+                lambda: self.backend.complete(messages, sch),
+                self.backend.cost,
+                parse=lambda text: parse(self.mode, text, k, self.template.scale),
+                limit=self._sem,
+            )
+            if reply.text is None:  # the transport gave up after its own retries: not an answer
+                where = getattr(self.backend, "public_url", lambda: None)()
+                raise CallFailed(reply.error, where)
             if parsed is not None:
                 return parsed
         return None
