@@ -97,6 +97,8 @@ def _fail(message: str) -> None:
 
 
 def _print_summary(run: Any) -> None:
+    import json
+
     from rich import box
     from rich.console import Console
     from rich.table import Table
@@ -137,6 +139,13 @@ def _print_summary(run: Any) -> None:
     for row in rows:
         if "train_skipped" in row:
             Console().print(f"* round {row['round']}: training skipped, {row['train_skipped']}")
+    if run.data_stats_path.exists():
+        for role, d in json.loads(run.data_stats_path.read_text()).items():
+            if d.get("too_long") or d.get("duplicate_inputs"):
+                Console().print(
+                    f"{role} data: {d['prompts']} prompts used; {d.get('too_long', 0)} skipped as longer than "
+                    f"data.max_input_tokens; {d.get('duplicate_inputs', 0)} inputs repeated under another id"
+                )
     Console().print(
         "exact: exact match on the test set (round 0 = the untrained student); fixed: exact match on the items "
         "whose input differs from the reference; copied: answers equal to the input; chrF: mean chrF; "
@@ -374,11 +383,14 @@ def compare(
     r = load_recipe(recipe, parse_overrides(overrides))
     run_dir = run_dir or str(Path("runs") / f"{r.name}-compare")
     _quiet_libraries(verbose)
-    with _RichReporter() as rep:
-        rep.log(f"compare {', '.join(names)} -> {run_dir}")
-        run, shared = prepare_shared(r, names, run_dir)
-    train_algorithms(run, shared, names, verbose)
-    report = write_compare_report(run, names, shared)
+    from .rundir import RunDir
+
+    with RunDir(run_dir).lock():  # each algorithm's own run (DIR/compare/<algo>) is locked by its process
+        with _RichReporter() as rep:
+            rep.log(f"compare {', '.join(names)} -> {run_dir}")
+            run, shared = prepare_shared(r, names, run_dir)
+        train_algorithms(run, shared, names, verbose)
+        report = write_compare_report(run, names, shared)
     click.echo(report.read_text())
     click.echo(f"report: {report}", err=True)
 

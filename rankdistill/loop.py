@@ -227,20 +227,24 @@ def iterate(recipe: Recipe, run_dir: str | Path, on_round_end: Callable[[int], N
     run = RunDir(run_dir)
     if run.root.is_dir():  # a second writer is turned away at once, before the checks (seconds)
         with run.lock():
-            check_recipe(resolve_paths(recipe))
-            return _iterate(recipe, run_dir, on_round_end)
-    check_recipe(resolve_paths(recipe))  # a typo, a missing key or an empty file fails now, not after generation
+            data = check_recipe(resolve_paths(recipe))
+            return _iterate(recipe, run_dir, data, on_round_end)
+    data = check_recipe(resolve_paths(recipe))  # a typo, a missing key or an empty file fails now
     with run.lock():  # one writer per run directory
-        return _iterate(recipe, run_dir, on_round_end)
+        return _iterate(recipe, run_dir, data, on_round_end)
 
 
-def _iterate(recipe: Recipe, run_dir: str | Path, on_round_end: Callable[[int], None] | None) -> RunDir:
+def _iterate(
+    recipe: Recipe, run_dir: str | Path, data: dict, on_round_end: Callable[[int], None] | None
+) -> RunDir:
     from .preflight import check_run
     from .train import stages_for_round
 
     run = open_run(run_dir, recipe)
     recipe = load_run_recipe(run)  # the resolved one, with absolute data paths
     check_run(run, recipe)
+    if not run.data_stats_path.exists() or read_json(run.data_stats_path) != data:
+        atomic_write_json(run.data_stats_path, data)  # what reading the data dropped, for the summary
     if recipe.eval.data or recipe.data.test:
         if not run.is_done("eval", 0):
             run_stage(run, "eval", 0, recipe)

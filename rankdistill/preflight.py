@@ -7,20 +7,25 @@ from .recipe import Recipe
 from .rundir import RunDir
 
 
-def check_recipe(recipe: Recipe) -> None:
+def check_recipe(recipe: Recipe) -> dict[str, dict[str, int]]:
     """Data readable and non-empty, the judge importable with its key, trainer arguments known.
 
-    ``recipe`` has resolved (absolute) data paths. Raises a UserError naming the file or key.
+    ``recipe`` has resolved (absolute) data paths. Raises a UserError naming the file or key. Returns what
+    reading the data dropped, per file role (``train``, ``test``): rows read, used, too long, duplicates.
     """
     from .data import load_prompts
     from .judging import check_judge
     from .train import check_train_settings
 
     check_judge(recipe.judge)
-    load_prompts(recipe.data.train, recipe.data, need_reference=recipe.judge.kind == "reference")
-    for test in {recipe.data.test, recipe.eval.data} - {None}:
-        load_prompts(test, recipe.data, need_reference=recipe.data.reference_field is not None)
+    train = load_prompts(recipe.data.train, recipe.data, need_reference=recipe.judge.kind == "reference")
+    dropped = {"train": {"prompts": len(train), **train.dropped}}
+    test = recipe.eval.data or recipe.data.test
+    if test:
+        prompts = load_prompts(test, recipe.data, need_reference=recipe.data.reference_field is not None)
+        dropped["test"] = {"prompts": len(prompts), **prompts.dropped}
     check_train_settings(recipe)  # last: it imports the trainers' library (seconds)
+    return dropped
 
 
 def check_run(run: RunDir, recipe: Recipe) -> None:

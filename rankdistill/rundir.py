@@ -34,6 +34,11 @@ class RunDir:
     def manifest_path(self) -> Path:
         return self.root / "manifest.json"
 
+    @property
+    def data_stats_path(self) -> Path:
+        """Prompts used and dropped (too long, duplicate inputs) when the data was read."""
+        return self.root / "data_stats.json"
+
     def candidates(self, r: int) -> Path:
         return self.round_dir(r) / "candidates.jsonl"
 

@@ -95,3 +95,17 @@ def test_packaged_tokenizer_sees_only_the_templates_own_control_tokens():
     # system, user and the generation prompt: three turns opened, two closed; nothing from the data
     assert got == ["<|im_start|>", "<|im_end|>", "<|im_start|>", "<|im_end|>", "<|im_start|>"]
     assert "PWNED" in tok.decode(ids)  # the text itself is still there, as text
+
+
+def test_preflight_counts_what_the_data_drops(tmp_path):
+    from rankdistill.preflight import check_recipe
+    from rankdistill.recipe import recipe_from_dict
+
+    rows = [{"id": "a", "text": "hi", "reference": "Hi."}, {"id": "b", "text": "y" * 9000, "reference": "Y."}]
+    path = tmp_path / "d.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    recipe = recipe_from_dict({"data": {"train": str(path), "test": str(path)}})
+    assert check_recipe(recipe) == {
+        "train": {"prompts": 1, "too_long": 1, "duplicate_inputs": 0},
+        "test": {"prompts": 1, "too_long": 1, "duplicate_inputs": 0},
+    }

@@ -1,6 +1,7 @@
 """One writer per run directory: a second writer refuses at once naming the holder, a killed holder leaves
 nothing to clean up, and read-only commands need no lock."""
 
+import json
 import os
 import signal
 import subprocess
@@ -132,3 +133,4 @@ def test_two_concurrent_iterate_the_second_refuses_and_each_call_is_paid_once(tm
             first.send_signal(signal.SIGKILL)  # it would go on to train
             first.wait()
     assert srv.requests == prompts and set(srv.seen.values()) == {1}  # every call paid once
+    assert json.loads((run.root / "data_stats.json").read_text())["train"]["too_long"] == 0
