@@ -122,3 +122,35 @@ def test_label_failures_stop_with_a_message_and_are_asked_again(tmp_path):
         assert result.exit_code == 0, result.output
         assert srv.requests == calls + 1  # only the failed input was asked again
     assert len(out.read_text().splitlines()) == 3
+
+
+def test_retries_and_slow_replies_are_shown_as_they_happen(tmp_path, monkeypatch):
+    from rankdistill import progress
+    from rankdistill.judging import llm
+
+    lines = []
+
+    class Rec:
+        def start(self, *a, **k):
+            class Bar:
+                def advance(self, n=1):
+                    pass
+
+            return Bar()
+
+        def stop(self, bar):
+            pass
+
+        def log(self, message):
+            lines.append(message)
+
+    monkeypatch.setattr(llm, "WAITING_NOTE_S", 0.1)
+    progress.set_reporter(Rec())
+    try:
+        with FakeServer(delay=0.4) as srv:
+            run, recipe = make_run(tmp_path, [["a [fault=500]", "bb"]], base_url=srv.url, timeout=5)
+            judge_stage(run, 1, recipe)
+    finally:
+        progress.set_reporter(None)
+    assert any("500" in line and "retry 1/3" in line for line in lines), lines
+    assert any("waiting for replies" in line for line in lines), lines

@@ -18,6 +18,7 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from .. import progress
 from ..records import CandidateSet, Ranking
 from .base import ranking_from_scores
 from .ledger import Ledger, Reply, call_key
@@ -25,6 +26,7 @@ from .parsing import parse, schema
 from .templates import JudgeTemplate
 
 PARSE_ATTEMPTS = 2  # an unparseable reply is asked once more, then the judge abstains
+WAITING_NOTE_S = 30.0  # a line on the console when no ranking finished for this long
 
 
 class CallFailed(Exception):
@@ -243,20 +245,29 @@ async def rank_all(
     in_a_row = 0
     async with judge.session():
         tasks = [asyncio.ensure_future(judge.arank(it)) for it in items]
+        pending = set(tasks)
         try:
-            for fut in asyncio.as_completed(tasks):
-                try:
-                    ranking = await fut
-                except CallFailed as e:
-                    out.failed += 1
-                    out.last_error, out.where = e.error, e.where
-                    in_a_row += 1
-                    if max_failures_in_a_row and in_a_row >= max_failures_in_a_row:
-                        out.not_attempted = sum(not t.done() for t in tasks)
-                        break
-                    continue
-                in_a_row = 0
-                on_result(ranking)
+            while pending:
+                done, pending = await asyncio.wait(pending, timeout=WAITING_NOTE_S, return_when="FIRST_COMPLETED")
+                if not done:  # slow replies: say so rather than leave a bar standing still
+                    progress.log(f"judge: waiting for replies ({len(pending)} prompts to go)")
+                errors = []
+                for fut in done:  # hand every finished ranking over before raising anything
+                    e = fut.exception()
+                    if e is None:
+                        in_a_row = 0
+                        on_result(fut.result())
+                    elif isinstance(e, CallFailed):
+                        out.failed += 1
+                        out.last_error, out.where = e.error, e.where
+                        in_a_row += 1
+                    else:
+                        errors.append(e)
+                if errors:
+                    raise errors[0]
+                if max_failures_in_a_row and in_a_row >= max_failures_in_a_row:
+                    out.not_attempted = len(pending)
+                    break
         finally:
             for t in tasks:
                 t.cancel()
