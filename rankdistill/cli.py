@@ -245,7 +245,7 @@ def _stage_command(stage: str) -> click.Command:
     )
     @click.argument("run_dir", type=click.Path(exists=True, file_okay=False))
     @click.option("--round", "round_idx", type=int, help="Round number (default: the latest).")
-    @click.option("--force", is_flag=True, help="Redo the stage (and drop the later stages of that round).")
+    @click.option("--force", is_flag=True, help="Redo the stage and the later stages of that round (the old outputs are put back if the redo fails).")
     @click.option("--verbose", is_flag=True, help="Show the libraries' own logs and warnings.")
     def command(run_dir: str, round_idx: int | None, force: bool, verbose: bool, new_ledger: bool = False) -> None:
         from .loop import load_run_recipe, run_stage
