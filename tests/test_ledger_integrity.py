@@ -96,3 +96,16 @@ def test_a_corrupt_ledger_is_a_clear_error(tmp_path):
     path.write_bytes(b"this is not a database" * 100)
     with pytest.raises(LedgerError, match="ledger.sqlite"):
         Ledger(path)
+
+
+def test_iterate_refuses_an_emptied_ledger_before_any_work(tmp_path):
+    from rankdistill.loop import iterate, resolve_paths
+    from rankdistill.recipe import dump_recipe
+
+    with FakeServer() as srv:
+        run, recipe = judged_run(tmp_path, srv)
+    run.recipe_path.write_text(dump_recipe(resolve_paths(recipe)))
+    (run.root / "ledger.sqlite").write_bytes(b"")
+    with pytest.raises(LedgerError, match="round\\(s\\) 1 were judged through it"):
+        iterate(recipe, run.root)
+    assert not run.is_done("eval", 0)  # stopped before round-0 evaluation

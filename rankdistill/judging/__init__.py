@@ -99,8 +99,12 @@ def make_judge(settings: JudgeSettings, ledger: Ledger | None = None, seed: int 
 def check_judge(settings: JudgeSettings) -> None:
     """What can be checked without a model or a call: a user judge imports, an openai judge has its key."""
     if settings.kind == "openai":
-        from .openai_backend import OpenAIBackend
+        import importlib.util
 
+        from .openai_backend import JudgeConfigError, OpenAIBackend
+
+        if importlib.util.find_spec("openai") is None:
+            raise JudgeConfigError("judge.kind openai needs the openai package: pip install 'openai>=1.40'")
         OpenAIBackend(settings).api_key()
     elif settings.kind not in ("reference", "local", "ensemble"):
         from .plugins import load_factory
