@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from .. import progress
+from ..errors import JudgeFailed
 from ..records import CandidateSet, Ranking
 from .base import ranking_from_scores
 from .ledger import Ledger, Reply, call_key
@@ -29,11 +30,12 @@ PARSE_ATTEMPTS = 2  # an unparseable reply is asked once more, then the judge ab
 WAITING_NOTE_S = 30.0  # a line on the console when no ranking finished for this long
 
 
-class CallFailed(Exception):
-    """A call that could not be made or answered after its retries: a failure, never a verdict."""
+class CallFailed(JudgeFailed):
+    """A call that could not be made or answered after its retries: a failure, never a verdict. The judge
+    stage counts these per prompt; elsewhere (a GRPO reward) it stops the command like any JudgeFailed."""
 
     def __init__(self, error: str | None, where: str | None = None):
-        super().__init__(error or "no reply")
+        super().__init__(f"a judge call got no answer from {where or 'the server'}: {error or 'no reply'}")
         self.error = error or "no reply"
         self.where = where
 
