@@ -112,7 +112,14 @@ def test_label_failures_stop_with_a_message_and_are_asked_again(tmp_path):
     with FakeServer() as srv:
         srv.outage = "500"
         args = ["label", str(data), "--recipe", "gec-smollm2-dpo-openai", "--out", str(out), "--shots", "0"]
-        args += ["--ledger", str(ledger), "--set", f"judge.base_url={srv.url}", "--set", "judge.max_retries=1"]
+        args += [
+            "--ledger",
+            str(ledger),
+            "--set",
+            f"judge.base_url={srv.url}",
+            "--set",
+            "judge.max_retries=1",
+        ]
         result = CliRunner().invoke(main, args)
         assert result.exit_code == 4 and "1 of 3 inputs got no answer" in result.output, result.output
         assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == ["u0", "u2"]
@@ -154,3 +161,21 @@ def test_retries_and_slow_replies_are_shown_as_they_happen(tmp_path, monkeypatch
         progress.set_reporter(None)
     assert any("500" in line and "retry 1/3" in line for line in lines), lines
     assert any("waiting for replies" in line for line in lines), lines
+
+
+def test_force_puts_the_old_rankings_back_when_the_redo_fails(tmp_path):
+    with FakeServer() as srv:
+        run, recipe = make_run(
+            tmp_path, [["a [fault=down]", "bb"], ["ccc", "d"]], base_url=srv.url, max_retries=0
+        )
+        judge_stage(run, 1, recipe)
+        old = run.rankings(1).read_bytes()
+        (run.root / "ledger.sqlite").unlink()  # so the redo must ask the server again...
+        for suffix in ("-wal", "-shm"):
+            (run.root / f"ledger.sqlite{suffix}").unlink(missing_ok=True)
+        srv.outage = "500"  # ...which is down
+        args = ["judge", str(run.root), "--round", "1", "--force", "--new-ledger"]
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 4, result.output
+        assert run.rankings(1).read_bytes() == old  # what --force set aside is back
+        assert not list(run.round_dir(1).glob(".set-aside-*"))
