@@ -11,7 +11,6 @@ from typing import Any
 import click
 
 from . import progress
-from .rundir import STAGES
 
 
 class _RichReporter:
@@ -104,54 +103,30 @@ def _print_summary(run: Any) -> None:
     from rich.table import Table
 
     from .loop import summary
+    from .report import summary_table
 
     rows = summary(run)
-    # no vertical rules, and judge + prefs (well under a second with the reference judge) in one column:
-    # the table then fits an 80-column terminal without truncating numbers
+    headers, cells, notes = summary_table(rows)
+    # no vertical rules: the table fits an 80-column terminal without truncating numbers
     table = Table(title=f"rankdistill — {run.root}", box=box.SIMPLE_HEAD, padding=(0, 0), pad_edge=False)
-    cols = ("round", "exact", "fixed", "copied", "chrF", "len", "pairs", "gen", "judge", "train", "eval")
-    for col in (*cols, "total"):
+    for col in headers:
         table.add_column(col, justify="right", no_wrap=True)
-
-    def pct(row: dict, key: str) -> str:
-        return f"{row[key]:.1%}" if key in row else "-"
-
-    def secs(row: dict, *stages: str) -> str:
-        done = [row["seconds"][s] for s in stages if s in row["seconds"]]
-        return f"{sum(done):.0f}" if done else "-"
-
+    for line in cells:
+        table.add_row(*line)
+    console = Console()
+    console.print(table)
+    for note in notes:
+        console.print(note)
     for row in rows:
-        table.add_row(
-            str(row["round"]),
-            pct(row, "exact_match"),
-            pct(row, "exact_match_needing_change"),
-            pct(row, "copy_rate"),
-            f"{row['chrf']:.3f}" if "chrf" in row else "-",
-            f"{row['mean_length_tokens']:.1f}" if "mean_length_tokens" in row else "-",
-            str(row.get("pairs", "-")) + ("*" if "train_skipped" in row else ""),
-            secs(row, "generate"),
-            secs(row, "judge", "prefs"),
-            secs(row, "train"),
-            secs(row, "eval"),
-            secs(row, *STAGES),
-        )
-    Console().print(table)
-    for row in rows:
-        if "train_skipped" in row:
-            Console().print(f"* round {row['round']}: training skipped, {row['train_skipped']}")
+        if row.get("skipped"):
+            console.print(f"round {row['round']}: training skipped, {row['skipped']}")
     if run.data_stats_path.exists():
         for role, d in json.loads(run.data_stats_path.read_text()).items():
             if d.get("too_long") or d.get("duplicate_inputs"):
-                Console().print(
+                console.print(
                     f"{role} data: {d['prompts']} prompts used; {d.get('too_long', 0)} skipped as longer than "
                     f"data.max_input_tokens; {d.get('duplicate_inputs', 0)} inputs repeated under another id"
                 )
-    Console().print(
-        "exact: exact match on the test set (round 0 = the untrained student); fixed: exact match on the items "
-        "whose input differs from the reference; copied: answers equal to the input; chrF: mean chrF; "
-        "len: mean answer length in tokens; pairs: preference pairs trained on; gen … total: "
-        "seconds per stage (judge: judge + prefs)."
-    )
 
 
 class _Group(click.Group):

@@ -9,12 +9,13 @@ from __future__ import annotations
 import json
 import random
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import progress
 from .errors import UserError
+from .metrics import GROUP_FIELDS
 from .recipe import DataSettings
 
 
@@ -28,6 +29,8 @@ class Prompt:
     input: str
     messages: list[dict[str, str]]
     reference: str | None
+    # fields evaluation breaks its metrics down by (metrics.GROUP_FIELDS), when the row has them
+    meta: dict[str, Any] = field(default_factory=dict)
 
 
 class PromptList(list):
@@ -162,7 +165,8 @@ def load_prompts(
         if settings.max_input_tokens and estimated_tokens(text) > settings.max_input_tokens:
             too_long += 1
             continue
-        prompts.append(Prompt(pid, text, build_messages(settings, text), ref))
+        meta = {k: row[k] for k in GROUP_FIELDS if row.get(k) is not None}
+        prompts.append(Prompt(pid, text, build_messages(settings, text), ref, meta))
     if settings.id_field and settings.id_field not in rows[0]:
         progress.log(f"warning: {path}: no field '{settings.id_field}' (data.id_field); ids are row numbers")
     if len({p.prompt_id for p in prompts}) != len(prompts):

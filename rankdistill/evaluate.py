@@ -6,51 +6,17 @@ so a number can always be traced back to the answers behind it.
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 from typing import Any
 
 from . import progress
-from .data import load_prompts
-from .judging.reference import chrf, normalize
+from .data import build_messages, load_prompts
+from .metrics import metrics
 from .recipe import Recipe
-from .records import PartialJsonl, atomic_write_json
+from .records import CandidateSet, Completion, PartialJsonl, atomic_write_json
 from .rundir import RunDir
-
-
-def metrics(rows: list[dict[str, Any]]) -> dict[str, float]:
-    """Exact match (whitespace-normalised), mean chrF, and mean answer length of prediction rows.
-
-    Without references (open-ended prompts) only the length metrics are computed.
-    """
-    n = len(rows)
-    if n == 0:
-        return {"n": 0, "exact_match": 0.0, "chrf": 0.0, "mean_length_tokens": 0.0, "mean_length_words": 0.0}
-    if any(r.get("reference") is None for r in rows):
-        return {
-            "n": n,
-            "mean_length_tokens": sum(r["num_tokens"] for r in rows) / n,
-            "mean_length_words": sum(len(r["prediction"].split()) for r in rows) / n,
-        }
-    out = {
-        "n": n,
-        "exact_match": sum(normalize(r["prediction"]) == normalize(r["reference"]) for r in rows) / n,
-        "chrf": sum(chrf(normalize(r["prediction"]), normalize(r["reference"])) for r in rows) / n,
-        "mean_length_tokens": sum(r["num_tokens"] for r in rows) / n,
-        "mean_length_words": sum(len(r["prediction"].split()) for r in rows) / n,
-    }
-    # For rewriting tasks (e.g. error correction) exact match mixes two skills: leaving correct inputs alone
-    # and fixing wrong ones. These two numbers tell them apart.
-    if all(r.get("input") is not None for r in rows):
-        changed = [r for r in rows if normalize(r["input"]) != normalize(r["reference"])]
-        out["copy_rate"] = sum(normalize(r["prediction"]) == normalize(r["input"]) for r in rows) / n
-        out["n_needing_change"] = len(changed)
-        out["exact_match_needing_change"] = (
-            sum(normalize(r["prediction"]) == normalize(r["reference"]) for r in changed) / len(changed)
-            if changed
-            else 0.0
-        )
-    return out
 
 
 def eval_paths(run: RunDir, round_idx: int, data: str | None) -> tuple[Path, Path]:
@@ -101,6 +67,7 @@ def eval_stage(run: RunDir, round_idx: int, recipe: Recipe, data: str | None = N
                                 "prediction": o[0].text,
                                 "num_tokens": o[0].num_tokens,
                                 "finish_reason": o[0].finish_reason,
+                                **todo[j].meta,
                             }
                             for j, o in done
                         ]
@@ -112,3 +79,37 @@ def eval_stage(run: RunDir, round_idx: int, recipe: Recipe, data: str | None = N
     result = {"round": round_idx, "data": str(path), **metrics(rows)}
     atomic_write_json(metrics_path, result)
     return result
+
+
+def win_rate(judge: Any, recipe: Recipe, base_rows: list[dict], rows: list[dict]) -> dict[str, float]:
+    """Share of prompts where the judge ranks the trained answer above the base answer (ties count half).
+
+    Each prompt is ranked through the Judge protocol in both orders, [base, trained] and [trained, base],
+    so a judge's position bias cancels; abstentions (NaN) are left out and counted.
+    """
+    base = {r["prompt_id"]: r for r in base_rows}
+    points: list[float] = []
+    abstained = 0
+    for row in rows:
+        b = base.get(row["prompt_id"])
+        if b is None:
+            continue
+        messages = build_messages(recipe.data, row["input"])
+        for first, second, trained_at in ((b, row, 1), (row, b, 0)):
+            item = CandidateSet(
+                row["prompt_id"],
+                messages,
+                [Completion(x["prediction"], x.get("num_tokens", 0), "stop") for x in (first, second)],
+                row.get("reference"),
+            )
+            s = judge.rank(item).scores
+            if any(math.isnan(x) for x in s):
+                abstained += 1
+                continue
+            t, o = s[trained_at], s[1 - trained_at]
+            points.append(1.0 if t > o + 1e-9 else 0.0 if o > t + 1e-9 else 0.5)
+    return {
+        "win_rate": sum(points) / len(points) if points else float("nan"),
+        "judged": len(points),
+        "abstained": abstained,
+    }

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -38,39 +39,41 @@ def label_messages(prompt: Prompt, shots: list[Prompt]) -> list[dict[str, str]]:
     return system + turns + [m for m in prompt.messages if m["role"] != "system"]
 
 
-def label(
-    data: str | Path, recipe: Recipe, out: str | Path, ledger_path: str | Path, shots: int = 3
-) -> dict[str, Any]:
-    """Write ``out`` (jsonl: id, input, reference = the teacher's answer); returns counts."""
+def teacher_answers(
+    prompts: list[Prompt],
+    recipe: Recipe,
+    ledger: Ledger,
+    messages_for: Callable[[Prompt], list[dict[str, str]]],
+    template: str,
+    on_answer: Callable[[], None] = lambda: None,
+    failures: list[str] | None = None,
+) -> dict[str, str]:
+    """The openai teacher's answer to each prompt (prompt id -> text), every call through ``ledger``: an answer
+    already there is not asked (nor paid) again. Prompts the teacher did not answer are left out; the errors of
+    calls that got no answer at all (server down, 5xx, timeouts) go to ``failures``, and are asked again next
+    time."""
     from .judging.openai_backend import OpenAIBackend
 
-    if recipe.judge.kind != "openai":
-        raise RecipeError(f"label needs an openai teacher (judge.kind openai), not {recipe.judge.kind!r}")
-    prompts = load_prompts(data, recipe.data)
-    examples = few_shot_examples(recipe, shots, {p.input for p in prompts})
     backend = OpenAIBackend(recipe.judge)
-    ledger = Ledger(ledger_path, max_cost=recipe.judge.max_cost)
-    ledger.stage = "label"
-    labels: dict[str, str] = {}
-    failures: list[str] = []
+    answers: dict[str, str] = {}
 
     async def one(p: Prompt, sem: asyncio.Semaphore) -> None:
-        messages = label_messages(p, examples)
+        messages = messages_for(p)
         sampling = backend.sampling()
         reply, _ = await ledger.ask(
-            call_key(backend.model, "label", messages, sampling),
-            dict(prompt_id=p.prompt_id, judge="label", model=backend.model, template="label"),
+            call_key(backend.model, template, messages, sampling),
+            dict(prompt_id=p.prompt_id, judge=template, model=backend.model, template=template),
             {"messages": messages, **sampling},
             lambda: backend.complete(messages, None),
             backend.cost,
             limit=sem,
         )
-        if reply.text is None:  # no answer (server down, 5xx, timeouts): asked again next time
+        if reply.text is None and failures is not None:
             failures.append(reply.error or "no reply")
         text = (reply.text or "").strip()
         if text and not text.startswith("[refusal]"):
-            labels[p.prompt_id] = text
-        bar.advance()
+            answers[p.prompt_id] = text
+        on_answer()
 
     async def run_all() -> None:
         sem = asyncio.Semaphore(recipe.judge.concurrency)
@@ -82,9 +85,26 @@ def label(
                 for t in tasks:
                     t.cancel()
 
+    asyncio.run(run_all())
+    return answers
+
+
+def label(
+    data: str | Path, recipe: Recipe, out: str | Path, ledger_path: str | Path, shots: int = 3
+) -> dict[str, Any]:
+    """Write ``out`` (jsonl: id, input, reference = the teacher's answer); returns counts."""
+    if recipe.judge.kind != "openai":
+        raise RecipeError(f"label needs an openai teacher (judge.kind openai), not {recipe.judge.kind!r}")
+    prompts = load_prompts(data, recipe.data)
+    examples = few_shot_examples(recipe, shots, {p.input for p in prompts})
+    ledger = Ledger(ledger_path, max_cost=recipe.judge.max_cost)
+    ledger.stage = "label"
+    failures: list[str] = []
     try:
         with progress.task("label", total=len(prompts)) as bar:
-            asyncio.run(run_all())
+            labels = teacher_answers(
+                prompts, recipe, ledger, lambda p: label_messages(p, examples), "label", bar.advance, failures
+            )
     finally:
         ledger.close()
     ref = recipe.data.reference_field or "reference"
@@ -99,10 +119,12 @@ def label(
     ]
     write_jsonl(Path(out), rows)
     if failures:
+        from .judging.openai_backend import OpenAIBackend
+
         raise JudgeFailed(
-            f"{len(failures)} of {len(prompts)} inputs got no answer from {backend.public_url()} (last error: "
-            f"{failures[-1]}); the {len(rows)} labels so far are in {out}: run the same command again to ask "
-            "only the rest"
+            f"{len(failures)} of {len(prompts)} inputs got no answer from {OpenAIBackend(recipe.judge).public_url()} "
+            f"(last error: {failures[-1]}); the {len(rows)} labels so far are in {out}: run the same command again "
+            "to ask only the rest"
         )
     return {
         "inputs": len(prompts),

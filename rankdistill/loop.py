@@ -264,7 +264,10 @@ def _iterate(
 
 
 def summary(run: RunDir, rounds: int | None = None) -> list[dict[str, Any]]:
-    """One row per round: metrics from eval.json and the wall time of each stage."""
+    """One row per round: metrics from eval.json and the wall time of each stage; ``best`` marks the trained
+    round with the highest exact match (the one `export --best` takes)."""
+    from .metrics import best_round
+
     rows = []
     for r in run.rounds():
         if rounds is not None and r > rounds:
@@ -277,9 +280,12 @@ def summary(run: RunDir, rounds: int | None = None) -> list[dict[str, Any]]:
             row["pairs"] = read_json(stats)["pairs"]
         skipped = run.adapter(r) / "skipped.json"
         if skipped.exists():
-            row["train_skipped"] = read_json(skipped)["reason"]
+            row["skipped"] = read_json(skipped)["reason"]
         row["seconds"] = run.timings(r)
         rows.append(row)
+    best = best_round(rows)
+    for row in rows:
+        row["best"] = row["round"] == best
     return rows
 
 

@@ -63,6 +63,7 @@ def pair_rows(
         "skipped_all_tied": 0,
         "skipped_abstained": 0,
         "skipped_margin": 0,
+        "chosen_sources": {},  # how often each candidate source won a pair (generation.sources)
     }
     by_id = {r.prompt_id: r for r in rankings}
     for item in items:
@@ -79,13 +80,17 @@ def pair_rows(
             stats["skipped_margin"] += 1
             continue
         for p in pairs:
+            chosen, rejected = item.candidates[p.chosen], item.candidates[p.rejected]
+            stats["chosen_sources"][chosen.source] = stats["chosen_sources"].get(chosen.source, 0) + 1
             rows.append(
                 {
                     "prompt_id": item.prompt_id,
                     "prompt": item.messages,
-                    "chosen": [{"role": "assistant", "content": item.candidates[p.chosen].text}],
-                    "rejected": [{"role": "assistant", "content": item.candidates[p.rejected].text}],
+                    "chosen": [{"role": "assistant", "content": chosen.text}],
+                    "rejected": [{"role": "assistant", "content": rejected.text}],
                     "margin": p.margin,
+                    "chosen_source": chosen.source,
+                    "rejected_source": rejected.source,
                 }
             )
     stats["pairs"] = len(rows)
@@ -100,6 +105,7 @@ def list_rows(items: list[CandidateSet], rankings: list[Ranking]) -> list[dict[s
             "prompt": it.messages,
             "completions": [c.text for c in it.candidates],
             "scores": by_id[it.prompt_id].scores,
+            "sources": [c.source for c in it.candidates],
         }
         for it in items
     ]
@@ -115,7 +121,7 @@ def prefs_stage(run: RunDir, round_idx: int, recipe: Recipe) -> dict[str, int]:
     final = run.prefs(round_idx)
     final.parent.mkdir(parents=True, exist_ok=True)
     tmp = tempfile.mkdtemp(prefix=".prefs-", dir=final.parent)
-    columns = ["prompt_id", "prompt", "chosen", "rejected", "margin"]
+    columns = ["prompt_id", "prompt", "chosen", "rejected", "margin", "chosen_source", "rejected_source"]
     pairs = Dataset.from_list(rows) if rows else Dataset.from_dict({c: [] for c in columns})
     pairs.save_to_disk(f"{tmp}/pairs")
     Dataset.from_list(list_rows(items, rankings)).save_to_disk(f"{tmp}/lists")

@@ -72,9 +72,12 @@ class DataSettings(_Strict):
         "{input}", description="User message; '{input}' is replaced by the item's input text."
     )
     max_prompts: int | None = Field(
-        None, gt=0, description="Use only the first N training prompts (None: all)."
+        None,
+        gt=0,
+        description="Prompts a generation round samples: round r takes the next N of the shuffled training set "
+        "(None: all). SFT and GRPO learn from every training prompt.",
     )
-    shuffle: bool = Field(True, description="Shuffle training prompts (seeded) before taking max_prompts.")
+    shuffle: bool = Field(True, description="Shuffle training prompts (seeded) before rounds take them.")
     max_input_tokens: int | None = Field(
         2048,
         gt=0,
@@ -128,6 +131,20 @@ class GenerationSettings(_Strict):
     top_p: float = Field(1.0, gt=0, le=1, description="Nucleus sampling threshold.")
     max_new_tokens: int = Field(64, gt=0, description="Longest candidate, in tokens.")
     batch_size: int = Field(16, gt=0, description="Prompts per generate() call (each yields k sequences).")
+    sources: list[Literal["student", "reference", "teacher"]] = Field(
+        ["student"],
+        description="Where candidates come from: the student's k samples, plus the prompt's reference (teacher "
+        "label) and/or the openai teacher's own answer (ledger-cached); the judge never sees the source.",
+    )
+
+    @field_validator("sources")
+    @classmethod
+    def _student_first(cls, v: list[str]) -> list[str]:
+        if "student" not in v:
+            raise ValueError("must include 'student' (the k samples the preference rounds learn from)")
+        if len(set(v)) != len(v):
+            raise ValueError(f"lists a source twice: {v}")
+        return v
 
 
 class PriceSettings(_Strict):
@@ -322,8 +339,10 @@ class TrainSettings(_Strict):
     )
     per_algorithm: dict[Algorithm, dict[str, Any]] = Field(
         default_factory=dict,
-        description="Pass-through config fields by algorithm, for schedules and compare, e.g. "
-        "{grpo: {beta: 0.0}}; merged over train.args when that algorithm is train.algorithm.",
+        description="Settings by algorithm, for schedules and compare: max_steps, learning_rate, batch_size, "
+        "gradient_accumulation_steps, save_steps override train's; anything else is passed through to its config "
+        "class, e.g. {sft: {learning_rate: 3.0e-4}, grpo: {beta: 0.0}}; merged over train.args when that "
+        "algorithm is train.algorithm.",
     )
     reward: Literal["scores", "rank"] = Field(
         "scores",
@@ -366,6 +385,13 @@ class Recipe(_Strict):
     def _reference_needs_field(self) -> Recipe:
         if self.judge.kind == "reference" and not self.data.reference_field:
             raise ValueError("judge.kind 'reference' needs data.reference_field")
+        if "reference" in self.generation.sources and not self.data.reference_field:
+            raise ValueError("generation.sources: 'reference' needs data.reference_field")
+        if "teacher" in self.generation.sources and self.judge.kind != "openai":
+            raise ValueError(
+                "generation.sources: 'teacher' asks the openai teacher for its own answer; "
+                f"judge.kind is {self.judge.kind!r}"
+            )
         return self
 
 

@@ -21,11 +21,12 @@ class Completion:
     text: str
     num_tokens: int
     finish_reason: str  # "stop" (end of sequence) or "length" (hit max_new_tokens)
+    source: str = "student"  # or "reference" / "teacher" (generation.sources); judges never see it
 
 
 @dataclass
 class CandidateSet:
-    """One prompt and the k candidates the student sampled for it."""
+    """One prompt and its candidates: the k the student sampled, then any from other sources."""
 
     prompt_id: str
     messages: list[dict[str, str]]

@@ -6,51 +6,18 @@ import math
 from pathlib import Path
 from typing import Any
 
-from .data import build_messages
 from .recipe import Recipe
-from .records import CandidateSet, Completion, atomic_write_json, read_json, read_jsonl
+from .records import atomic_write_json, read_json, read_jsonl
 from .rundir import RunDir
 
 METRICS = [
     ("exact_match", "exact match"),
+    ("exact_match_needing_change", "fixed (items needing a change)"),
+    ("copy_rate", "answers copying the input"),
     ("chrf", "chrF"),
     ("mean_length_tokens", "mean length (tokens)"),
     ("win_rate", "win rate vs base"),
 ]
-
-
-def win_rate(judge: Any, recipe: Recipe, base_rows: list[dict], rows: list[dict]) -> dict[str, float]:
-    """Share of prompts where the judge ranks the trained answer above the base answer (ties count half).
-
-    Each prompt is ranked through the Judge protocol in both orders, [base, trained] and [trained, base],
-    so a judge's position bias cancels; abstentions (NaN) are left out and counted.
-    """
-    base = {r["prompt_id"]: r for r in base_rows}
-    points: list[float] = []
-    abstained = 0
-    for row in rows:
-        b = base.get(row["prompt_id"])
-        if b is None:
-            continue
-        messages = build_messages(recipe.data, row["input"])
-        for first, second, trained_at in ((b, row, 1), (row, b, 0)):
-            item = CandidateSet(
-                row["prompt_id"],
-                messages,
-                [Completion(x["prediction"], x.get("num_tokens", 0), "stop") for x in (first, second)],
-                row.get("reference"),
-            )
-            s = judge.rank(item).scores
-            if any(math.isnan(x) for x in s):
-                abstained += 1
-                continue
-            t, o = s[trained_at], s[1 - trained_at]
-            points.append(1.0 if t > o + 1e-9 else 0.0 if o > t + 1e-9 else 0.5)
-    return {
-        "win_rate": sum(points) / len(points) if points else float("nan"),
-        "judged": len(points),
-        "abstained": abstained,
-    }
 
 
 def _win_rate_cached(run: RunDir, r: int, base_run: RunDir, recipe: Recipe, judge: Any) -> float | None:
@@ -60,6 +27,8 @@ def _win_rate_cached(run: RunDir, r: int, base_run: RunDir, recipe: Recipe, judg
         if judge is None or not run.predictions(r).exists() or not base_run.predictions(0).exists():
             return None
         try:
+            from .evaluate import win_rate
+
             result = win_rate(
                 judge, recipe, list(read_jsonl(base_run.predictions(0))), list(read_jsonl(run.predictions(r)))
             )
@@ -105,25 +74,92 @@ def compare_rows(run: RunDir, algorithms: list[str], recipe: Recipe) -> list[dic
 
 
 def _metrics(e: dict[str, Any]) -> dict[str, Any]:
-    return {k: e.get(k) for k in ("n", "exact_match", "chrf", "mean_length_tokens")}
+    keys = ("n", "exact_match", "exact_match_needing_change", "copy_rate", "copy_baseline_exact_match")
+    return {k: e.get(k) for k in (*keys, "chrf", "mean_length_tokens")}
 
 
-def _fmt(v: Any, kind: str) -> str:
-    if v is None:
-        return "-"
-    return {"pct": f"{v:.1%}", "f3": f"{v:.3f}", "f1": f"{v:.1f}", "f0": f"{v:.0f}"}[kind]
+def _pct(v: Any) -> str:
+    return "-" if v is None else f"{v:.1%}"
+
+
+def _num(fmt: str) -> Any:
+    return lambda v: "-" if v is None else format(v, fmt)
+
+
+# The one place metric columns are named and formatted: the summary table (cli) and compare's report.md.
+COLUMNS: dict[str, tuple[str, Any]] = {
+    "algorithm": ("algorithm", str),
+    "round": ("round", str),
+    "exact_match": ("exact", _pct),
+    "exact_match_needing_change": ("fixed", _pct),
+    "copy_rate": ("copied", _pct),
+    "chrf": ("chrF", _num(".3f")),
+    "mean_length_tokens": ("len", _num(".1f")),
+    "pairs": ("pairs", lambda v: "-" if v is None else str(v)),
+    "win_rate": ("win rate", _pct),
+    "train_seconds": ("train s", _num(".0f")),
+    "peak_memory_mb": ("peak MB", _num(".0f")),
+}
+STAGE_COLUMNS = {"gen": ("generate",), "judge": ("judge", "prefs"), "train": ("train",), "eval": ("eval",)}
+COLUMN_NOTES = (
+    "exact: exact match on the test set (round 0 = the untrained student); fixed: exact match on the items whose "
+    "input needs a change; copied: answers equal to the input; chrF: mean chrF; len: mean answer length in tokens"
+)
+
+
+def table_cells(rows: list[dict[str, Any]], columns: list[str]) -> tuple[list[str], list[list[str]]]:
+    """(headers, formatted rows) for ``columns`` (keys of COLUMNS)."""
+    headers = [COLUMNS[c][0] for c in columns]
+    return headers, [[COLUMNS[c][1](r.get(c)) for c in columns] for r in rows]
+
+
+def summary_table(rows: list[dict[str, Any]]) -> tuple[list[str], list[list[str]], list[str]]:
+    """A run's summary as (headers, cells, notes): metrics and seconds per stage, one row per round, the best
+    round marked, and what copying the input would score (the baseline a rewriting student must beat)."""
+    best = next((r["round"] for r in rows if r.get("best")), None)
+    headers, cells = table_cells(
+        rows,
+        [
+            "round",
+            "exact_match",
+            "exact_match_needing_change",
+            "copy_rate",
+            "chrf",
+            "mean_length_tokens",
+            "pairs",
+        ],
+    )
+    headers += [*STAGE_COLUMNS, "total"]
+    for row, line in zip(rows, cells, strict=True):
+        if row["round"] == best:
+            line[0] += "*"
+        if row.get("skipped"):
+            line[6] = "skip"
+        secs = row.get("seconds", {})
+        for stages in (*STAGE_COLUMNS.values(), tuple(secs)):
+            done = [secs[s] for s in stages if s in secs]
+            line.append(f"{sum(done):.0f}" if done else "-")
+    notes = []
+    copy = next((r for r in rows if r.get("copy_baseline_exact_match") is not None), None)
+    if copy is not None:
+        notes.append(
+            f"copying the input would score exact {_pct(copy['copy_baseline_exact_match'])}, fixed 0.0%"
+            + (f"; * best round ({best})" if best is not None else "")
+        )
+    notes.append(
+        COLUMN_NOTES
+        + "; pairs: preference pairs trained on; gen … total: seconds per stage (judge: judge + prefs)."
+    )
+    return headers, cells, notes
 
 
 def markdown_table(rows: list[dict[str, Any]]) -> str:
-    head = "| algorithm | round | exact match | chrF | mean length | win rate vs base | train s | peak MB |"
-    lines = [head, "|" + "---|" * 8]
-    for r in rows:
-        lines.append(
-            f"| {r['algorithm']} | {r['round']} | {_fmt(r.get('exact_match'), 'pct')} | "
-            f"{_fmt(r.get('chrf'), 'f3')} | {_fmt(r.get('mean_length_tokens'), 'f1')} | "
-            f"{_fmt(r.get('win_rate'), 'pct')} | {_fmt(r.get('train_seconds'), 'f0')} | "
-            f"{_fmt(r.get('peak_memory_mb'), 'f0')} |"
-        )
+    columns = ["algorithm", "round", "exact_match", "exact_match_needing_change", "copy_rate", "chrf"]
+    headers, cells = table_cells(
+        rows, [*columns, "mean_length_tokens", "win_rate", "train_seconds", "peak_memory_mb"]
+    )
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(c) + " |" for c in cells]
     return "\n".join(lines)
 
 
@@ -160,6 +196,13 @@ def plot_rows(rows: list[dict[str, Any]], path: Path) -> None:
     plt.close(fig)
 
 
+def _copy_note(rows: list[dict[str, Any]]) -> str:
+    base = next((r for r in rows if r.get("copy_baseline_exact_match") is not None), None)
+    if base is None:
+        return ""
+    return f"Copying the input would score exact match {_pct(base['copy_baseline_exact_match'])}, fixed 0.0%."
+
+
 def write_compare_report(run: RunDir, algorithms: list[str], recipe: Recipe) -> Path:
     """DIR/compare/report.md (final round per algorithm, then every round) and DIR/compare/metrics.png."""
     from .records import atomic_write_text
@@ -179,9 +222,9 @@ def write_compare_report(run: RunDir, algorithms: list[str], recipe: Recipe) -> 
             "trains on the same round-1 candidates and rankings.",
             "## Final round\n\n" + markdown_table(list(last.values())),
             "## Every round\n\n" + markdown_table(rows),
-            "exact match and chrF against the references of the test set; mean length of the greedy answers "
-            "in tokens; win rate: the judge ranks [base, trained] answers of each test prompt, in both orders "
-            "(ties count half); train s: wall seconds of the train stage; peak MB: "
+            _copy_note(rows),
+            COLUMN_NOTES + "; win rate: the judge ranks [base, trained] answers of each test prompt, in both "
+            "orders (ties count half); train s: wall seconds of the train stage; peak MB: "
             + (
                 "peak CUDA memory allocated"
                 if kinds == {"cuda_max_allocated"}

@@ -1,10 +1,12 @@
 """Evaluation metrics on prediction rows: exact match, and what it is made of for rewriting tasks."""
 
-from rankdistill.evaluate import metrics
+import json
+
+from rankdistill.metrics import best_round, metrics
 
 
-def row(inp, ref, pred, tokens=5):
-    return {"input": inp, "reference": ref, "prediction": pred, "num_tokens": tokens}
+def row(inp, ref, pred, tokens=5, **meta):
+    return {"input": inp, "reference": ref, "prediction": pred, "num_tokens": tokens, **meta}
 
 
 def test_exact_match_split_into_copies_and_fixes():
@@ -20,4 +22,46 @@ def test_exact_match_split_into_copies_and_fixes():
     assert m["copy_rate"] == 2 / 4
     assert m["n_needing_change"] == 2
     assert m["exact_match_needing_change"] == 1 / 2
+    assert m["copy_baseline_exact_match"] == 2 / 4  # copying is right on the two already-correct items
     assert m["mean_length_tokens"] == 5.0
+
+
+def test_per_language_and_per_error_type_worked_by_hand(tmp_path):
+    # A small predictions file, as the eval stage writes it (fields lang and errors come from the data).
+    lines = [
+        row("She go home.", "She goes home.", "She goes home.", lang="en", errors=["agreement"]),
+        row("I has a the cat.", "I have a cat.", "I has a cat.", lang="en", errors=["agreement", "article"]),
+        row("It is fine.", "It is fine.", "It is fine.", lang="en", errors=[]),
+        row("Il sont grand.", "Il est grand.", "Il est grand.", lang="fr", errors=["agreement"]),
+        row("Je mange le pomme.", "Je mange la pomme.", "Je mange le pomme.", lang="fr", errors=["article"]),
+    ]
+    path = tmp_path / "predictions.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in lines))
+    m = metrics([json.loads(x) for x in path.read_text().splitlines()])
+    # en: 2 of 3 exact (rows 1 and 3); of its 2 items needing a change, 1 fixed; copying scores 1 of 3
+    en = m["by_lang"]["en"]
+    assert (en["n"], en["exact_match"], en["exact_match_needing_change"]) == (3, 2 / 3, 1 / 2)
+    assert en["copy_baseline_exact_match"] == 1 / 3 and en["copy_rate"] == 1 / 3
+    fr = m["by_lang"]["fr"]
+    assert (fr["n"], fr["exact_match"], fr["copy_rate"], fr["copy_baseline_exact_match"]) == (2, 1 / 2, 1 / 2, 0.0)
+    # an item with two errors counts in both error groups; no error is the group "none"
+    assert m["by_errors"]["agreement"]["n"] == 3 and m["by_errors"]["agreement"]["exact_match"] == 2 / 3
+    assert m["by_errors"]["article"]["n"] == 2 and m["by_errors"]["article"]["exact_match"] == 0.0
+    assert m["by_errors"]["none"] == {**m["by_errors"]["none"], "n": 1, "exact_match": 1.0}
+    assert m["exact_match"] == 3 / 5 and m["copy_baseline_exact_match"] == 1 / 5
+
+
+def test_without_group_fields_there_is_no_breakdown():
+    m = metrics([row("a b", "a c", "a c")])
+    assert "by_lang" not in m and "by_errors" not in m
+
+
+def test_best_round_is_the_highest_exact_match_earliest_on_ties():
+    rows = [
+        {"round": 0, "exact_match": 0.9},  # the untrained student is never "best"
+        {"round": 1, "exact_match": 0.3},
+        {"round": 2, "exact_match": 0.5},
+        {"round": 3, "exact_match": 0.5},
+    ]
+    assert best_round(rows) == 2
+    assert best_round([{"round": 0, "exact_match": 0.1}]) is None

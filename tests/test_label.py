@@ -4,8 +4,8 @@ from click.testing import CliRunner
 from fake_openai import FakeServer
 
 from rankdistill.cli import main
-from rankdistill.evaluate import metrics
 from rankdistill.judging.ledger import summarize
+from rankdistill.metrics import metrics
 
 
 def test_label_writes_references_with_few_shot_and_caches(tmp_path, monkeypatch):

@@ -51,6 +51,7 @@ def test_all_tied_prompts_skipped_and_counted():
         "skipped_all_tied": 1,
         "skipped_abstained": 1,
         "skipped_margin": 0,
+        "chosen_sources": {"student": 1},
     }
     row = rows[0]
     # TRL's conversational preference format

@@ -58,4 +58,4 @@ def test_rounds_with_no_pairs_carry_the_student_over(tmp_path):
     ).read_bytes()
     rows = summary(run)
     assert [row["pairs"] for row in rows] == [0, 0]
-    assert all("no usable preference pairs" in row["train_skipped"] for row in rows)
+    assert all("no usable preference pairs" in row["skipped"] for row in rows)

@@ -73,7 +73,7 @@ def test_judge_reward_ranks_each_group_with_the_real_reference_judge():
 
 
 def test_win_rate_both_orders_ties_half():
-    from rankdistill.report import win_rate
+    from rankdistill.evaluate import win_rate
 
     recipe = load_recipe(None)
     base = [
@@ -87,3 +87,24 @@ def test_win_rate_both_orders_ties_half():
     result = win_rate(ReferenceJudge(), recipe, base, trained)
     assert result["judged"] == 4 and result["win_rate"] == pytest.approx((1 + 1 + 0.5 + 0.5) / 4)
     assert math.isnan(win_rate(ReferenceJudge(), recipe, base, [])["win_rate"])
+
+
+def test_per_algorithm_typed_settings_override_train_fields_for_that_algorithm_only():
+    from rankdistill.recipe import RecipeError, load_recipe
+    from rankdistill.train import check_train_settings, recipe_for
+
+    recipe = load_recipe(
+        None,
+        {
+            "train.schedule": ["sft", "dpo"],
+            "train.max_steps": 10,
+            "train.per_algorithm": {"sft": {"learning_rate": 3e-4, "max_steps": 50}, "dpo": {"loss_type": ["ipo"]}},
+        },
+    )
+    sft, dpo = recipe_for(recipe, "sft"), recipe_for(recipe, "dpo")
+    assert (sft.train.learning_rate, sft.train.max_steps, sft.train.args) == (3e-4, 50, {})
+    assert (dpo.train.learning_rate, dpo.train.max_steps) == (recipe.train.learning_rate, 10)
+    assert dpo.train.args == {"loss_type": ["ipo"]}
+    bad = load_recipe(None, {"train.schedule": ["sft", "dpo"], "train.per_algorithm": {"sft": {"max_steps": 0}}})
+    with pytest.raises(RecipeError, match=r"train.per_algorithm.sft.max_steps"):
+        check_train_settings(bad)

@@ -56,20 +56,32 @@ def make_generator(recipe: Recipe, adapter: Path | None) -> Any:
     return HFGenerator(model, tokenizer)
 
 
-def training_prompts(recipe: Recipe) -> list[Prompt]:
-    return load_prompts(
+def training_prompts(recipe: Recipe, round_idx: int | None = None) -> list[Prompt]:
+    """The training prompts, shuffled (seeded); for round ``round_idx``, its window of ``data.max_prompts``.
+
+    Each round takes the next ``max_prompts`` of the shuffled set (wrapping around), so successive preference
+    rounds learn from fresh prompts; without a round (SFT) every prompt.
+    """
+    prompts = load_prompts(
         recipe.data.train,
         recipe.data,
-        max_prompts=recipe.data.max_prompts,
         shuffle_seed=recipe.seed if recipe.data.shuffle else None,
-        need_reference=recipe.judge.kind == "reference",
+        need_reference=recipe.judge.kind == "reference" or "reference" in recipe.generation.sources,
     )
+    n = recipe.data.max_prompts
+    if round_idx is None or not n or n >= len(prompts):
+        return prompts
+    start = (round_idx - 1) * n % len(prompts)
+    return (prompts + prompts)[start : start + n]
 
 
 def generate_stage(run: RunDir, round_idx: int, recipe: Recipe) -> None:
-    """Sample ``generation.k`` candidates per prompt with the previous round's student; resumable by prompt."""
+    """Sample ``generation.k`` candidates per prompt with the previous round's student, then add those of the
+    other ``generation.sources``; resumable by prompt."""
+    from .sources import off_policy_candidates
+
     out = run.candidates(round_idx)
-    prompts = training_prompts(recipe)
+    prompts = training_prompts(recipe, round_idx)
     partial = PartialJsonl(out, key="prompt_id")
     todo = [p for p in prompts if p.prompt_id not in partial.done]
     g = recipe.generation
@@ -77,6 +89,7 @@ def generate_stage(run: RunDir, round_idx: int, recipe: Recipe) -> None:
         f"round {round_idx}: generate", total=len(prompts), completed=len(prompts) - len(todo)
     ) as bar:
         if todo:
+            extra = off_policy_candidates(run, round_idx, recipe, todo)
             generator = make_generator(recipe, run.adapter(round_idx - 1) if round_idx > 1 else None)
             # A seed per prompt from its position in the full list: a resumed stage samples what an
             # uninterrupted one would. vLLM takes all prompts at once; transformers in batches of batch_size.
@@ -95,7 +108,14 @@ def generate_stage(run: RunDir, round_idx: int, recipe: Recipe) -> None:
                 for done in pieces:
                     partial.append(
                         [
-                            to_dict(CandidateSet(todo[j].prompt_id, todo[j].messages, c, todo[j].reference))
+                            to_dict(
+                                CandidateSet(
+                                    todo[j].prompt_id,
+                                    todo[j].messages,
+                                    c + extra.get(todo[j].prompt_id, []),
+                                    todo[j].reference,
+                                )
+                            )
                             for j, c in done
                         ]
                     )

@@ -2,53 +2,11 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
+from ..metrics import chrf, edit_similarity, normalize
 from ..records import CandidateSet, Ranking
 from .base import ranking_from_scores
 
-
-def normalize(text: str) -> str:
-    """Whitespace-normalised text: what exact match compares."""
-    return " ".join(text.split())
-
-
-def chrf(hypothesis: str, reference: str, max_order: int = 6, beta: float = 2.0) -> float:
-    """chrF (Popović, 2015) in [0, 1]: F-beta of character n-gram precision and recall, n = 1..6, spaces removed.
-
-    Precision and recall are averaged over the n-gram orders that both strings are long enough to have.
-    """
-    hyp, ref = "".join(hypothesis.split()), "".join(reference.split())
-    if hyp == ref:
-        return 1.0
-    precisions, recalls = [], []
-    for n in range(1, max_order + 1):
-        h = Counter(hyp[i : i + n] for i in range(len(hyp) - n + 1))
-        r = Counter(ref[i : i + n] for i in range(len(ref) - n + 1))
-        if not h or not r:
-            continue
-        overlap = sum((h & r).values())
-        precisions.append(overlap / sum(h.values()))
-        recalls.append(overlap / sum(r.values()))
-    if not precisions:
-        return 0.0
-    p, r = sum(precisions) / len(precisions), sum(recalls) / len(recalls)
-    if p + r == 0:
-        return 0.0
-    return (1 + beta**2) * p * r / (beta**2 * p + r)
-
-
-def edit_similarity(a: str, b: str) -> float:
-    """1 - Levenshtein(a, b) / max(len): 1 for equal strings, 0 for nothing in common."""
-    if a == b:
-        return 1.0
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return 1 - prev[-1] / max(len(a), len(b))
+__all__ = ["ReferenceJudge", "chrf", "edit_similarity", "normalize"]
 
 
 class ReferenceJudge:

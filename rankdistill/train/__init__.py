@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from ..recipe import Recipe
+from ..recipe import Recipe, RecipeError
 from ..records import atomic_write_json, replace_dir
 from ..rundir import STAGES, RunDir, Timer
 from .common import PeakMemory, is_main_process
@@ -36,13 +36,36 @@ def stages_for_round(recipe: Recipe, round_idx: int) -> tuple[str, ...]:
     return _PROMPTS_ONLY if algorithm_for_round(recipe, round_idx) in ("sft", "grpo") else _OFFLINE
 
 
+# Typed train fields an algorithm may set for itself in train.per_algorithm (e.g. SFT at a higher learning rate
+# and for more steps than the DPO rounds after it, as Zephyr's dSFT and dDPO differ).
+PER_ALGORITHM_TYPED = (
+    "max_steps",
+    "learning_rate",
+    "batch_size",
+    "gradient_accumulation_steps",
+    "save_steps",
+)
+
+
 def recipe_for(recipe: Recipe, algorithm: str) -> Recipe:
-    """A copy of ``recipe`` that trains ``algorithm``, with that algorithm's pass-through args in train.args."""
+    """A copy of ``recipe`` that trains ``algorithm``: its typed overrides from train.per_algorithm applied, and
+    its pass-through args in train.args."""
+    from pydantic import ValidationError
+
     args: dict[str, Any] = dict(recipe.train.args) if algorithm == recipe.train.algorithm else {}
-    args.update(recipe.train.per_algorithm.get(algorithm, {}))
+    own = dict(recipe.train.per_algorithm.get(algorithm, {}))
+    typed = {k: own.pop(k) for k in PER_ALGORITHM_TYPED if k in own}
+    args.update(own)
     out = recipe.model_copy(deep=True)
     out.train.algorithm = algorithm
     out.train.args = args
+    for key, value in typed.items():
+        try:
+            setattr(out.train, key, value)  # validated like the field itself
+        except ValidationError as e:
+            raise RecipeError(
+                f"train.per_algorithm.{algorithm}.{key}: {e.errors()[0]['msg']} (got {value!r})"
+            ) from None
     return out
 
 
@@ -109,6 +132,7 @@ def train_stage(run: RunDir, round_idx: int, recipe: Recipe) -> dict:
     Under ``accelerate launch`` every process trains; only the main one files the adapter.
     """
     algorithm = algorithm_for_round(recipe, round_idx)
+    recipe = recipe_for(recipe, algorithm)
     previous = run.adapter(round_idx - 1) if round_idx > 1 else None
     final = run.adapter(round_idx)
     final.parent.mkdir(parents=True, exist_ok=True)
@@ -116,7 +140,7 @@ def train_stage(run: RunDir, round_idx: int, recipe: Recipe) -> dict:
     try:
         with PeakMemory() as memory, Timer() as timer:
             result = train_with(
-                recipe_for(recipe, algorithm),
+                recipe,
                 run,
                 round_idx,
                 tmp,

@@ -1,0 +1,61 @@
+"""Candidates from other sources than the student (``generation.sources``), added after its k samples.
+
+``reference``: the prompt's reference answer (the teacher's pseudo-label). ``teacher``: the openai teacher's own
+answer to the student's prompt, asked through the same OpenAI-compatible client as the judge and cached in the
+run's ledger (asked once per prompt, free in later rounds). This is RRHF's setting (responses from several
+sources, the human one included) and Zephyr's UltraFeedback data (answers of several models ranked by a
+teacher): when the student never samples a correct answer, a ranking can still point to one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import progress
+from ..data import Prompt
+from ..recipe import Recipe
+from ..records import Completion
+from ..rundir import RunDir
+
+
+def off_policy_candidates(
+    run: RunDir, round_idx: int, recipe: Recipe, prompts: list[Prompt]
+) -> dict[str, list[Completion]]:
+    """Prompt id -> the extra candidates of every source but the student's, in ``generation.sources`` order."""
+    sources = [s for s in recipe.generation.sources if s != "student"]
+    if not sources or not prompts:
+        return {}
+    from ..models import load_tokenizer
+
+    tokenizer = load_tokenizer(recipe.student)
+    teacher = _teacher_answers(run, round_idx, recipe, prompts) if "teacher" in sources else {}
+    out: dict[str, list[Completion]] = {}
+    for p in prompts:
+        texts = {"reference": p.reference, "teacher": teacher.get(p.prompt_id)}
+        out[p.prompt_id] = [
+            Completion(texts[s], _num_tokens(tokenizer, texts[s]), "stop", source=s)
+            for s in sources
+            if texts[s] is not None
+        ]
+    return out
+
+
+def _num_tokens(tokenizer: Any, text: str) -> int:
+    return len(tokenizer(text, add_special_tokens=False)["input_ids"])
+
+
+def _teacher_answers(run: RunDir, round_idx: int, recipe: Recipe, prompts: list[Prompt]) -> dict[str, str]:
+    from ..judging import ledger_path
+    from ..judging.ledger import Ledger
+    from ..label import teacher_answers
+
+    ledger = Ledger(ledger_path(run), max_cost=recipe.judge.max_cost)
+    ledger.round, ledger.stage = round_idx, "teacher"
+    try:
+        with progress.task(f"round {round_idx}: teacher answers", total=len(prompts)) as bar:
+            answers = teacher_answers(prompts, recipe, ledger, lambda p: p.messages, "teacher", bar.advance)
+    finally:
+        ledger.close()
+    if len(answers) < len(prompts):
+        progress.log(f"teacher: no answer for {len(prompts) - len(answers)} of {len(prompts)} prompts")
+    return answers

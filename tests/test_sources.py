@@ -1,0 +1,99 @@
+"""generation.sources: candidates from the reference and the openai teacher beside the student's k samples."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from fake_openai import FakeServer
+
+from rankdistill.generation import generate_stage
+from rankdistill.judging import judge_stage
+from rankdistill.judging.ledger import summarize
+from rankdistill.preferences import prefs_stage
+from rankdistill.recipe import RecipeError, load_recipe
+from rankdistill.records import read_jsonl
+
+TINY = {
+    "data.max_prompts": 3,
+    "generation.k": 2,
+    "generation.max_new_tokens": 6,  # too short for a full sentence: the student rarely matches the reference
+}
+
+
+def test_sources_must_include_the_student_and_fit_the_judge():
+    with pytest.raises(RecipeError, match="generation.sources.*student"):
+        load_recipe(None, {"generation.sources": ["reference"]})
+    with pytest.raises(RecipeError, match="teacher.*openai"):
+        load_recipe(None, {"generation.sources": ["student", "teacher"]})
+    with pytest.raises(RecipeError, match="twice"):
+        load_recipe(None, {"generation.sources": ["student", "reference", "reference"]})
+    assert load_recipe(None).generation.sources == ["student"]
+
+
+@pytest.mark.integration
+def test_reference_candidate_is_ranked_and_chosen_where_it_wins(tmp_path):
+    from rankdistill.loop import load_run_recipe, open_run
+
+    recipe = load_recipe(None, {**TINY, "generation.sources": ["student", "reference"]})
+    run = open_run(tmp_path / "run", recipe)
+    recipe = load_run_recipe(run)
+    generate_stage(run, 1, recipe)
+    items = list(read_jsonl(run.candidates(1)))
+    assert len(items) == 3
+    for item in items:
+        sources = [c["source"] for c in item["candidates"]]
+        assert sources == ["student", "student", "reference"]  # k samples, then the reference once
+        assert item["candidates"][-1]["text"] == item["reference"]
+        assert item["candidates"][-1]["num_tokens"] > 0
+    judge_stage(run, 1, recipe)
+    stats = prefs_stage(run, 1, recipe)
+    rankings = {r["prompt_id"]: r for r in read_jsonl(run.rankings(1))}
+    from datasets import load_from_disk
+
+    pairs = load_from_disk(str(run.prefs(1) / "pairs")).to_list()
+    for item in items:
+        ranking = rankings[item["prompt_id"]]
+        assert len(ranking["scores"]) == 3  # the reference was ranked with the samples
+        ref_score = ranking["scores"][2]
+        student_best = max(ranking["scores"][:2])
+        mine = [p for p in pairs if p["prompt_id"] == item["prompt_id"]]
+        if ref_score > student_best:  # the reference won: it is the chosen answer of the prompt's pair
+            assert [p["chosen"][0]["content"] for p in mine] == [item["reference"]]
+            assert [p["chosen_source"] for p in mine] == ["reference"]
+            assert all(p["rejected_source"] == "student" for p in mine)
+    assert stats["chosen_sources"].get("reference", 0) >= 1
+    lists = load_from_disk(str(run.prefs(1) / "lists")).to_list()
+    assert all(row["sources"] == ["student", "student", "reference"] for row in lists)
+
+
+@pytest.mark.integration
+def test_teacher_answers_join_the_pool_cached_in_the_ledger(tmp_path, monkeypatch):
+    from rankdistill.loop import load_run_recipe, open_run
+
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-teacher")
+    with FakeServer() as srv:
+        sets = {**TINY, "generation.sources": ["student", "teacher"], "judge.base_url": srv.url}
+        recipe = load_recipe("gec-smollm2-dpo-openai", sets)
+        run = open_run(tmp_path / "run", recipe)
+        recipe = load_run_recipe(run)
+        generate_stage(run, 1, recipe)
+        teacher_calls = srv.requests
+        assert teacher_calls == 3  # one answer per prompt
+        items = list(read_jsonl(run.candidates(1)))
+        for item in items:
+            teacher = [c for c in item["candidates"] if c["source"] == "teacher"]
+            assert len(teacher) == 1 and teacher[0]["text"].startswith("Corrected:")
+            # the teacher was asked the student's own prompt, not a judge prompt
+        assert all(b["messages"][-1]["content"].startswith("Correct this sentence:") for b in srv.bodies)
+        judge_stage(run, 1, recipe)
+        # the judge saw every candidate text, never a source label
+        judged = [b for b in srv.bodies[teacher_calls:]]
+        assert judged and not any("teacher" in json.dumps(b["messages"]) for b in judged)
+        # a second round asks the ledger, not the server, for the same prompts' teacher answers
+        before = srv.requests
+        run.candidates(1).rename(run.round_dir(1) / "old.jsonl")
+        generate_stage(run, 1, recipe)
+        assert srv.requests == before
+    totals = summarize(run.root / "ledger.sqlite")
+    assert totals["cache_hits"] >= 3
