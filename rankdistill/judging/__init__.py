@@ -129,14 +129,14 @@ def rank_items(judge: Any, items: list[CandidateSet], on_result: Any, concurrenc
     return None
 
 
-MIN_RANKINGS_FOR_ABSTAIN_CHECK = 20  # fewer rankings say too little about a judge's abstention rate
+MIN_RANKINGS_FOR_ABSTAIN_CHECK = 20  # stopping early needs this many; the stage's end checks all of them
 
 
 def _abstain_error(abstained: int, ranked: int, settings: JudgeSettings) -> JudgeFailed:
     return JudgeFailed(
         f"{abstained} of {ranked} rankings abstained (no parseable verdict), more than judge.max_abstain_rate "
-        f"{settings.max_abstain_rate:g}: check the judge's model and template (`rankdistill ledger` shows the "
-        "replies are in ledger.sqlite), or raise judge.max_abstain_rate and run again to accept them"
+        f"{settings.max_abstain_rate:g}: check the judge's model and template (its replies are in ledger.sqlite), "
+        "or raise judge.max_abstain_rate and run again to accept them (nothing is paid again)"
     )
 
 
