@@ -15,7 +15,6 @@ os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 import click  # noqa: E402
 
 from . import progress  # noqa: E402
-from .rundir import STAGES  # noqa: E402
 
 
 class _RichReporter:
@@ -106,6 +105,8 @@ def _fail(message: str) -> None:
 
 
 def _print_summary(run: Any) -> None:
+    import json
+
     from rich import box
     from rich.console import Console
     from rich.table import Table
@@ -113,7 +114,8 @@ def _print_summary(run: Any) -> None:
     from .loop import summary
     from .report import summary_table
 
-    headers, cells, notes = summary_table(summary(run))
+    rows = summary(run)
+    headers, cells, notes = summary_table(rows)
     # no vertical rules: the table fits an 80-column terminal without truncating numbers
     table = Table(title=f"rankdistill — {run.root}", box=box.SIMPLE_HEAD, padding=(0, 0), pad_edge=False)
     for col in headers:
@@ -124,27 +126,37 @@ def _print_summary(run: Any) -> None:
     console.print(table)
     for note in notes:
         console.print(note)
+    for row in rows:
+        if row.get("skipped"):
+            console.print(f"round {row['round']}: training skipped, {row['skipped']}")
+    if run.data_stats_path.exists():
+        for role, d in json.loads(run.data_stats_path.read_text()).items():
+            if d.get("too_long") or d.get("duplicate_inputs"):
+                console.print(
+                    f"{role} data: {d['prompts']} prompts used; {d.get('too_long', 0)} skipped as longer than "
+                    f"data.max_input_tokens; {d.get('duplicate_inputs', 0)} inputs repeated under another id"
+                )
 
 
 class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
-        from .data import DataError
+        """User errors (and OS errors such as a read-only directory) are caught once, here: one line, their
+        exit code, no traceback; --debug lets the traceback through."""
+        from .errors import UserError
         from .generation.vllm import BackendError
-        from .judging.ledger import CostLimitReached
-        from .judging.openai_backend import JudgeConfigError
-        from .judging.templates import TemplateError
-        from .models import ModelError
-        from .recipe import RecipeError
 
         try:
             return super().invoke(ctx)
-        except (
-            RecipeError, DataError, ModelError, BackendError, FileNotFoundError, TemplateError, JudgeConfigError
-        ) as e:
-            _fail(str(e))
-        except CostLimitReached as e:
-            click.echo(f"stopped: {e}", err=True)
-            sys.exit(3)
+        except (UserError, BackendError, OSError) as e:
+            if ctx.params.get("debug"):
+                raise
+            if isinstance(e, OSError) and not isinstance(e, FileNotFoundError) and e.filename:
+                message = f"{e.filename}: {e.strerror}"  # e.g. a read-only run directory
+            else:
+                message = str(e)
+            prefix = getattr(e, "prefix", "error")
+            click.echo(click.style(f"{prefix}: ", fg="red", bold=True) + message, err=True)
+            sys.exit(getattr(e, "exit_code", 2))
         except KeyboardInterrupt:
             click.echo(
                 "\ninterrupted: finished work is saved; run the same command again to resume", err=True
@@ -152,9 +164,16 @@ class _Group(click.Group):
             sys.exit(130)
 
 
+_NEW_LEDGER_HELP = (
+    "Start a new judge ledger when the run's is missing, empty or corrupt (the old file is kept aside; "
+    "every judge call is paid again)."
+)
+
+
 @click.group(cls=_Group)
 @click.version_option(package_name="rankdistill")
-def main() -> None:
+@click.option("--debug", is_flag=True, help="Show the full traceback of an error.")
+def main(debug: bool) -> None:
     """rankdistill: distil a teacher's rankings into a small student model.
 
     A round samples k candidates per prompt from the student, has a judge rank them, turns the rankings into
@@ -176,8 +195,14 @@ def main() -> None:
     help="Override a recipe field, e.g. train.max_steps=2.",
 )
 @click.option("--verbose", is_flag=True, help="Show the libraries' own logs and warnings.")
+@click.option("--new-ledger", is_flag=True, help=_NEW_LEDGER_HELP)
 def iterate(
-    recipe: str | None, rounds: int | None, run_dir: str | None, overrides: tuple[str, ...], verbose: bool
+    recipe: str | None,
+    rounds: int | None,
+    run_dir: str | None,
+    overrides: tuple[str, ...],
+    verbose: bool,
+    new_ledger: bool,
 ) -> None:
     """Run rounds of generate -> judge -> prefs -> train -> eval (RECIPE: a path or a shipped recipe name;
     default gec-smollm2-dpo). Running the same command again resumes where it stopped."""
@@ -192,6 +217,8 @@ def iterate(
     _quiet_libraries(verbose)
     with _reporter() as rep:
         rep.log(f"recipe {resolve_recipe_path(recipe)} -> run directory {run_dir}")
+        if new_ledger:
+            _start_new_ledger(run_dir)
         run = run_iterate(r, run_dir)
     _print_summary(run)
 
@@ -202,9 +229,9 @@ def _stage_command(stage: str) -> click.Command:
     )
     @click.argument("run_dir", type=click.Path(exists=True, file_okay=False))
     @click.option("--round", "round_idx", type=int, help="Round number (default: the latest).")
-    @click.option("--force", is_flag=True, help="Redo the stage (and drop the later stages of that round).")
+    @click.option("--force", is_flag=True, help="Redo the stage and the later stages of that round (the old outputs are put back if the redo fails).")
     @click.option("--verbose", is_flag=True, help="Show the libraries' own logs and warnings.")
-    def command(run_dir: str, round_idx: int | None, force: bool, verbose: bool) -> None:
+    def command(run_dir: str, round_idx: int | None, force: bool, verbose: bool, new_ledger: bool = False) -> None:
         from .loop import load_run_recipe, run_stage
         from .rundir import RunDir
 
@@ -221,6 +248,8 @@ def _stage_command(stage: str) -> click.Command:
             _fail(
                 f"round {r} has no finished {before} stage yet; run `rankdistill {before} {run_dir} --round {r}`"
             )
+        if stage in ("generate", "train") and r > 1 and not run.is_done("train", r - 1):
+            _fail(f"round {r} {stage} starts from round {r - 1}'s student, which is not trained yet")
         if run.is_done(stage, r) and not force:
             click.echo(
                 f"round {r} {stage} is already complete ({run.output(stage, r)}); use --force to redo it"
@@ -228,11 +257,19 @@ def _stage_command(stage: str) -> click.Command:
             return
         # under accelerate launch only rank 0 touches files and draws bars
         main_process = os.environ.get("RANK", "0") == "0"
-        if force and main_process:
-            _drop_from(run, stage, r)
         _quiet_libraries(verbose)
-        with _reporter() if main_process else contextlib.nullcontext():
-            result = run_stage(run, stage, r, recipe)
+        with run.lock() if main_process else contextlib.nullcontext():
+            if stage == "judge" and main_process:  # before --force moves anything aside
+                from .judging import check_judge, check_ledger
+
+                if new_ledger:
+                    _start_new_ledger(run_dir)
+                check_judge(recipe.judge)
+                check_ledger(run, recipe.judge)
+            # --force sets the old outputs aside and puts them back if the stage fails
+            with run.set_aside(stage, r) if force and main_process else contextlib.nullcontext():
+                with _reporter() if main_process else contextlib.nullcontext():
+                    result = run_stage(run, stage, r, recipe)
         if not main_process:
             return
         click.echo(
@@ -240,19 +277,18 @@ def _stage_command(stage: str) -> click.Command:
             + (f" {result}" if isinstance(result, dict) and "history" not in result else "")
         )
 
+    if stage == "judge":
+        command.params.append(click.Option(["--new-ledger"], is_flag=True, help=_NEW_LEDGER_HELP))
     return command
 
 
-def _drop_from(run: Any, stage: str, r: int) -> None:
-    import shutil
+def _start_new_ledger(run_dir: str) -> None:
+    from .judging import new_ledger
+    from .rundir import RunDir
 
-    for s in STAGES[STAGES.index(stage) :]:
-        out = run.output(s, r)
-        target = out.parent if s in ("prefs", "train") else out
-        if target.is_dir():
-            shutil.rmtree(target)
-        else:
-            target.unlink(missing_ok=True)
+    run = RunDir(run_dir)
+    with run.lock():
+        new_ledger(run)
 
 
 for _stage in ("generate", "judge", "prefs", "train"):
@@ -288,14 +324,14 @@ def eval_command(run_dir: str, round_idx: int | None, data: str | None, force: b
     r = round_idx if round_idx is not None else run.last_trained_round()
     data = str(Path(data).resolve()) if data else None
     metrics_path, predictions_path = eval_paths(run, r, data)
-    if force:
-        metrics_path.unlink(missing_ok=True)
-        predictions_path.unlink(missing_ok=True)
-    if metrics_path.exists():
-        result = json.loads(metrics_path.read_text())
+    if metrics_path.exists() and not force:
+        result = json.loads(metrics_path.read_text())  # reads only: no lock, works on a read-only run
     else:
         _quiet_libraries(verbose)
-        with _reporter():
+        with run.lock(), _reporter():
+            if force:
+                metrics_path.unlink(missing_ok=True)
+                predictions_path.unlink(missing_ok=True)
             result = run_stage(run, "eval", r, recipe, data=data)
     click.echo(json.dumps(result, indent=2))
     click.echo(f"predictions: {predictions_path}", err=True)
@@ -331,11 +367,14 @@ def compare(
     r = load_recipe(recipe, parse_overrides(overrides))
     run_dir = run_dir or str(Path("runs") / f"{r.name}-compare")
     _quiet_libraries(verbose)
-    with _reporter() as rep:
-        rep.log(f"compare {', '.join(names)} -> {run_dir}")
-        run, shared = prepare_shared(r, names, run_dir)
-    train_algorithms(run, shared, names, verbose)
-    report = write_compare_report(run, names, shared)
+    from .rundir import RunDir
+
+    with RunDir(run_dir).lock():  # each algorithm's own run (DIR/compare/<algo>) is locked by its process
+        with _reporter() as rep:
+            rep.log(f"compare {', '.join(names)} -> {run_dir}")
+            run, shared = prepare_shared(r, names, run_dir)
+        train_algorithms(run, shared, names, verbose)
+        report = write_compare_report(run, names, shared)
     click.echo(report.read_text())
     click.echo(f"report: {report}", err=True)
 

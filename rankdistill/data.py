@@ -1,18 +1,25 @@
-"""Prompt sets from jsonl / csv / parquet files or saved HF dataset directories, as chat messages."""
+"""Prompt sets from jsonl / csv / parquet files or saved HF dataset directories, as chat messages.
+
+Text from data files is data, never markup: chat-template control tokens in it (``<|im_end|>``, ``</s>``,
+``[INST]``, ...) are broken with an invisible character so the tokenizer cannot read them as turn markers.
+"""
 
 from __future__ import annotations
 
 import json
 import random
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import progress
+from .errors import UserError
 from .metrics import GROUP_FIELDS
 from .recipe import DataSettings
 
 
-class DataError(ValueError):
+class DataError(UserError, ValueError):
     """A prompt file that cannot be used; the message names the file and what is wrong."""
 
 
@@ -26,6 +33,39 @@ class Prompt:
     meta: dict[str, Any] = field(default_factory=dict)
 
 
+class PromptList(list):
+    """Prompts, and ``dropped``: how many rows were left out and why (too long, ...)."""
+
+    dropped: dict[str, int]
+
+
+# Control tokens of common chat templates and tokenizers. ``<|...|>`` covers ChatML (Qwen, SmolLM, Phi),
+# Llama 3 and GPT; the list covers Llama 2 / Mistral, Gemma and the StarCoder-style added tokens of SmolLM2.
+_CONTROL = re.compile(
+    r"<\|[^<>|\s]{1,64}\|>"
+    r"|</?s>|\[/?INST\]|<</?SYS>>|<(?:start|end)_of_turn>|<(?:bos|eos|pad|unk|mask)>"
+    r"|<(?:repo_?name|file_?sep|filename|gh_stars|issue_(?:start|comment|closed)|empty_output"
+    r"|jupyter_(?:start|text|code|output|script)|fim_(?:prefix|middle|suffix|pad))>"
+)
+_JOINER = "\u2060"  # WORD JOINER: invisible, and no tokenizer's control token contains it
+
+
+def neutralise(text: str) -> str:
+    """``text`` with every chat-template control token broken (a word joiner after its first character)."""
+    return _CONTROL.sub(lambda m: m.group(0)[0] + _JOINER + m.group(0)[1:], text)
+
+
+def _decode(path: Path, data: bytes) -> str:
+    """UTF-8 text without a byte-order mark; an error names the file and line of the first bad byte."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        raise DataError(
+            f"{path}:{line}: not UTF-8 text (byte 0x{data[e.start]:02x}); re-save the file as UTF-8"
+        ) from None
+
+
 def _read_rows(path: Path) -> list[dict[str, Any]]:
     if path.is_dir():
         from datasets import DatasetDict, load_from_disk
@@ -37,25 +77,30 @@ def _read_rows(path: Path) -> list[dict[str, Any]]:
     suffix = path.suffix.lower()
     if suffix in (".jsonl", ".ndjson"):
         rows = []
-        with open(path, encoding="utf-8") as f:
-            for n, line in enumerate(f, 1):
-                if not line.strip():
-                    continue
-                try:
-                    rows.append(json.loads(line))
-                except json.JSONDecodeError as e:
-                    raise DataError(f"{path}:{n}: not valid JSON ({e.msg})") from None
+        for n, line in enumerate(_decode(path, path.read_bytes()).splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise DataError(f"{path}:{n}: not valid JSON ({e.msg})") from None
+            if not isinstance(row, dict):
+                raise DataError(f"{path}:{n}: expected a JSON object, got {type(row).__name__}")
+            rows.append(row)
         return rows
     if suffix == ".json":
-        rows = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(rows, list):
+        try:
+            rows = json.loads(_decode(path, path.read_bytes()))
+        except json.JSONDecodeError as e:
+            raise DataError(f"{path}:{e.lineno}: not valid JSON ({e.msg})") from None
+        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
             raise DataError(f"{path}: expected a JSON list of objects")
         return rows
     if suffix == ".csv":
         import csv
+        import io
 
-        with open(path, encoding="utf-8", newline="") as f:
-            return list(csv.DictReader(f))
+        return list(csv.DictReader(io.StringIO(_decode(path, path.read_bytes()), newline="")))
     if suffix == ".parquet":
         from datasets import Dataset
 
@@ -70,8 +115,13 @@ def build_messages(settings: DataSettings, text: str) -> list[dict[str, str]]:
     if settings.system_prompt:
         messages.append({"role": "system", "content": settings.system_prompt})
     # replace, not str.format: inputs may contain braces
-    messages.append({"role": "user", "content": settings.user_template.replace("{input}", text)})
+    messages.append({"role": "user", "content": settings.user_template.replace("{input}", neutralise(text))})
     return messages
+
+
+def estimated_tokens(text: str) -> int:
+    """A tokenizer-free length estimate (about 4 bytes a token for BPE vocabularies on English text)."""
+    return (len(text.encode("utf-8")) + 3) // 4
 
 
 def load_prompts(
@@ -80,8 +130,11 @@ def load_prompts(
     max_prompts: int | None = None,
     shuffle_seed: int | None = None,
     need_reference: bool = False,
-) -> list[Prompt]:
-    """Read a prompt file into chat-templated Prompts; missing fields are errors naming the file and field."""
+) -> PromptList:
+    """Read a prompt file into chat-templated Prompts; missing fields are errors naming the file and field.
+
+    Inputs over ``data.max_input_tokens`` are skipped with a warning; the returned list's ``dropped`` counts them.
+    """
     path = Path(path)
     if not path.exists():
         raise DataError(f"{path}: no such file or directory")
@@ -89,6 +142,7 @@ def load_prompts(
     if not rows:
         raise DataError(f"{path}: no rows")
     prompts = []
+    too_long = 0
     for n, row in enumerate(rows):
         if settings.input_field not in row:
             raise DataError(
@@ -97,7 +151,7 @@ def load_prompts(
         ref = None
         if settings.reference_field:
             if settings.reference_field in row and row[settings.reference_field] is not None:
-                ref = str(row[settings.reference_field])
+                ref = neutralise(str(row[settings.reference_field]))
             elif need_reference:
                 raise DataError(
                     f"{path}: row {n} has no field '{settings.reference_field}' (data.reference_field)"
@@ -108,12 +162,32 @@ def load_prompts(
             else f"row-{n:06d}"
         )
         text = str(row[settings.input_field])
+        if settings.max_input_tokens and estimated_tokens(text) > settings.max_input_tokens:
+            too_long += 1
+            continue
         meta = {k: row[k] for k in GROUP_FIELDS if row.get(k) is not None}
         prompts.append(Prompt(pid, text, build_messages(settings, text), ref, meta))
+    if settings.id_field and settings.id_field not in rows[0]:
+        progress.log(f"warning: {path}: no field '{settings.id_field}' (data.id_field); ids are row numbers")
     if len({p.prompt_id for p in prompts}) != len(prompts):
         raise DataError(
             f"{path}: ids in field '{settings.id_field}' are not unique (set data.id_field: null to use row numbers)"
         )
+    if too_long:
+        progress.log(
+            f"warning: {path}: skipped {too_long} of {len(rows)} inputs longer than data.max_input_tokens "
+            f"{settings.max_input_tokens}"
+        )
+    if not prompts:
+        raise DataError(f"{path}: every input is longer than data.max_input_tokens {settings.max_input_tokens}")
+    seen: dict[str, str] = {}
+    duplicates = 0
+    for p in prompts:
+        duplicates += seen.setdefault(p.input, p.prompt_id) != p.prompt_id
+    if duplicates:
+        progress.log(f"warning: {path}: {duplicates} inputs repeat an earlier one under another id")
     if shuffle_seed is not None:
         random.Random(shuffle_seed).shuffle(prompts)
-    return prompts[:max_prompts] if max_prompts else prompts
+    out = PromptList(prompts[:max_prompts] if max_prompts else prompts)
+    out.dropped = {"too_long": too_long, "duplicate_inputs": duplicates}
+    return out

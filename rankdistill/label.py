@@ -14,8 +14,9 @@ from typing import Any
 
 from . import progress
 from .data import Prompt, load_prompts
+from .errors import JudgeFailed
 from .judging.ledger import Ledger, call_key
-from .recipe import Recipe
+from .recipe import Recipe, RecipeError
 from .records import write_jsonl
 
 
@@ -45,10 +46,12 @@ def teacher_answers(
     messages_for: Callable[[Prompt], list[dict[str, str]]],
     template: str,
     on_answer: Callable[[], None] = lambda: None,
+    failures: list[str] | None = None,
 ) -> dict[str, str]:
     """The openai teacher's answer to each prompt (prompt id -> text), every call through ``ledger``: an answer
-    already there is not asked (nor paid) again. Prompts the teacher did not answer are left out."""
-    from .judging.ledger import Reply
+    already there is not asked (nor paid) again. Prompts the teacher did not answer are left out; the errors of
+    calls that got no answer at all (server down, 5xx, timeouts) go to ``failures``, and are asked again next
+    time."""
     from .judging.openai_backend import OpenAIBackend
 
     backend = OpenAIBackend(recipe.judge)
@@ -57,24 +60,16 @@ def teacher_answers(
     async def one(p: Prompt, sem: asyncio.Semaphore) -> None:
         messages = messages_for(p)
         sampling = backend.sampling()
-        key = call_key(backend.model, template, messages, sampling)
-        meta = dict(prompt_id=p.prompt_id, judge=template, model=backend.model, template=template)
-        row = ledger.lookup(key)
-        if row is not None:
-            reply = Reply(row["reply"], row["prompt_tokens"], row["completion_tokens"], cached=True)
-            ledger.record(key, **meta, request={}, reply=reply, parsed=None, cost_usd=0.0)
-        else:
-            async with sem:
-                ledger.check_budget()
-                reply = await backend.complete(messages, None)
-            ledger.record(
-                key,
-                **meta,
-                request={"messages": messages, **sampling},
-                reply=reply,
-                parsed=None,
-                cost_usd=backend.cost(reply),
-            )
+        reply, _ = await ledger.ask(
+            call_key(backend.model, template, messages, sampling),
+            dict(prompt_id=p.prompt_id, judge=template, model=backend.model, template=template),
+            {"messages": messages, **sampling},
+            lambda: backend.complete(messages, None),
+            backend.cost,
+            limit=sem,
+        )
+        if reply.text is None and failures is not None:
+            failures.append(reply.error or "no reply")
         text = (reply.text or "").strip()
         if text and not text.startswith("[refusal]"):
             answers[p.prompt_id] = text
@@ -99,15 +94,16 @@ def label(
 ) -> dict[str, Any]:
     """Write ``out`` (jsonl: id, input, reference = the teacher's answer); returns counts."""
     if recipe.judge.kind != "openai":
-        raise ValueError(f"label needs an openai teacher (judge.kind openai), not {recipe.judge.kind!r}")
+        raise RecipeError(f"label needs an openai teacher (judge.kind openai), not {recipe.judge.kind!r}")
     prompts = load_prompts(data, recipe.data)
     examples = few_shot_examples(recipe, shots, {p.input for p in prompts})
     ledger = Ledger(ledger_path, max_cost=recipe.judge.max_cost)
     ledger.stage = "label"
+    failures: list[str] = []
     try:
         with progress.task("label", total=len(prompts)) as bar:
             labels = teacher_answers(
-                prompts, recipe, ledger, lambda p: label_messages(p, examples), "label", bar.advance
+                prompts, recipe, ledger, lambda p: label_messages(p, examples), "label", bar.advance, failures
             )
     finally:
         ledger.close()
@@ -122,6 +118,14 @@ def label(
         if p.prompt_id in labels
     ]
     write_jsonl(Path(out), rows)
+    if failures:
+        from .judging.openai_backend import OpenAIBackend
+
+        raise JudgeFailed(
+            f"{len(failures)} of {len(prompts)} inputs got no answer from {OpenAIBackend(recipe.judge).public_url()} "
+            f"(last error: {failures[-1]}); the {len(rows)} labels so far are in {out}: run the same command again "
+            "to ask only the rest"
+        )
     return {
         "inputs": len(prompts),
         "labelled": len(rows),

@@ -145,7 +145,8 @@ def write_manifest(run: RunDir, recipe: Recipe) -> None:
         },
         "machine": machine,
     }
-    atomic_write_json(run.manifest_path, manifest)
+    if {**old, "updated": None} != {**manifest, "updated": None}:  # rewritten only when something changed
+        atomic_write_json(run.manifest_path, manifest)
 
 
 # How the judge is reached and paid for, not what it answers: these may change when a run is resumed.
@@ -158,6 +159,7 @@ _OPERATIONAL_JUDGE_KEYS = (
     "timeout",
     "max_retries",
     "backoff",
+    "max_abstain_rate",
 )
 
 
@@ -178,7 +180,9 @@ def open_run(run_dir: str | Path, recipe: Recipe) -> RunDir:
                 "use another --run-dir, or the same settings to resume"
             )
     run.root.mkdir(parents=True, exist_ok=True)
-    atomic_write_text(run.recipe_path, dump_recipe(recipe))
+    text = dump_recipe(recipe)
+    if not run.recipe_path.exists() or run.recipe_path.read_text() != text:  # a finished run stays untouched
+        atomic_write_text(run.recipe_path, text)
     write_manifest(run, recipe)
     return run
 
@@ -202,19 +206,52 @@ def load_run_recipe(run: RunDir) -> Recipe:
 def run_stage(run: RunDir, stage: str, round_idx: int, recipe: Recipe, **kwargs: Any) -> Any:
     """Run one stage of one round and record its wall time."""
     with Timer() as t:
-        result = _stage_functions()[stage](run, round_idx, recipe, **kwargs)
+        skip = _training_skip_reason(run, round_idx, recipe) if stage == "train" else None
+        if skip:  # every ranking tied or abstained: nothing to learn from, the student carries over
+            from .preferences import carry_over_student
+
+            result = carry_over_student(run, round_idx, recipe, skip)
+        else:
+            result = _stage_functions()[stage](run, round_idx, recipe, **kwargs)
     if os.environ.get("RANK", "0") == "0":  # under accelerate launch, one process keeps the books
         run.record_time(stage, round_idx, t.seconds)
     return result
 
 
+def _training_skip_reason(run: RunDir, round_idx: int, recipe: Recipe) -> str | None:
+    from .preferences import no_training_reason
+    from .train import algorithm_for_round, stages_for_round
+
+    if "prefs" not in stages_for_round(recipe, round_idx):
+        return None
+    return no_training_reason(run, round_idx, algorithm_for_round(recipe, round_idx))
+
+
 def iterate(recipe: Recipe, run_dir: str | Path, on_round_end: Callable[[int], None] | None = None) -> RunDir:
     """Run ``recipe.rounds`` rounds in ``run_dir``, resuming whatever an earlier invocation finished."""
-    from .train import check_train_settings, stages_for_round
+    from .preflight import check_recipe
 
-    check_train_settings(recipe)  # a typo in train.args fails now, not after generation
+    run = RunDir(run_dir)
+    if run.root.is_dir():  # a second writer is turned away at once, before the checks (seconds)
+        with run.lock():
+            data = check_recipe(resolve_paths(recipe))
+            return _iterate(recipe, run_dir, data, on_round_end)
+    data = check_recipe(resolve_paths(recipe))  # a typo, a missing key or an empty file fails now
+    with run.lock():  # one writer per run directory
+        return _iterate(recipe, run_dir, data, on_round_end)
+
+
+def _iterate(
+    recipe: Recipe, run_dir: str | Path, data: dict, on_round_end: Callable[[int], None] | None
+) -> RunDir:
+    from .preflight import check_run
+    from .train import stages_for_round
+
     run = open_run(run_dir, recipe)
     recipe = load_run_recipe(run)  # the resolved one, with absolute data paths
+    check_run(run, recipe)
+    if not run.data_stats_path.exists() or read_json(run.data_stats_path) != data:
+        atomic_write_json(run.data_stats_path, data)  # what reading the data dropped, for the summary
     if recipe.eval.data or recipe.data.test:
         if not run.is_done("eval", 0):
             run_stage(run, "eval", 0, recipe)
@@ -248,6 +285,9 @@ def summary(run: RunDir, rounds: int | None = None) -> list[dict[str, Any]]:
         stats = run.prefs(r) / "stats.json"
         if stats.exists():
             row["pairs"] = read_json(stats)["pairs"]
+        skipped = run.adapter(r) / "skipped.json"
+        if skipped.exists():
+            row["skipped"] = read_json(skipped)["reason"]
         row["seconds"] = run.timings(r)
         rows.append(row)
     best = best_round(rows)

@@ -11,6 +11,8 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .errors import UserError
+
 if TYPE_CHECKING:  # heavy imports stay inside functions so `rankdistill --help` is instant
     import torch
 
@@ -22,7 +24,7 @@ PACKAGED = {
 }
 
 
-class ModelError(RuntimeError):
+class ModelError(UserError, RuntimeError):
     """The student cannot be found or loaded; the message says what to do."""
 
 

@@ -6,13 +6,16 @@
 
 from __future__ import annotations
 
+import json
 import math
+import shutil
 import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from .recipe import PreferenceSettings, Recipe
-from .records import CandidateSet, Ranking, atomic_write_json, read_jsonl, replace_dir
+from .records import CandidateSet, Ranking, atomic_write_json, read_json, read_jsonl, replace_dir
 from .rundir import RunDir
 
 
@@ -125,3 +128,50 @@ def prefs_stage(run: RunDir, round_idx: int, recipe: Recipe) -> dict[str, int]:
     atomic_write_json(f"{tmp}/stats.json", stats)
     replace_dir(tmp, final)
     return stats
+
+
+LISTWISE = ("rrhf", "dpo_listwise")  # algorithms that learn from prefs/lists rather than prefs/pairs
+
+
+def no_training_reason(run: RunDir, round_idx: int, algorithm: str) -> str | None:
+    """Why round ``round_idx`` has nothing to train on (every ranking tied or abstained), or None."""
+    path = run.prefs(round_idx) / "stats.json"
+    if not path.exists():
+        return None
+    st = read_json(path)
+    usable = st["prompts"] - st["skipped_abstained"] - st["skipped_all_tied"]
+    if (usable if algorithm in LISTWISE else st["pairs"]) > 0:
+        return None
+    what = "rankings that separate two candidates" if algorithm in LISTWISE else "preference pairs"
+    return (
+        f"no usable {what}: of {st['prompts']} prompts, {st['skipped_all_tied']} all tied, "
+        f"{st['skipped_abstained']} abstained, {st['skipped_margin']} under preferences.min_margin"
+    )
+
+
+def carry_over_student(run: RunDir, round_idx: int, recipe: Recipe, reason: str) -> dict[str, Any]:
+    """File round ``round_idx``'s adapter as the previous round's, unchanged (round 1: an untrained LoRA,
+    identical to the base), with ``skipped.json`` saying why; later rounds go on from it."""
+    from . import progress
+
+    final = run.adapter(round_idx)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    tmp = tempfile.mkdtemp(prefix=".adapter-", dir=final.parent)
+    try:
+        if round_idx > 1:
+            shutil.copytree(run.adapter(round_idx - 1), tmp, dirs_exist_ok=True)
+            (Path(tmp) / "skipped.json").unlink(missing_ok=True)
+        else:
+            from peft import get_peft_model
+
+            from .models import load_base_model, lora_config
+
+            # LoRA's B starts at zero: this adapter changes nothing, and later rounds train it
+            get_peft_model(load_base_model(recipe.student), lora_config(recipe.student)).save_pretrained(tmp)
+        skipped = {"skipped": True, "reason": reason, "student_from_round": round_idx - 1}
+        Path(tmp, "skipped.json").write_text(json.dumps(skipped, indent=2) + "\n")
+        replace_dir(tmp, final)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    progress.log(f"round {round_idx}: training skipped ({reason}); the student carries over unchanged")
+    return skipped

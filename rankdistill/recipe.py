@@ -13,10 +13,12 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from .errors import UserError
+
 DEFAULT_RECIPE = "gec-smollm2-dpo"
 
 
-class RecipeError(ValueError):
+class RecipeError(UserError, ValueError):
     """A recipe that cannot be used; the message names the file and the key."""
 
 
@@ -82,6 +84,12 @@ class DataSettings(_Strict):
         "(None: all). SFT and GRPO learn from every training prompt.",
     )
     shuffle: bool = Field(True, description="Shuffle training prompts (seeded) before rounds take them.")
+    max_input_tokens: int | None = Field(
+        2048,
+        gt=0,
+        description="Skip (and count) inputs longer than this many tokens, estimated as UTF-8 bytes / 4 "
+        "(None: keep all).",
+    )
 
     @field_validator("user_template")
     @classmethod
@@ -177,10 +185,11 @@ _JUDGE_FIELDS = {
         "structured_output",
         "price_per_mtok",
         "max_cost",
+        "max_abstain_rate",
     },
-    "local": {"model", "template", "mode", "max_cost"},
-    "ensemble": {"members", "aggregate", "max_cost"},
-    "plugin": {"options", "model", "template", "mode", "max_cost"},
+    "local": {"model", "template", "mode", "max_cost", "max_abstain_rate"},
+    "ensemble": {"members", "aggregate", "max_cost", "max_abstain_rate"},
+    "plugin": {"options", "model", "template", "mode", "max_cost", "max_abstain_rate"},
 }
 
 
@@ -235,6 +244,12 @@ class JudgeSettings(_Strict):
     )
     max_cost: float | None = Field(
         None, gt=0, description="Stop judging cleanly once this many dollars are spent (None: no limit)."
+    )
+    max_abstain_rate: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description="Stop the judge stage (unfinished, resumable) when more than this share of rankings abstained.",
     )
     members: list[JudgeSettings] = Field(
         default_factory=list, description="Ensemble: the judges combined (each a judge section of its own)."

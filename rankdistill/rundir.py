@@ -6,10 +6,14 @@ A stage is complete when its final output exists; outputs are only ever renamed 
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
+from .errors import RunLocked, UserError
 from .records import atomic_write_json, read_json
 
 STAGES = ("generate", "judge", "prefs", "train", "eval")
@@ -29,6 +33,11 @@ class RunDir:
     @property
     def manifest_path(self) -> Path:
         return self.root / "manifest.json"
+
+    @property
+    def data_stats_path(self) -> Path:
+        """Prompts used and dropped (too long, duplicate inputs) when the data was read."""
+        return self.root / "data_stats.json"
 
     def candidates(self, r: int) -> Path:
         return self.round_dir(r) / "candidates.jsonl"
@@ -82,6 +91,81 @@ class RunDir:
     def timings(self, r: int) -> dict[str, float]:
         path = self.round_dir(r) / "timings.json"
         return read_json(path) if path.exists() else {}
+
+    @contextlib.contextmanager
+    def set_aside(self, stage: str, r: int) -> Iterator[None]:
+        """Redo ``stage`` of round ``r`` and the stages after it: their outputs are moved aside, deleted once
+        the block succeeds, and put back if it fails, so a --force never loses what it could not replace."""
+        aside = self.round_dir(r) / f".set-aside-{os.getpid()}"
+        moved = []
+        for s in STAGES[STAGES.index(stage) :]:
+            out = self.output(s, r)
+            target = out.parent if s in ("prefs", "train") else out
+            if target.exists():
+                aside.mkdir(parents=True, exist_ok=True)
+                os.replace(target, aside / target.name)
+                moved.append(target)
+        try:
+            yield
+        except BaseException:
+            for target in moved:
+                if target.exists():  # a half-made new output (e.g. a partial directory) yields to the old one
+                    shutil.rmtree(target) if target.is_dir() else target.unlink()
+                os.replace(aside / target.name, target)
+            raise
+        finally:
+            shutil.rmtree(aside, ignore_errors=True)
+
+    @property
+    def lock_path(self) -> Path:
+        return self.root / ".lock"
+
+    @contextlib.contextmanager
+    def lock(self) -> Iterator[None]:
+        """Hold the run's writer lock; another process holding it makes this raise RunLocked at once.
+
+        An flock on RUN/.lock: the kernel drops it when the holder exits or is killed, so a kill -9 needs no
+        clean-up. Re-entrant within a process (iterate holds it while its stages run).
+        """
+        key = str(self.root.resolve())
+        if key in _HELD:
+            _HELD[key] += 1
+            try:
+                yield
+            finally:
+                _HELD[key] -= 1
+            return
+        import fcntl
+
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        except PermissionError as e:
+            raise UserError(
+                f"{self.root}: cannot write here ({e.strerror}); `summary`, `ledger` and `eval` of a finished "
+                "round read a run without writing, other commands need a writable run directory"
+            ) from None
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                holder = os.pread(fd, 64, 0).decode(errors="replace").strip() or "unknown"
+                raise RunLocked(
+                    f"{self.root} is being written by another rankdistill process (pid {holder}); wait for it to "
+                    "finish or stop it, or use another run directory"
+                ) from None
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+            _HELD[key] = 1
+            try:
+                yield
+            finally:
+                del _HELD[key]
+        finally:
+            os.close(fd)  # releases the flock
+
+
+_HELD: dict[str, int] = {}  # run directories whose lock this process holds, and how deeply
 
 
 class Timer:

@@ -5,6 +5,9 @@ It judges honestly by a rule (the shorter candidate is better) and misbehaves on
 candidate text, e.g. ``[fault=429]``, makes the server answer the first request carrying it with that fault.
 Faults: 429 (with Retry-After), 500, slow (sleeps past the client timeout), badbody (HTTP body is not JSON),
 badjson (the reply text is broken JSON, every time), refuse (a refusal, every time), biased (always "A").
+``[fault=down]`` marks requests that fail every time while ``server.outage`` is set: "500" (HTTP 500),
+"badbody" (a body that is not JSON) or "slow" (no reply before the client's timeout); set ``outage`` to None
+and the server is back.
 """
 
 from __future__ import annotations
@@ -49,6 +52,7 @@ class FakeServer:
         self.bodies: list[dict] = []
         self.auth: list[str] = []
         self.seen: Counter[str] = Counter()
+        self.outage: str | None = None
         self.lock = threading.Lock()
         server = self
 
@@ -87,6 +91,12 @@ class FakeServer:
         faults = set(re.findall(r"\[fault=(\w+)\]", user))
         if self.delay:
             time.sleep(self.delay)
+        if "down" in faults and self.outage:
+            if self.outage == "500":
+                return self.send(h, 500, {"error": {"message": "upstream is down"}})
+            if self.outage == "badbody":
+                return self.send(h, 200, None, raw=b"<html>502 Bad Gateway</html>")
+            time.sleep(self.slow_s)  # "slow"
         if "429" in faults and n == 0:
             return self.send(
                 h, 429, {"error": {"message": "rate limited"}}, {"Retry-After": self.retry_after}

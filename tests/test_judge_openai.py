@@ -37,7 +37,7 @@ def make_run(tmp_path, texts_per_prompt, **judge):
     settings = {
         "kind": "openai",
         "model": "teacher",
-        "timeout": 0.5,
+        "timeout": 2.0,  # generous: a busy machine must not turn a normal reply into a timeout
         "backoff": 0.01,
         "max_retries": 3,
         **judge,
@@ -54,7 +54,7 @@ def rankings(run):
 def test_faults_are_retried_or_abstained_and_counted(tmp_path):
     faults = ["429", "500", "slow", "badbody", "badjson", "refuse"]
     prompts = [["a", "bbb", "cc"]] + [["a", "bbb", f"cc [fault={f}]"] for f in faults]
-    with FakeServer(slow_s=1.5) as srv:
+    with FakeServer(slow_s=3.0) as srv:
         run, recipe = make_run(tmp_path, prompts, base_url=srv.url, template="listwise")
         judge_stage(run, 1, recipe)
     got = rankings(run)

@@ -7,17 +7,62 @@ from pathlib import Path
 from typing import Any
 
 from .. import progress
+from ..errors import JudgeFailed
 from ..recipe import JudgeSettings, Recipe
 from ..records import CandidateSet, PartialJsonl, read_jsonl, to_dict
 from ..rundir import RunDir
 from .base import Judge, ranking_from_scores
-from .ledger import CostLimitReached, Ledger
+from .ledger import CostLimitReached, Ledger, LedgerError, corrupt_message, ledger_state, start_new_ledger
 
 __all__ = ["CostLimitReached", "Judge", "Ledger", "judge_stage", "make_judge", "ranking_from_scores"]
 
 
 def ledger_path(run: RunDir) -> Path:
     return run.root / "ledger.sqlite"
+
+
+def uses_ledger(settings: JudgeSettings) -> bool:
+    """Judges whose calls go through the ledger: openai and local, and ensembles with one among them."""
+    return settings.kind in ("openai", "local") or any(uses_ledger(m) for m in settings.members)
+
+
+def judged_rounds(run: RunDir) -> list[int]:
+    """Rounds whose judge stage finished or started ranking."""
+    return [
+        r
+        for r in run.rounds()
+        if run.rankings(r).exists() or run.rankings(r).with_name("rankings.partial.jsonl").exists()
+    ]
+
+
+def check_ledger(run: RunDir, settings: JudgeSettings) -> None:
+    """Refuse a missing, empty or corrupt ledger when rankings of this run were judged through it: going on
+    would pay every call again without a word (and lose the record of what was paid)."""
+    if not uses_ledger(settings):
+        return
+    rounds = judged_rounds(run)
+    path = ledger_path(run)
+    state = ledger_state(path)
+    if state == "corrupt":
+        raise LedgerError(corrupt_message(path, "not a valid SQLite database"))
+    if rounds and state in ("missing", "empty"):
+        raise LedgerError(
+            f"{path} is {state}, but round(s) {', '.join(map(str, rounds))} were judged through it: restore it "
+            "from a backup, or start a new one (every judge call is paid again) with --new-ledger"
+        )
+
+
+def new_ledger(run: RunDir) -> None:
+    """--new-ledger: keep the old ledger file aside and start an empty one on purpose."""
+    path = ledger_path(run)
+    kept = start_new_ledger(path, f"started anew (old ledger was {ledger_state(path)})")
+    progress.log(f"new ledger {path}" + (f"; the old one is kept as {kept}" if kept else ""))
+
+
+def open_ledger(run: RunDir, settings: JudgeSettings) -> Ledger:
+    """The run's ledger, after check_ledger."""
+    check_ledger(run, settings)
+    return Ledger(ledger_path(run), max_cost=settings.max_cost)
 
 
 def make_judge(settings: JudgeSettings, ledger: Ledger | None = None, seed: int = 0) -> Judge:
@@ -51,32 +96,70 @@ def make_judge(settings: JudgeSettings, ledger: Ledger | None = None, seed: int 
     return load_user_judge(settings)
 
 
-def rank_items(judge: Any, items: list[CandidateSet], on_result: Any) -> None:
-    """Rank concurrently when the judge can (``session`` + ``arank``), one by one otherwise."""
+def check_judge(settings: JudgeSettings) -> None:
+    """What can be checked without a model or a call: a user judge imports, an openai judge has its key."""
+    if settings.kind == "openai":
+        import importlib.util
+
+        from .openai_backend import JudgeConfigError, OpenAIBackend
+
+        if importlib.util.find_spec("openai") is None:
+            raise JudgeConfigError("judge.kind openai needs the openai package: pip install 'openai>=1.40'")
+        OpenAIBackend(settings).api_key()
+    elif settings.kind not in ("reference", "local", "ensemble"):
+        from .plugins import load_factory
+
+        load_factory(settings.kind)
+    for member in settings.members:
+        check_judge(member)
+
+
+def rank_items(judge: Any, items: list[CandidateSet], on_result: Any, concurrency: int = 8) -> Any:
+    """Rank concurrently when the judge can (``session`` + ``arank``), one by one otherwise.
+
+    Returns the Failures of a concurrent judge (None for the others, whose errors are raised).
+    """
     if hasattr(judge, "arank") and hasattr(judge, "session"):
         from .llm import rank_all
 
-        asyncio.run(rank_all(judge, items, on_result))
-    else:
-        for item in items:
-            on_result(judge.rank(item))
+        # a server that is down fails every call: stop after a few rounds of in-flight calls, not after all
+        return asyncio.run(rank_all(judge, items, on_result, max_failures_in_a_row=max(4, 2 * concurrency)))
+    for item in items:
+        on_result(judge.rank(item))
+    return None
+
+
+MIN_RANKINGS_FOR_ABSTAIN_CHECK = 20  # stopping early needs this many; the stage's end checks all of them
+
+
+def _abstain_error(abstained: int, ranked: int, settings: JudgeSettings) -> JudgeFailed:
+    return JudgeFailed(
+        f"{abstained} of {ranked} rankings abstained (no parseable verdict), more than judge.max_abstain_rate "
+        f"{settings.max_abstain_rate:g}: check the judge's model and template (its replies are in ledger.sqlite), "
+        "or raise judge.max_abstain_rate and run again to accept them (nothing is paid again)"
+    )
 
 
 def judge_stage(run: RunDir, round_idx: int, recipe: Recipe) -> None:
     """Rank every prompt's candidates; resumable by prompt, and by call through the ledger.
 
     When judge.max_cost is reached the finished rankings are kept, the stage is left unfinished and
-    CostLimitReached is raised: the same command resumes once the limit is raised.
+    CostLimitReached is raised: the same command resumes once the limit is raised. Calls that fail (server
+    down, 5xx or timeouts after retries) leave the stage unfinished the same way (JudgeFailed): failures are
+    never cached, so the same command asks again only what failed. So does an abstention rate above
+    judge.max_abstain_rate.
     """
     items = [CandidateSet.from_dict(d) for d in read_jsonl(run.candidates(round_idx))]
     partial = PartialJsonl(run.rankings(round_idx), key="prompt_id")
     todo = [it for it in items if it.prompt_id not in partial.done]
+    settings = recipe.judge
+    counts = {"ranked": len(partial.rows), "abstained": sum(bool(r.get("abstained")) for r in partial.rows)}
     ledger = None
-    if recipe.judge.kind != "reference":
-        ledger = Ledger(ledger_path(run), max_cost=recipe.judge.max_cost)
+    if uses_ledger(settings):
+        ledger = open_ledger(run, settings)
         ledger.round = round_idx
     try:
-        judge = make_judge(recipe.judge, ledger, seed=recipe.seed)
+        judge = make_judge(settings, ledger, seed=recipe.seed)
         with progress.task(
             f"round {round_idx}: judge", total=len(items), completed=len(items) - len(todo)
         ) as bar:
@@ -84,9 +167,26 @@ def judge_stage(run: RunDir, round_idx: int, recipe: Recipe) -> None:
             def done(ranking: Any) -> None:
                 partial.append([to_dict(ranking)])
                 bar.advance()
+                counts["ranked"] += 1
+                counts["abstained"] += bool(ranking.abstained)
+                if (
+                    counts["ranked"] >= MIN_RANKINGS_FOR_ABSTAIN_CHECK
+                    and counts["abstained"] > settings.max_abstain_rate * counts["ranked"]
+                ):
+                    raise _abstain_error(counts["abstained"], counts["ranked"], settings)
 
-            rank_items(judge, todo, done)
+            failures = rank_items(judge, todo, done, settings.concurrency)
     finally:
         if ledger is not None:
             ledger.close()
+    if failures is not None and failures.failed:
+        unasked = f", {failures.not_attempted} more left unasked" if failures.not_attempted else ""
+        raise JudgeFailed(
+            f"round {round_idx}: {failures.failed} of {len(todo)} prompts could not be judged{unasked} "
+            f"(server {failures.where or settings.base_url or '?'}; last error: {failures.last_error}). "
+            f"The {len(partial.done)} finished rankings are kept; run the same command again to ask only "
+            "the rest"
+        )
+    if counts["abstained"] > settings.max_abstain_rate * counts["ranked"]:
+        raise _abstain_error(counts["abstained"], counts["ranked"], settings)
     partial.finish([it.prompt_id for it in items])

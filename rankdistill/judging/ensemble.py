@@ -95,5 +95,9 @@ class EnsembleJudge:
         async def one(m: Any) -> Ranking:
             return await m.arank(item) if hasattr(m, "arank") else m.rank(item)
 
-        rankings = await asyncio.gather(*(one(m) for m in self.members))
+        from .llm import raise_failure  # every member's calls finish (and are cached) before a failure counts
+
+        rankings = raise_failure(
+            await asyncio.gather(*(one(m) for m in self.members), return_exceptions=True)
+        )
         return combine(item.prompt_id, list(rankings), self.aggregate, self.name)

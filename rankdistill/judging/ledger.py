@@ -8,13 +8,17 @@ request body (messages, sampling) and what comes back.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import sqlite3
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from ..errors import UserError
 
 MIGRATIONS = [
     """
@@ -55,11 +59,23 @@ MIGRATIONS = [
         PRIMARY KEY (round, prompt_id, judge)
     );
     """,
+    """
+    CREATE TABLE events (created REAL NOT NULL, event TEXT NOT NULL);
+    """,
 ]
 
+NEW_LEDGER_EVENT = "new ledger"  # recorded by start_new_ledger: this ledger was started anew on purpose
 
-class CostLimitReached(RuntimeError):
+
+class LedgerError(UserError):
+    """A ledger that is corrupt, or missing / empty while the run's rankings were judged through it."""
+
+
+class CostLimitReached(UserError, RuntimeError):
     """judge.max_cost is spent: judging stops cleanly and resumes from the ledger when run again."""
+
+    exit_code = 3
+    prefix = "stopped"
 
 
 def call_key(model: str, template: str, messages: list[dict[str, str]], sampling: dict[str, Any]) -> str:
@@ -87,9 +103,13 @@ class Ledger:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(str(self.path) if self.path else ":memory:", isolation_level=None)
         self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA journal_mode=WAL" if self.path else "PRAGMA journal_mode=MEMORY")
-        self.db.execute("PRAGMA synchronous=NORMAL")  # no fsync per call; a crash loses at most the last calls
-        migrate(self.db)
+        try:
+            self.db.execute("PRAGMA journal_mode=WAL" if self.path else "PRAGMA journal_mode=MEMORY")
+            self.db.execute("PRAGMA synchronous=NORMAL")  # no fsync per call; a crash loses at most the last calls
+            migrate(self.db)
+        except sqlite3.DatabaseError as e:
+            self.db.close()
+            raise LedgerError(corrupt_message(self.path, e)) from None
         self.max_cost = max_cost
         self.round: int | None = None
         self.stage = "judge"
@@ -159,6 +179,32 @@ class Ledger:
         if not reply.cached:
             self.spent += cost_usd
 
+    async def ask(
+        self,
+        key: str,
+        meta: dict[str, Any],
+        request: dict[str, Any],
+        call: Callable[[], Awaitable[Reply]],
+        cost: Callable[[Reply], float],
+        parse: Callable[[str | None], Any] = lambda text: None,
+        limit: Any = None,
+    ) -> tuple[Reply, Any]:
+        """The answer to the call ``key`` names: from the ledger when it has one, else ``call()`` (inside the
+        ``limit`` semaphore, after the budget check), recorded either way. Returns (reply, parse(reply.text));
+        a reply with no text is a failure, recorded but never used as an answer later."""
+        row = self.lookup(key)
+        if row is not None:
+            reply = Reply(row["reply"], row["prompt_tokens"], row["completion_tokens"], cached=True)
+            parsed = parse(reply.text)
+            self.record(key, **meta, request={}, reply=reply, parsed=parsed, cost_usd=0.0)
+            return reply, parsed
+        async with limit if limit is not None else contextlib.nullcontext():
+            self.check_budget()  # inside the limit: at most `limit` calls overshoot
+            reply = await call()
+        parsed = parse(reply.text) if reply.text is not None else None
+        self.record(key, **meta, request=request, reply=reply, parsed=parsed, cost_usd=cost(reply))
+        return reply, parsed
+
     def record_ranking(
         self, prompt_id: str, judge: str, abstained: bool, consistent: bool, stats: dict[str, int]
     ):
@@ -178,6 +224,68 @@ class Ledger:
         )
 
 
+def open_read_only(path: str | Path) -> sqlite3.Connection:
+    """A connection that writes nothing.
+
+    A cleanly closed ledger has no -wal file: it is read as immutable, which makes no -shm file and works in a
+    read-only directory. With a -wal (a judge is running, or was killed) its rows must be read too.
+    """
+    path = Path(path)
+    wal = path.with_name(path.name + "-wal").exists()
+    return sqlite3.connect(f"file:{path}?{'mode=ro' if wal else 'immutable=1'}", uri=True)
+
+
+def corrupt_message(path: Path | None, error: Exception) -> str:
+    return (
+        f"{path}: the judge ledger is unreadable ({error}); restore it from a backup, or start a new one "
+        "(every judge call is paid again) with --new-ledger"
+    )
+
+
+def ledger_state(path: str | Path) -> str:
+    """'missing', 'empty' (no calls, not started anew on purpose), 'corrupt', or 'ok'; writes nothing."""
+    path = Path(path)
+    if not path.exists():
+        return "missing"
+    if path.stat().st_size == 0:
+        return "empty"
+    try:
+        db = open_read_only(path)
+        try:
+            if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                return "corrupt"
+            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if "calls" not in tables:
+                return "empty"
+            if db.execute("SELECT 1 FROM calls LIMIT 1").fetchone():
+                return "ok"
+            anew = "events" in tables and db.execute(
+                "SELECT 1 FROM events WHERE event = ?", (NEW_LEDGER_EVENT,)
+            ).fetchone()
+            return "ok" if anew else "empty"
+        finally:
+            db.close()
+    except sqlite3.DatabaseError:
+        return "corrupt"
+
+
+def start_new_ledger(path: str | Path, why: str) -> Path | None:
+    """Move a broken ledger aside (never deleted) and start an empty one that says it was started anew."""
+    path = Path(path)
+    kept = None
+    if path.exists():
+        kept = path.with_name(f"{path.name}.broken-{time.strftime('%Y%m%d-%H%M%S')}")
+        for suffix in ("", "-wal", "-shm"):
+            old = path.with_name(path.name + suffix)
+            if old.exists():
+                old.replace(kept.with_name(kept.name + suffix))
+    ledger = Ledger(path)
+    ledger.db.execute("INSERT INTO events VALUES (?, ?)", (time.time(), NEW_LEDGER_EVENT))
+    ledger.db.execute("INSERT INTO events VALUES (?, ?)", (time.time(), why))
+    ledger.close()
+    return kept
+
+
 def migrate(db: sqlite3.Connection) -> None:
     """Run the migrations this file has not seen yet, each in its own transaction."""
     version = db.execute("PRAGMA user_version").fetchone()[0]
@@ -191,7 +299,7 @@ def migrate(db: sqlite3.Connection) -> None:
 
 def summarize(path: str | Path) -> dict[str, Any]:
     """Totals and per-round rows: calls, cache hits, tokens, dollars, retries, abstentions, consistency."""
-    db = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True)
+    db = open_read_only(path)
     db.row_factory = sqlite3.Row
     migrated = db.execute("PRAGMA user_version").fetchone()[0]
 

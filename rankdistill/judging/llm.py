@@ -15,8 +15,11 @@ import itertools
 import math
 import random
 from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
 from typing import Any, Protocol
 
+from .. import progress
+from ..errors import JudgeFailed
 from ..records import CandidateSet, Ranking
 from .base import ranking_from_scores
 from .ledger import Ledger, Reply, call_key
@@ -24,6 +27,17 @@ from .parsing import parse, schema
 from .templates import JudgeTemplate
 
 PARSE_ATTEMPTS = 2  # an unparseable reply is asked once more, then the judge abstains
+WAITING_NOTE_S = 30.0  # a line on the console when no ranking finished for this long
+
+
+class CallFailed(JudgeFailed):
+    """A call that could not be made or answered after its retries: a failure, never a verdict. The judge
+    stage counts these per prompt; elsewhere (a GRPO reward) it stops the command like any JudgeFailed."""
+
+    def __init__(self, error: str | None, where: str | None = None):
+        super().__init__(f"a judge call got no answer from {where or 'the server'}: {error or 'no reply'}")
+        self.error = error or "no reply"
+        self.where = where
 
 
 class ChatBackend(Protocol):
@@ -100,22 +114,19 @@ class LLMJudge:
             meta = dict(
                 prompt_id=prompt_id, judge=self.name, model=self.backend.model, template=self.template.name
             )
-            row = self.ledger.lookup(key)
-            if row is not None:
-                reply = Reply(row["reply"], row["prompt_tokens"], row["completion_tokens"], cached=True)
-                parsed = parse(self.mode, reply.text, k, self.template.scale)
-                self.ledger.record(key, **meta, request={}, reply=reply, parsed=parsed, cost_usd=0.0)
-            else:
-                assert self._sem is not None, "LLMJudge.verdict needs an open session()"
-                async with self._sem:
-                    self.ledger.check_budget()  # inside the limit: at most `concurrency` calls overshoot
-                    reply = await self.backend.complete(messages, sch)
-                parsed = parse(self.mode, reply.text, k, self.template.scale)
-                request = {"messages": messages, **sampling}
-                cost = self.backend.cost(reply)
-                self.ledger.record(key, **meta, request=request, reply=reply, parsed=parsed, cost_usd=cost)
-                if reply.text is None:  # the transport gave up after its own retries: abstain now
-                    return None
+            assert self._sem is not None, "LLMJudge.verdict needs an open session()"
+            reply, parsed = await self.ledger.ask(
+                key,
+                meta,
+                {"messages": messages, **sampling},
+                lambda: self.backend.complete(messages, sch),
+                self.backend.cost,
+                parse=lambda text: parse(self.mode, text, k, self.template.scale),
+                limit=self._sem,
+            )
+            if reply.text is None:  # the transport gave up after its own retries: not an answer
+                where = getattr(self.backend, "public_url", lambda: None)()
+                raise CallFailed(reply.error, where)
             if parsed is not None:
                 return parsed
         return None
@@ -139,10 +150,13 @@ class LLMJudge:
                 for pos, label in enumerate(ids):
                     scores[shown[label - 1]] = float(k - pos)
         elif self.mode == "pointwise":
-            got = await asyncio.gather(
-                *(
-                    self.verdict(self.template.render_pointwise(prompt, t, item.reference), item.prompt_id)
-                    for t in texts
+            got = raise_failure(
+                await asyncio.gather(
+                    *(
+                        self.verdict(self.template.render_pointwise(prompt, t, item.reference), item.prompt_id)
+                        for t in texts
+                    ),
+                    return_exceptions=True,
                 )
             )
             scores = [math.nan if s is None else float(s) for s in got]
@@ -167,7 +181,11 @@ class LLMJudge:
                 self.template.render_pairwise(prompt, texts[a], texts[b], item.reference), item.prompt_id
             )
 
-        got = await asyncio.gather(*(ask(a, b) for i, j in pairs for a, b in ((i, j), (j, i))))
+        got = raise_failure(
+            await asyncio.gather(
+                *(ask(a, b) for i, j in pairs for a, b in ((i, j), (j, i))), return_exceptions=True
+            )
+        )
         points = [0.0] * k
         counted = [0] * k
         consistent = True
@@ -194,17 +212,66 @@ class LLMJudge:
         return scores, consistent
 
 
-async def rank_all(judge: Any, items: list[CandidateSet], on_result: Callable[[Ranking], None]) -> None:
+def raise_failure(results: list[Any]) -> list[Any]:
+    """Every call of a prompt is let finish (answers are cached for the retry); then the first error wins."""
+    for r in results:
+        if isinstance(r, BaseException):
+            raise r
+    return results
+
+
+@dataclass
+class Failures:
+    """Prompts whose ranking failed (a call got no answer), and those left unasked after too many failed."""
+
+    failed: int = 0
+    not_attempted: int = 0
+    last_error: str | None = None
+    where: str | None = None
+
+
+async def rank_all(
+    judge: Any,
+    items: list[CandidateSet],
+    on_result: Callable[[Ranking], None],
+    max_failures_in_a_row: int | None = None,
+) -> Failures:
     """Rank ``items`` concurrently inside one session, handing each Ranking over as it is finished.
 
-    The first error (e.g. CostLimitReached) cancels the rest; finished rankings were already handed over.
+    A prompt whose calls fail is counted in the returned Failures, not ranked; after
+    ``max_failures_in_a_row`` failed prompts with no success between them (a server that is down) the rest is
+    left unasked. Any other error (e.g. CostLimitReached) cancels the rest; finished rankings were already
+    handed over.
     """
+    out = Failures()
+    in_a_row = 0
     async with judge.session():
         tasks = [asyncio.ensure_future(judge.arank(it)) for it in items]
+        pending = set(tasks)
         try:
-            for fut in asyncio.as_completed(tasks):
-                on_result(await fut)
+            while pending:
+                done, pending = await asyncio.wait(pending, timeout=WAITING_NOTE_S, return_when="FIRST_COMPLETED")
+                if not done:  # slow replies: say so rather than leave a bar standing still
+                    progress.log(f"judge: waiting for replies ({len(pending)} prompts to go)")
+                errors = []
+                for fut in done:  # hand every finished ranking over before raising anything
+                    e = fut.exception()
+                    if e is None:
+                        in_a_row = 0
+                        on_result(fut.result())
+                    elif isinstance(e, CallFailed):
+                        out.failed += 1
+                        out.last_error, out.where = e.error, e.where
+                        in_a_row += 1
+                    else:
+                        errors.append(e)
+                if errors:
+                    raise errors[0]
+                if max_failures_in_a_row and in_a_row >= max_failures_in_a_row:
+                    out.not_attempted = len(pending)
+                    break
         finally:
             for t in tasks:
                 t.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
+    return out

@@ -16,12 +16,30 @@ import time
 from collections.abc import AsyncIterator
 from typing import Any
 
+from .. import progress
+from ..errors import UserError
 from .ledger import Reply
 
 MAX_WAIT_S = 120.0  # never sleep longer than this on one Retry-After
 
 
-class JudgeConfigError(ValueError):
+def public_url(url: str) -> str:
+    """``url`` without credentials, query or fragment."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if parts.port:
+        host += f":{parts.port}"
+    return urlunsplit((parts.scheme, host, parts.path, "", ""))
+
+
+def _short(error: str | None, limit: int = 200) -> str:
+    text = " ".join((error or "no reply").split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class JudgeConfigError(UserError, ValueError):
     """The judge cannot be reached as configured (no key, bad credentials): stop, do not abstain."""
 
 
@@ -55,6 +73,10 @@ class OpenAIBackend:
     def base_url(self) -> str | None:
         return self.settings.base_url or os.environ.get(self.settings.base_url_env) or None
 
+    def public_url(self) -> str:
+        """The server's URL for messages: no user:password, query or fragment (where keys hide)."""
+        return public_url(self.base_url() or "https://api.openai.com/v1")
+
     def sampling(self) -> dict[str, Any]:
         s = self.settings
         out: dict[str, Any] = {"temperature": s.temperature, "max_tokens": s.max_tokens}
@@ -66,19 +88,24 @@ class OpenAIBackend:
         p = self.settings.price_per_mtok
         return (reply.prompt_tokens * p.input + reply.completion_tokens * p.output) / 1e6
 
+    def api_key(self) -> str:
+        """The key from the environment; JudgeConfigError when there is none and no server that needs none."""
+        key = os.environ.get(self.settings.api_key_env)
+        if key:
+            return key
+        if self.base_url() is None:
+            raise JudgeConfigError(
+                f"judge.kind openai: set ${self.settings.api_key_env} (or judge.api_key_env) to your API key, "
+                f"or ${self.settings.base_url_env} / judge.base_url to a server that needs none"
+            )
+        return "no-key"  # local servers (vLLM, Ollama) accept any key
+
     @contextlib.asynccontextmanager
     async def session(self) -> AsyncIterator[None]:
         import openai
 
-        key = os.environ.get(self.settings.api_key_env)
+        key = self.api_key()
         base_url = self.base_url()
-        if not key:
-            if base_url is None:
-                raise JudgeConfigError(
-                    f"judge.kind openai: set ${self.settings.api_key_env} (or judge.api_key_env) to your API key, "
-                    f"or ${self.settings.base_url_env} / judge.base_url to a server that needs none"
-                )
-            key = "no-key"  # local servers (vLLM, Ollama) accept any key
         self.client = openai.AsyncOpenAI(
             api_key=key, base_url=base_url, timeout=self.settings.timeout, max_retries=0
         )
@@ -145,5 +172,8 @@ class OpenAIBackend:
             retries += 1
             if wait is None:
                 wait = self.settings.backoff * 2**attempt * random.uniform(0.5, 1.5)
-            await asyncio.sleep(min(wait, MAX_WAIT_S))
+            wait = min(wait, MAX_WAIT_S)
+            progress.log(f"judge: {_short(error)}; retry {retries}/{self.settings.max_retries} in {wait:.1f} s")
+            await asyncio.sleep(wait)
+        progress.log(f"judge: call failed after {retries} retries ({self.public_url()}): {_short(error)}")
         return Reply(None, latency_s=time.perf_counter() - start, retries=retries, error=error)

@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from ..errors import UserError
+
 MODES = ("listwise", "pairwise", "pointwise")
 # Placeholders each mode can fill, and those a template of that mode must use.
 KNOWN = {
@@ -31,7 +33,7 @@ _FIELDS = {"name", "description", "mode", "output", "placeholders", "scale", "sy
 _TAG = re.compile(r"<(/?)\s*(prompt|candidate|reference)\b", re.IGNORECASE)
 
 
-class TemplateError(ValueError):
+class TemplateError(UserError, ValueError):
     """A judge template that cannot be used; the message names the file and the problem."""
 
 

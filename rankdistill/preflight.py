@@ -1,0 +1,35 @@
+"""Checks that need no model, run before any work (round-0 evaluation takes minutes): a mistake found here
+costs nothing; found after generation, it costs the generation."""
+
+from __future__ import annotations
+
+from .recipe import Recipe
+from .rundir import RunDir
+
+
+def check_recipe(recipe: Recipe) -> dict[str, dict[str, int]]:
+    """Data readable and non-empty, the judge importable with its key, trainer arguments known.
+
+    ``recipe`` has resolved (absolute) data paths. Raises a UserError naming the file or key. Returns what
+    reading the data dropped, per file role (``train``, ``test``): rows read, used, too long, duplicates.
+    """
+    from .data import load_prompts
+    from .judging import check_judge
+    from .train import check_train_settings
+
+    check_judge(recipe.judge)
+    train = load_prompts(recipe.data.train, recipe.data, need_reference=recipe.judge.kind == "reference")
+    dropped = {"train": {"prompts": len(train), **train.dropped}}
+    test = recipe.eval.data or recipe.data.test
+    if test:
+        prompts = load_prompts(test, recipe.data, need_reference=recipe.data.reference_field is not None)
+        dropped["test"] = {"prompts": len(prompts), **prompts.dropped}
+    check_train_settings(recipe)  # last: it imports the trainers' library (seconds)
+    return dropped
+
+
+def check_run(run: RunDir, recipe: Recipe) -> None:
+    """What the run directory itself must hold: a sound ledger when rankings were judged through it."""
+    from .judging import check_ledger
+
+    check_ledger(run, recipe.judge)
