@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from fake_openai import FakeServer
+from fake_openai import SLOTS, FakeServer
 
 from rankdistill.generation import generate_stage
 from rankdistill.judging import judge_stage
@@ -87,9 +87,14 @@ def test_teacher_answers_join_the_pool_cached_in_the_ledger(tmp_path, monkeypatc
             # the teacher was asked the student's own prompt, not a judge prompt
         assert all(b["messages"][-1]["content"].startswith("Correct this sentence:") for b in srv.bodies)
         judge_stage(run, 1, recipe)
-        # the judge saw every candidate text, never a source label
-        judged = [b for b in srv.bodies[teacher_calls:]]
-        assert judged and not any("teacher" in json.dumps(b["messages"]) for b in judged)
+        # the judge saw every candidate's text and nothing else about it: no source label
+        judged = srv.bodies[teacher_calls:]
+        assert len(judged) == len(items)
+        for item in items:
+            body = next(b for b in judged if item["candidates"][0]["text"] in b["messages"][-1]["content"])
+            shown = sorted(text for _, text in SLOTS.findall(body["messages"][-1]["content"]))
+            assert shown == sorted(c["text"] for c in item["candidates"])
+            assert "source" not in json.dumps(body["messages"])
         # a second round asks the ledger, not the server, for the same prompts' teacher answers
         before = srv.requests
         run.candidates(1).rename(run.round_dir(1) / "old.jsonl")
