@@ -102,3 +102,28 @@ def test_teacher_answers_join_the_pool_cached_in_the_ledger(tmp_path, monkeypatc
         assert srv.requests == before
     totals = summarize(run.root / "ledger.sqlite")
     assert totals["cache_hits"] >= 3
+
+
+@pytest.mark.integration
+def test_teacher_down_stops_generation_unfinished_then_asks_only_what_failed(tmp_path, monkeypatch):
+    import socket
+
+    from rankdistill.errors import JudgeFailed
+    from rankdistill.loop import load_run_recipe, open_run
+
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-teacher")
+    with socket.socket() as s:  # a port nobody listens on: the teacher is down
+        s.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{s.getsockname()[1]}/v1"
+    sets = {**TINY, "generation.sources": ["student", "teacher"], "judge.max_retries": 0}
+    recipe = load_recipe("gec-smollm2-dpo-openai", {**sets, "judge.base_url": dead})
+    run = open_run(tmp_path / "run", recipe)
+    with pytest.raises(JudgeFailed, match="3 of 3 prompts got no answer"):
+        generate_stage(run, 1, load_run_recipe(run))
+    assert not run.is_done("generate", 1)  # nothing filed: no candidate set lacks its teacher answer
+    with FakeServer() as srv:  # the server is back (at another URL: an operational setting)
+        recipe = load_recipe("gec-smollm2-dpo-openai", {**sets, "judge.base_url": srv.url})
+        run = open_run(tmp_path / "run", recipe)
+        generate_stage(run, 1, load_run_recipe(run))
+        assert srv.requests == 3
+    assert all(c[-1]["source"] == "teacher" for c in (i["candidates"] for i in read_jsonl(run.candidates(1))))

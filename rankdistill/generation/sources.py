@@ -45,17 +45,30 @@ def _num_tokens(tokenizer: Any, text: str) -> int:
 
 
 def _teacher_answers(run: RunDir, round_idx: int, recipe: Recipe, prompts: list[Prompt]) -> dict[str, str]:
+    """Every prompt's teacher answer; a call that failed (server down, 5xx, timeout) stops the stage before any
+    student sampling, unfinished, and the same command asks only what failed (answers are in the ledger)."""
+    from ..errors import JudgeFailed
     from ..judging import ledger_path
     from ..judging.ledger import Ledger
+    from ..judging.openai_backend import OpenAIBackend
     from ..label import teacher_answers
 
     ledger = Ledger(ledger_path(run), max_cost=recipe.judge.max_cost)
     ledger.round, ledger.stage = round_idx, "teacher"
+    failures: list[str] = []
     try:
         with progress.task(f"round {round_idx}: teacher answers", total=len(prompts)) as bar:
-            answers = teacher_answers(prompts, recipe, ledger, lambda p: p.messages, "teacher", bar.advance)
+            answers = teacher_answers(
+                prompts, recipe, ledger, lambda p: p.messages, "teacher", bar.advance, failures
+            )
     finally:
         ledger.close()
-    if len(answers) < len(prompts):
-        progress.log(f"teacher: no answer for {len(prompts) - len(answers)} of {len(prompts)} prompts")
+    if failures:
+        raise JudgeFailed(
+            f"teacher answers (generation.sources): {len(failures)} of {len(prompts)} prompts got no answer from "
+            f"{OpenAIBackend(recipe.judge).public_url()} (last error: {failures[-1]}); run the same command again "
+            "to ask only those"
+        )
+    if len(answers) < len(prompts):  # answered, but empty or a refusal: no teacher candidate for those
+        progress.log(f"teacher: no usable answer for {len(prompts) - len(answers)} of {len(prompts)} prompts")
     return answers
