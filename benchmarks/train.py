@@ -27,8 +27,8 @@ QUANT = ("none", "4bit")
 
 
 def make_recipe(args: argparse.Namespace, algorithm: str, quantization: str):
-    from rankdistill.loop import resolve_paths
     from rankdistill.recipe import load_recipe
+    from rankdistill.run import resolve_paths
 
     return resolve_paths(
         load_recipe(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 from pathlib import Path
@@ -229,57 +228,40 @@ def _stage_command(stage: str) -> click.Command:
     )
     @click.argument("run_dir", type=click.Path(exists=True, file_okay=False))
     @click.option("--round", "round_idx", type=int, help="Round number (default: the latest).")
-    @click.option("--force", is_flag=True, help="Redo the stage and the later stages of that round (the old outputs are put back if the redo fails).")
+    @click.option(
+        "--force",
+        is_flag=True,
+        help="Redo the stage and the later stages of that round (the old outputs are put back if the redo fails).",
+    )
     @click.option("--verbose", is_flag=True, help="Show the libraries' own logs and warnings.")
-    def command(run_dir: str, round_idx: int | None, force: bool, verbose: bool, new_ledger: bool = False) -> None:
-        from .loop import load_run_recipe, run_stage
-        from .rundir import RunDir
+    def command(
+        run_dir: str, round_idx: int | None, force: bool, verbose: bool, new_ledger: bool = False
+    ) -> None:
+        from .loop import single_stage
+        from .rundir import is_main_process
 
-        run = RunDir(run_dir)
-        recipe = load_run_recipe(run)
-        r = round_idx if round_idx is not None else max(run.rounds() or [1]) or 1
-        if r < 1:
-            _fail(f"{stage} needs a round of 1 or more")
-        from .train import stages_for_round
-
-        needed = stages_for_round(recipe, r)  # an sft or grpo round trains from prompts alone
-        before = needed[needed.index(stage) - 1] if stage in needed and needed.index(stage) > 0 else None
-        if before and not run.is_done(before, r):
-            _fail(
-                f"round {r} has no finished {before} stage yet; run `rankdistill {before} {run_dir} --round {r}`"
-            )
-        if stage in ("generate", "train") and r > 1 and not run.is_done("train", r - 1):
-            _fail(f"round {r} {stage} starts from round {r - 1}'s student, which is not trained yet")
-        if run.is_done(stage, r) and not force:
-            click.echo(
-                f"round {r} {stage} is already complete ({run.output(stage, r)}); use --force to redo it"
-            )
-            return
-        # under accelerate launch only rank 0 touches files and draws bars
-        main_process = os.environ.get("RANK", "0") == "0"
         _quiet_libraries(verbose)
-        with run.lock() if main_process else contextlib.nullcontext():
-            if stage == "judge" and main_process:  # before --force moves anything aside
-                from .judging import check_judge, check_ledger
-
-                if new_ledger:
-                    _start_new_ledger(run_dir)
-                check_judge(recipe.judge)
-                check_ledger(run, recipe.judge)
-            # --force sets the old outputs aside and puts them back if the stage fails
-            with run.set_aside(stage, r) if force and main_process else contextlib.nullcontext():
-                with _reporter() if main_process else contextlib.nullcontext():
-                    result = run_stage(run, stage, r, recipe)
-        if not main_process:
-            return
-        click.echo(
-            f"round {r} {stage}: done -> {run.output(stage, r)}"
-            + (f" {result}" if isinstance(result, dict) and "history" not in result else "")
+        r, result = single_stage(
+            run_dir, stage, round_idx, force=force, new_ledger=new_ledger, reporter=_reporter
         )
+        if not is_main_process():
+            return
+        out = _output_path(run_dir, stage, r)
+        if result is None:
+            click.echo(f"round {r} {stage} is already complete ({out}); use --force to redo it")
+        else:
+            details = f" {result}" if isinstance(result, dict) and "history" not in result else ""
+            click.echo(f"round {r} {stage}: done -> {out}{details}")
 
     if stage == "judge":
         command.params.append(click.Option(["--new-ledger"], is_flag=True, help=_NEW_LEDGER_HELP))
     return command
+
+
+def _output_path(run_dir: str, stage: str, r: int) -> Any:
+    from .rundir import RunDir
+
+    return RunDir(run_dir).output(stage, r)
 
 
 def _start_new_ledger(run_dir: str) -> None:
@@ -315,26 +297,12 @@ def eval_command(run_dir: str, round_idx: int | None, data: str | None, force: b
     predictions (input, reference, prediction) and metrics under the run directory."""
     import json
 
-    from .evaluate import eval_paths
-    from .loop import load_run_recipe, run_stage
-    from .rundir import RunDir
+    from .loop import evaluate_round
 
-    run = RunDir(run_dir)
-    recipe = load_run_recipe(run)
-    r = round_idx if round_idx is not None else run.last_trained_round()
-    data = str(Path(data).resolve()) if data else None
-    metrics_path, predictions_path = eval_paths(run, r, data)
-    if metrics_path.exists() and not force:
-        result = json.loads(metrics_path.read_text())  # reads only: no lock, works on a read-only run
-    else:
-        _quiet_libraries(verbose)
-        with run.lock(), _reporter():
-            if force:
-                metrics_path.unlink(missing_ok=True)
-                predictions_path.unlink(missing_ok=True)
-            result = run_stage(run, "eval", r, recipe, data=data)
+    _quiet_libraries(verbose)
+    result, predictions = evaluate_round(run_dir, round_idx, data, force=force, reporter=_reporter)
     click.echo(json.dumps(result, indent=2))
-    click.echo(f"predictions: {predictions_path}", err=True)
+    click.echo(f"predictions: {predictions}", err=True)
 
 
 @main.command()
@@ -363,7 +331,9 @@ def compare(
     names = [a.strip() for a in algorithms.split(",") if a.strip()]
     unknown = [a for a in names if a not in ALGORITHMS]
     if unknown or not names:
-        _fail(f"--algorithms: unknown {', '.join(unknown) or '(none given)'}; choose from {', '.join(ALGORITHMS)}")
+        _fail(
+            f"--algorithms: unknown {', '.join(unknown) or '(none given)'}; choose from {', '.join(ALGORITHMS)}"
+        )
     r = load_recipe(recipe, parse_overrides(overrides))
     run_dir = run_dir or str(Path("runs") / f"{r.name}-compare")
     _quiet_libraries(verbose)
@@ -419,8 +389,8 @@ def label(
     import json
 
     from .label import label as run_label
-    from .loop import resolve_paths
     from .recipe import load_recipe, parse_overrides
+    from .run import resolve_paths
 
     r = resolve_paths(load_recipe(recipe_name, parse_overrides(overrides)))
     ledger_path = ledger_path or str(Path("runs") / r.name / "ledger.sqlite")

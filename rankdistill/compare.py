@@ -51,7 +51,8 @@ def seed_algorithm_run(shared: RunDir, target: RunDir) -> None:
 
 def prepare_shared(recipe: Recipe, algorithms: list[str], run_dir: str | Path) -> tuple[RunDir, Recipe]:
     """Evaluate the untrained student and generate, judge and build prefs for round 1, once for all."""
-    from .loop import load_run_recipe, open_run, run_stage
+    from .loop import run_stage
+    from .run import load_run_recipe, open_run
     from .train import check_train_settings, recipe_for, stages_for_round
 
     check_train_settings(recipe, algorithms)  # a typo in any algorithm's args fails before any work
@@ -92,12 +93,3 @@ def train_algorithms(
         proc = subprocess.run(cmd + (["--verbose"] if verbose else []))
         if proc.returncode != 0:
             raise RuntimeError(f"compare: {algorithm} failed (exit {proc.returncode}); rerun to resume")
-
-
-def compare(recipe: Recipe, algorithms: list[str], run_dir: str | Path, verbose: bool = False) -> Path:
-    """Generate and judge once, train and evaluate every algorithm, and write the report; returns its path."""
-    from .report import write_compare_report
-
-    run, shared_recipe = prepare_shared(recipe, algorithms, run_dir)
-    train_algorithms(run, shared_recipe, algorithms, verbose)
-    return write_compare_report(run, algorithms, shared_recipe)

@@ -48,7 +48,7 @@ def eval_stage(run: RunDir, round_idx: int, recipe: Recipe, data: str | None = N
         f"round {round_idx}: eval", total=len(prompts), completed=len(prompts) - len(todo)
     ) as bar:
         if todo:
-            generator = make_generator(recipe, run.adapter(round_idx) if round_idx > 0 else None)
+            generator = make_generator(recipe, run.student(round_idx))
             try:
                 pieces = generator.stream(
                     [p.messages for p in todo],

@@ -7,25 +7,18 @@ complete in the run directory.
 
 from __future__ import annotations
 
+import contextlib
 import json
-import os
-import platform
-import subprocess
-import sys
-import time
 from collections.abc import Callable
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from . import progress
-from .recipe import Recipe, RecipeError, dump_recipe, recipe_from_dict
-from .records import atomic_write_json, atomic_write_text, read_json
-from .rundir import RunDir, Timer
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+from .errors import UserError
+from .recipe import Recipe
+from .records import atomic_write_json, read_json
+from .run import load_run_recipe, open_run, resolve_paths
+from .rundir import RunDir, Timer, is_main_process
 
 
 def _stage_functions() -> dict[str, Callable[[RunDir, int, Recipe], Any]]:
@@ -44,165 +37,6 @@ def _stage_functions() -> dict[str, Callable[[RunDir, int, Recipe], Any]]:
     }
 
 
-def resolve_paths(recipe: Recipe) -> Recipe:
-    """Make data paths absolute (as given relative to the cwd, else to the shipped data's root, so
-    data/gec/train.jsonl is the packaged set), so a run directory keeps working from anywhere."""
-    from .resources import shipped_root
-
-    def resolve(p: str | None, key: str) -> str | None:
-        if p is None:
-            return None
-        for base in (Path.cwd(), shipped_root()):
-            candidate = (base / p).expanduser()
-            if candidate.exists():
-                return str(candidate.resolve())
-        raise RecipeError(f"{key}: {p} not found (looked in {Path.cwd()} and {shipped_root()})")
-
-    recipe = recipe.model_copy(deep=True)
-    recipe.data.train = resolve(recipe.data.train, "data.train")
-    recipe.data.test = resolve(recipe.data.test, "data.test")
-    recipe.eval.data = resolve(recipe.eval.data, "eval.data")
-    # a student's GGUF file or chat template file, by absolute path too (a hub id or Jinja text stays as is)
-    if recipe.student.model.lower().endswith(".gguf") and Path(recipe.student.model).expanduser().exists():
-        recipe.student.model = str(Path(recipe.student.model).expanduser().resolve())
-    template = recipe.student.chat_template
-    if template and "{{" not in template and "{%" not in template and Path(template).expanduser().exists():
-        recipe.student.chat_template = str(Path(template).expanduser().resolve())
-    _resolve_judge_templates(recipe.judge)
-    return recipe
-
-
-def _resolve_judge_templates(judge: Any) -> None:
-    """A user's template file by absolute path (shipped ones stay by name)."""
-    if judge.kind in ("openai", "local") and Path(judge.template).suffix in (".yaml", ".yml"):
-        from .judging.templates import resolve_template_path
-
-        judge.template = str(resolve_template_path(judge.template))
-    for member in judge.members:
-        _resolve_judge_templates(member)
-
-
-def _versions() -> dict[str, str]:
-    out = {"python": sys.version.split()[0]}
-    for pkg in (
-        "rankdistill",
-        "torch",
-        "transformers",
-        "trl",
-        "peft",
-        "accelerate",
-        "datasets",
-        "bitsandbytes",
-    ):
-        try:
-            out[pkg] = metadata.version(pkg)
-        except metadata.PackageNotFoundError:
-            pass
-    return out
-
-
-def _git_commit() -> str | None:
-    try:
-        proc = subprocess.run(
-            ["git", "-C", str(PROJECT_ROOT), "rev-parse", "HEAD"], capture_output=True, text=True, timeout=5
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return proc.stdout.strip() if proc.returncode == 0 else None
-
-
-def write_manifest(run: RunDir, recipe: Recipe) -> None:
-    """Versions, seeds, model ids, machine: what it takes to reproduce or explain the run."""
-    from .generation import choose_backend
-    from .models import pick_device, pick_dtype, resolve_student
-
-    device = pick_device()
-    old = read_json(run.manifest_path) if run.manifest_path.exists() else {}
-    machine: dict[str, Any] = {"platform": platform.platform(), "cpus": os.cpu_count(), "device": device}
-    if device == "cuda":
-        import torch
-
-        machine["gpu"] = torch.cuda.get_device_name(0)
-    manifest = {
-        "created": old.get("created", time.strftime("%Y-%m-%dT%H:%M:%S%z")),
-        "updated": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-        "versions": _versions(),
-        "git_commit": _git_commit(),
-        "seed": recipe.seed,
-        "student": {
-            "model": recipe.student.model,
-            "resolved": resolve_student(recipe.student.model),
-            "revision": recipe.student.revision,
-            "quantization": recipe.student.quantization,
-            "dtype": str(pick_dtype(recipe.student.dtype, device)).removeprefix("torch."),
-        },
-        "generation_backend": choose_backend(recipe.generation.backend, recipe.student.quantization),
-        "judge": recipe.judge.model_dump(),
-        "train": {
-            "algorithm": recipe.train.algorithm,
-            "schedule": recipe.train.schedule,
-            "reference_policy": recipe.train.reference,
-        },
-        "machine": machine,
-    }
-    if {**old, "updated": None} != {**manifest, "updated": None}:  # rewritten only when something changed
-        atomic_write_json(run.manifest_path, manifest)
-
-
-# How the judge is reached and paid for, not what it answers: these may change when a run is resumed.
-_OPERATIONAL_JUDGE_KEYS = (
-    "max_cost",
-    "base_url",
-    "base_url_env",
-    "api_key_env",
-    "concurrency",
-    "timeout",
-    "max_retries",
-    "backoff",
-    "max_abstain_rate",
-)
-
-
-def open_run(run_dir: str | Path, recipe: Recipe) -> RunDir:
-    """Create a run directory, or re-open one made with the same recipe (only ``rounds`` may change)."""
-    run = RunDir(run_dir)
-    recipe = resolve_paths(recipe)
-    if run.recipe_path.exists():
-        old = recipe_from_dict(yaml.safe_load(run.recipe_path.read_text()), str(run.recipe_path))
-        a, b = old.model_dump(), recipe.model_dump()
-        a.pop("rounds"), b.pop("rounds")
-        for key in _OPERATIONAL_JUDGE_KEYS:  # e.g. raising judge.max_cost resumes a stopped run
-            a["judge"].pop(key), b["judge"].pop(key)
-        if a != b:
-            diff = sorted(_diff_keys(a, b))
-            raise RecipeError(
-                f"{run.root} was made with a different recipe (differs in: {', '.join(diff)}); "
-                "use another --run-dir, or the same settings to resume"
-            )
-    run.root.mkdir(parents=True, exist_ok=True)
-    text = dump_recipe(recipe)
-    if not run.recipe_path.exists() or run.recipe_path.read_text() != text:  # a finished run stays untouched
-        atomic_write_text(run.recipe_path, text)
-    write_manifest(run, recipe)
-    return run
-
-
-def _diff_keys(a: dict, b: dict, prefix: str = "") -> list[str]:
-    keys = []
-    for k in sorted(set(a) | set(b)):
-        if isinstance(a.get(k), dict) and isinstance(b.get(k), dict):
-            keys += _diff_keys(a[k], b[k], f"{prefix}{k}.")
-        elif a.get(k) != b.get(k):
-            keys.append(prefix + k)
-    return keys
-
-
-def load_run_recipe(run: RunDir) -> Recipe:
-    if not run.recipe_path.exists():
-        raise FileNotFoundError(f"{run.root} is not a run directory (no recipe.yaml)")
-    return recipe_from_dict(yaml.safe_load(run.recipe_path.read_text()), str(run.recipe_path))
-
-
 def run_stage(run: RunDir, stage: str, round_idx: int, recipe: Recipe, **kwargs: Any) -> Any:
     """Run one stage of one round and record its wall time."""
     with Timer() as t:
@@ -213,7 +47,7 @@ def run_stage(run: RunDir, stage: str, round_idx: int, recipe: Recipe, **kwargs:
             result = carry_over_student(run, round_idx, recipe, skip)
         else:
             result = _stage_functions()[stage](run, round_idx, recipe, **kwargs)
-    if os.environ.get("RANK", "0") == "0":  # under accelerate launch, one process keeps the books
+    if is_main_process():  # under accelerate launch, one process keeps the books
         run.record_time(stage, round_idx, t.seconds)
     return result
 
@@ -227,7 +61,7 @@ def _training_skip_reason(run: RunDir, round_idx: int, recipe: Recipe) -> str | 
     return no_training_reason(run, round_idx, algorithm_for_round(recipe, round_idx))
 
 
-def iterate(recipe: Recipe, run_dir: str | Path, on_round_end: Callable[[int], None] | None = None) -> RunDir:
+def iterate(recipe: Recipe, run_dir: str | Path) -> RunDir:
     """Run ``recipe.rounds`` rounds in ``run_dir``, resuming whatever an earlier invocation finished."""
     from .preflight import check_recipe
 
@@ -235,15 +69,13 @@ def iterate(recipe: Recipe, run_dir: str | Path, on_round_end: Callable[[int], N
     if run.root.is_dir():  # a second writer is turned away at once, before the checks (seconds)
         with run.lock():
             data = check_recipe(resolve_paths(recipe))
-            return _iterate(recipe, run_dir, data, on_round_end)
+            return _iterate(recipe, run_dir, data)
     data = check_recipe(resolve_paths(recipe))  # a typo, a missing key or an empty file fails now
     with run.lock():  # one writer per run directory
-        return _iterate(recipe, run_dir, data, on_round_end)
+        return _iterate(recipe, run_dir, data)
 
 
-def _iterate(
-    recipe: Recipe, run_dir: str | Path, data: dict, on_round_end: Callable[[int], None] | None
-) -> RunDir:
+def _iterate(recipe: Recipe, run_dir: str | Path, data: dict) -> RunDir:
     from .preflight import check_run
     from .train import stages_for_round
 
@@ -255,8 +87,6 @@ def _iterate(
     if recipe.eval.data or recipe.data.test:
         if not run.is_done("eval", 0):
             run_stage(run, "eval", 0, recipe)
-        if on_round_end:
-            on_round_end(0)
     for r in range(1, recipe.rounds + 1):
         for stage in stages_for_round(recipe, r):  # sft and grpo rounds need no candidates
             if run.is_done(stage, r):
@@ -264,10 +94,82 @@ def _iterate(
             if stage == "eval" and not (recipe.eval.data or recipe.data.test):
                 continue
             run_stage(run, stage, r, recipe)
-        if on_round_end:
-            on_round_end(r)
     progress.log(f"run complete: {run.root}")
     return run
+
+
+def single_stage(
+    run_dir: str | Path,
+    stage: str,
+    round_idx: int | None = None,
+    *,
+    force: bool = False,
+    new_ledger: bool = False,
+    reporter: Callable[[], Any] = contextlib.nullcontext,
+) -> tuple[int, Any]:
+    """`rankdistill STAGE RUN_DIR`: run one stage of one round (default: the latest) of an existing run, once
+    what it starts from is finished; returns (round, result), result None when the stage was already complete.
+
+    ``force`` redoes it and drops the later stages of that round (the old outputs are put back if the redo
+    fails). Under accelerate launch every process runs the stage; only the main one locks and writes.
+    """
+    from .train import stages_for_round
+
+    run = RunDir(run_dir)
+    recipe = load_run_recipe(run)
+    r = round_idx if round_idx is not None else max(run.rounds() or [1]) or 1
+    if r < 1:
+        raise UserError(f"{stage} needs a round of 1 or more")
+    needed = stages_for_round(recipe, r)  # an sft or grpo round trains from prompts alone
+    before = needed[needed.index(stage) - 1] if stage in needed and needed.index(stage) > 0 else None
+    if before and not run.is_done(before, r):
+        raise UserError(
+            f"round {r} has no finished {before} stage yet; run `rankdistill {before} {run.root} --round {r}`"
+        )
+    if stage in ("generate", "train") and r > 1 and not run.is_done("train", r - 1):
+        raise UserError(f"round {r} {stage} starts from round {r - 1}'s student, which is not trained yet")
+    if run.is_done(stage, r) and not force:
+        return r, None
+    main = is_main_process()
+    with run.lock() if main else contextlib.nullcontext():
+        if stage == "judge" and main:  # before --force moves anything aside
+            from .judging import check_judge, check_ledger
+            from .judging import new_ledger as start_new_ledger
+
+            if new_ledger:
+                start_new_ledger(run)
+            check_judge(recipe.judge)
+            check_ledger(run, recipe.judge)
+        with run.set_aside(stage, r) if force and main else contextlib.nullcontext():
+            with reporter() if main else contextlib.nullcontext():
+                return r, run_stage(run, stage, r, recipe)
+
+
+def evaluate_round(
+    run_dir: str | Path,
+    round_idx: int | None = None,
+    data: str | None = None,
+    *,
+    force: bool = False,
+    reporter: Callable[[], Any] = contextlib.nullcontext,
+) -> tuple[dict[str, Any], Path]:
+    """`rankdistill eval`: a round's metrics (default: the last trained round) on the test set or ``data``, and
+    the predictions file behind them. Metrics already computed are read, not recomputed (no lock needed, so it
+    works on a read-only run directory) unless ``force``."""
+    from .evaluate import eval_paths
+
+    run = RunDir(run_dir)
+    recipe = load_run_recipe(run)
+    r = round_idx if round_idx is not None else run.last_trained_round()
+    data = str(Path(data).resolve()) if data else None
+    metrics_path, predictions_path = eval_paths(run, r, data)
+    if metrics_path.exists() and not force:
+        return read_json(metrics_path), predictions_path
+    with run.lock(), reporter():
+        if force:
+            metrics_path.unlink(missing_ok=True)
+            predictions_path.unlink(missing_ok=True)
+        return run_stage(run, "eval", r, recipe, data=data), predictions_path
 
 
 def summary(run: RunDir, rounds: int | None = None) -> list[dict[str, Any]]:

@@ -19,6 +19,12 @@ from .records import atomic_write_json, read_json
 STAGES = ("generate", "judge", "prefs", "train", "eval")
 
 
+def is_main_process() -> bool:
+    """True unless this is a non-zero rank under ``accelerate launch`` / torchrun (which set RANK): only the main
+    process writes files, records times and draws progress."""
+    return os.environ.get("RANK", "0") == "0"
+
+
 class RunDir:
     def __init__(self, root: str | Path):
         self.root = Path(root)
@@ -50,6 +56,11 @@ class RunDir:
 
     def adapter(self, r: int) -> Path:
         return self.round_dir(r) / "adapter"
+
+    def student(self, r: int) -> Path | None:
+        """The adapter of the student as it stands after round ``r`` (None: the untrained student, r = 0): what
+        round r + 1 samples from and trains further, and what round r evaluates."""
+        return self.adapter(r) if r > 0 else None
 
     def checkpoints(self, r: int) -> Path:
         return self.round_dir(r) / "checkpoints"

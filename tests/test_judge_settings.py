@@ -49,10 +49,10 @@ def test_api_key_is_never_a_setting(tmp_path):
 
 
 def test_a_stopped_run_resumes_with_a_higher_budget_but_not_another_teacher(tmp_path, monkeypatch):
-    from rankdistill import loop
-    from rankdistill.loop import open_run
+    from rankdistill import run as run_module
+    from rankdistill.run import open_run
 
-    monkeypatch.setattr(loop, "write_manifest", lambda run, recipe: None)  # no model loading in a unit test
+    monkeypatch.setattr(run_module, "write_manifest", lambda run, recipe: None)  # no model loading in a unit test
 
     sets = {"judge": {"kind": "openai", "model": "m", "max_cost": 1.0}, "data": {"reference_field": None}}
     from rankdistill.recipe import recipe_from_dict

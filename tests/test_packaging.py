@@ -82,7 +82,7 @@ def test_installed_copy_resolves_recipes_templates_and_data_from_elsewhere(insta
     script = (
         "import rankdistill, json\n"
         "from rankdistill.recipe import load_recipe\n"
-        "from rankdistill.loop import resolve_paths\n"
+        "from rankdistill.run import resolve_paths\n"
         "from rankdistill.judging.templates import load_template\n"
         "r = resolve_paths(load_recipe('gec-smollm2-dpo'))\n"
         "print(json.dumps([rankdistill.__file__, r.data.train, r.data.test,\n"

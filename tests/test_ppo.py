@@ -101,7 +101,7 @@ def test_adaptive_kl_and_prompt_order():
 @pytest.mark.integration
 @pytest.mark.parametrize("quantization", ["none", "4bit"])
 def test_ppo_learns_and_logs_every_metric(tmp_path, quantization):
-    from rankdistill.loop import resolve_paths
+    from rankdistill.run import resolve_paths
     from rankdistill.rundir import RunDir
     from rankdistill.train import train_with
 

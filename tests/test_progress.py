@@ -9,8 +9,8 @@ import time
 from pathlib import Path
 
 from rankdistill import progress
-from rankdistill.loop import open_run
 from rankdistill.recipe import load_recipe
+from rankdistill.run import open_run
 
 ROOT = Path(__file__).resolve().parent.parent
 

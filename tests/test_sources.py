@@ -33,7 +33,7 @@ def test_sources_must_include_the_student_and_fit_the_judge():
 
 @pytest.mark.integration
 def test_reference_candidate_is_ranked_and_chosen_where_it_wins(tmp_path):
-    from rankdistill.loop import load_run_recipe, open_run
+    from rankdistill.run import load_run_recipe, open_run
 
     recipe = load_recipe(None, {**TINY, "generation.sources": ["student", "reference"]})
     run = open_run(tmp_path / "run", recipe)
@@ -69,7 +69,7 @@ def test_reference_candidate_is_ranked_and_chosen_where_it_wins(tmp_path):
 
 @pytest.mark.integration
 def test_teacher_answers_join_the_pool_cached_in_the_ledger(tmp_path, monkeypatch):
-    from rankdistill.loop import load_run_recipe, open_run
+    from rankdistill.run import load_run_recipe, open_run
 
     monkeypatch.setenv("OPENAI_API_KEY", "sk-teacher")
     with FakeServer() as srv:
@@ -109,7 +109,7 @@ def test_teacher_down_stops_generation_unfinished_then_asks_only_what_failed(tmp
     import socket
 
     from rankdistill.errors import JudgeFailed
-    from rankdistill.loop import load_run_recipe, open_run
+    from rankdistill.run import load_run_recipe, open_run
 
     monkeypatch.setenv("OPENAI_API_KEY", "sk-teacher")
     with socket.socket() as s:  # a port nobody listens on: the teacher is down

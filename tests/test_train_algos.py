@@ -101,7 +101,7 @@ def test_qlora_trains_each_algorithm(tmp_path, algorithm):
     from datasets import Dataset
 
     from rankdistill.data import build_messages
-    from rankdistill.loop import resolve_paths
+    from rankdistill.run import resolve_paths
     from rankdistill.rundir import RunDir
     from rankdistill.train import recipe_for, train_with
 

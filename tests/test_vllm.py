@@ -68,7 +68,7 @@ def test_recipe_vllm_settings_are_strict():
 @needs_vllm
 @pytest.mark.vllm
 def test_manifest_records_vllm(tmp_path):
-    from rankdistill.loop import open_run
+    from rankdistill.run import open_run
 
     run = open_run(tmp_path / "run", load_recipe(None, {"generation.backend": "vllm"}))
     assert json.loads(run.manifest_path.read_text())["generation_backend"] == "vllm"

@@ -90,7 +90,7 @@ def generate_stage(run: RunDir, round_idx: int, recipe: Recipe) -> None:
     ) as bar:
         if todo:
             extra = off_policy_candidates(run, round_idx, recipe, todo)
-            generator = make_generator(recipe, run.adapter(round_idx - 1) if round_idx > 1 else None)
+            generator = make_generator(recipe, run.student(round_idx - 1))
             # A seed per prompt from its position in the full list: a resumed stage samples what an
             # uninterrupted one would. vLLM takes all prompts at once; transformers in batches of batch_size.
             index = {p.prompt_id: i for i, p in enumerate(prompts)}

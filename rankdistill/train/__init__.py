@@ -22,8 +22,8 @@ from typing import Any
 
 from ..recipe import ALGORITHMS, Recipe, RecipeError
 from ..records import atomic_write_json, replace_dir
-from ..rundir import STAGES, RunDir, Timer
-from .common import PeakMemory, is_main_process
+from ..rundir import STAGES, RunDir, Timer, is_main_process
+from .common import PeakMemory
 
 
 @dataclasses.dataclass(frozen=True)
@@ -132,7 +132,7 @@ def train_stage(run: RunDir, round_idx: int, recipe: Recipe) -> dict:
     """
     algorithm = algorithm_for_round(recipe, round_idx)
     recipe = recipe_for(recipe, algorithm)
-    previous = run.adapter(round_idx - 1) if round_idx > 1 else None
+    previous = run.student(round_idx - 1)
     final = run.adapter(round_idx)
     final.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".adapter-", dir=final.parent))

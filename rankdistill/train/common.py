@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 from .. import progress
 from ..recipe import Recipe, RecipeError
+from ..rundir import is_main_process
 
 # TrainingArguments fields rankdistill fills from the recipe's typed fields; setting them again is ambiguous.
 OWNED = {
@@ -24,11 +24,6 @@ OWNED = {
     "save_steps": "train.save_steps",
     "seed": "seed",
 }
-
-
-def is_main_process() -> bool:
-    """True unless this is a non-zero rank under ``accelerate launch`` / torchrun (which set RANK)."""
-    return os.environ.get("RANK", "0") == "0"
 
 
 def check_config_args(config_cls: type, args: dict[str, Any], algorithm: str, owned: dict[str, str]) -> None:
