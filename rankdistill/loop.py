@@ -203,9 +203,11 @@ def run_stage(run: RunDir, stage: str, round_idx: int, recipe: Recipe, **kwargs:
 
 def iterate(recipe: Recipe, run_dir: str | Path, on_round_end: Callable[[int], None] | None = None) -> RunDir:
     """Run ``recipe.rounds`` rounds in ``run_dir``, resuming whatever an earlier invocation finished."""
+    from .generation.vllm import check_engine_args
     from .train import check_train_settings, stages_for_round
 
     check_train_settings(recipe)  # a typo in train.args fails now, not after generation
+    check_engine_args(recipe.generation.vllm.engine_args)  # and one in generation.vllm.engine_args
     run = open_run(run_dir, recipe)
     recipe = load_run_recipe(run)  # the resolved one, with absolute data paths
     if recipe.eval.data or recipe.data.test:
