@@ -211,6 +211,8 @@ def test_engine_args_are_checked_against_vllm_engine_args(tmp_path):
 
     vllm_backend.check_engine_args({"tensor_parallel_size": 1, "max_num_seqs": 8, "data_parallel_size": 1})
     recipe = load_recipe(None, {"generation.vllm.engine_args": {"tensor_parallel_sizee": 2}})
-    with pytest.raises(RecipeError, match=r"engine_args\.tensor_parallel_sizee: not a vllm\.EngineArgs field"):
+    with pytest.raises(
+        RecipeError, match=r"engine_args\.tensor_parallel_sizee: not a vllm\.EngineArgs field"
+    ):
         iterate(recipe, tmp_path / "run")
     assert not (tmp_path / "run").exists()

@@ -28,7 +28,11 @@ if __name__ == "__main__":  # vLLM's engine may start processes that re-import t
     engine_args = {"max_num_seqs": 64}
     recipe = load_recipe(
         None,
-        {"generation.backend": "vllm", "student.dtype": "float32", "generation.vllm.engine_args": engine_args},
+        {
+            "generation.backend": "vllm",
+            "student.dtype": "float32",
+            "generation.vllm.engine_args": engine_args,
+        },
     )
     gen = make_generator(recipe, None)
     messages = [[{"role": "user", "content": p}] for p in PROMPTS]
