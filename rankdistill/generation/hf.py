@@ -51,7 +51,10 @@ class HFGenerator:
             seed
         )  # seeded per batch, so a resumed stage samples what an uninterrupted one would
         with torch.inference_mode():
-            out = self.model.generate(**enc, **kwargs)
+            if greedy or k == 1 or enc["input_ids"].shape[1] < 2:
+                out = self.model.generate(**enc, **kwargs)
+            else:
+                out = self._sample_sharing_prefill(enc, k, kwargs)
         new_tokens = out[:, enc["input_ids"].shape[1] :].tolist()
         per_prompt = 1 if greedy else k
         results: list[list[Completion]] = []
@@ -59,6 +62,38 @@ class HFGenerator:
             rows = new_tokens[i * per_prompt : (i + 1) * per_prompt]
             results.append([to_completion(ids, eos_ids, self.tokenizer) for ids in rows])
         return results
+
+    def _sample_sharing_prefill(self, enc: Any, k: int, kwargs: dict[str, Any]) -> Any:
+        """``generate(num_return_sequences=k)`` without prefilling every prompt k times.
+
+        ``num_return_sequences`` repeats each prompt k times before the prefill, so the prompt's forward pass
+        runs k times over. Here the prompt (all but its last token) runs once, its KV cache is repeated k times
+        (``repeat_interleave``, the order ``num_return_sequences`` uses) and ``generate`` continues from that
+        cache on the k-fold batch: it feeds the last prompt token and samples as before. The prefill draws no
+        random numbers and the sampling sees the same rows in the same order, so the samples are those of
+        plain ``generate`` for the same seed (tests/test_generation_hf.py checks it token for token).
+        """
+        from transformers import DynamicCache
+
+        ids, mask = enc["input_ids"], enc["attention_mask"]
+        # the positions generate() gives a left-padded batch (pads at 0)
+        positions = (mask.long().cumsum(-1) - 1).masked_fill(mask == 0, 0)
+        cache = DynamicCache(config=self.model.config)
+        self.model(
+            input_ids=ids[:, :-1],
+            attention_mask=mask[:, :-1],
+            position_ids=positions[:, :-1],
+            past_key_values=cache,
+            use_cache=True,
+            logits_to_keep=1,  # the prefill's logits are not needed; keep the 49k-vocabulary head small
+        )
+        cache.batch_repeat_interleave(k)
+        return self.model.generate(
+            input_ids=ids.repeat_interleave(k, dim=0),
+            attention_mask=mask.repeat_interleave(k, dim=0),
+            past_key_values=cache,
+            **{**kwargs, "num_return_sequences": 1},
+        )
 
     def stream(
         self, messages: list[list[dict[str, str]]], seeds: list[int], group: int, **kwargs: Any
