@@ -195,6 +195,8 @@ def test_engine_args_owned_by_the_recipe_are_refused_before_the_run(tmp_path):
     assert not (tmp_path / "run").exists()  # nothing started
     with pytest.raises(RecipeError, match=r"engine_args\.enable_lora"):
         vllm_backend.check_engine_args({"enable_lora": True})
+    with pytest.raises(RecipeError, match=r"engine_args\.data_parallel_size: .* use tensor_parallel_size"):
+        vllm_backend.check_engine_args({"data_parallel_size": 2})
 
 
 def test_engine_args_without_vllm_are_checked_when_vllm_is_used(monkeypatch):
@@ -210,6 +212,7 @@ def test_engine_args_are_checked_against_vllm_engine_args(tmp_path):
     from rankdistill.loop import iterate
 
     vllm_backend.check_engine_args({"tensor_parallel_size": 1, "max_num_seqs": 8, "data_parallel_size": 1})
+    vllm_backend.check_engine_args({"distributed_executor_backend": "ray", "pipeline_parallel_size": 1})
     recipe = load_recipe(None, {"generation.vllm.engine_args": {"tensor_parallel_sizee": 2}})
     with pytest.raises(
         RecipeError, match=r"engine_args\.tensor_parallel_sizee: not a vllm\.EngineArgs field"

@@ -69,6 +69,13 @@ def check_engine_args(engine_args: dict[str, Any]) -> None:
     for key in engine_args:
         if key in OWNED_ENGINE_ARGS:
             raise RecipeError(f"generation.vllm.engine_args.{key}: set {OWNED_ENGINE_ARGS[key]} instead")
+    dp = engine_args.get("data_parallel_size", 1)
+    if isinstance(dp, int) and dp > 1 and engine_args.get("distributed_executor_backend") != "external_launcher":
+        # vLLM's offline LLM raises this itself, but only once the generate stage starts the engine
+        raise RecipeError(
+            "generation.vllm.engine_args.data_parallel_size: vLLM's offline engine does not run data parallel "
+            "in one process; use tensor_parallel_size (or pipeline_parallel_size) to spread the student"
+        )
     if not installed():
         return
     import dataclasses
