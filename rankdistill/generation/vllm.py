@@ -70,7 +70,11 @@ def check_engine_args(engine_args: dict[str, Any]) -> None:
         if key in OWNED_ENGINE_ARGS:
             raise RecipeError(f"generation.vllm.engine_args.{key}: set {OWNED_ENGINE_ARGS[key]} instead")
     dp = engine_args.get("data_parallel_size", 1)
-    if isinstance(dp, int) and dp > 1 and engine_args.get("distributed_executor_backend") != "external_launcher":
+    if (
+        isinstance(dp, int)
+        and dp > 1
+        and engine_args.get("distributed_executor_backend") != "external_launcher"
+    ):
         # vLLM's offline LLM raises this itself, but only once the generate stage starts the engine
         raise RecipeError(
             "generation.vllm.engine_args.data_parallel_size: vLLM's offline engine does not run data parallel "
