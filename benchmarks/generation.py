@@ -112,12 +112,16 @@ def measure(kind: str, args: argparse.Namespace) -> dict:
             gen = make_generator(recipe, None)
         startup = time.perf_counter() - start
 
+        cpu = 0.0
+
         def run(prompts: list, max_new_tokens: int) -> tuple[int, float]:
             """As the generate stage calls it: transformers in batches of --batch-size, vLLM all at once."""
-            start, tokens = time.perf_counter(), 0
+            nonlocal cpu
+            start, tokens, cpu = time.perf_counter(), 0, time.process_time()
             seeds = list(range(len(prompts)))
             for done in gen.stream(prompts, seeds, args.batch_size, k=args.k, max_new_tokens=max_new_tokens):
                 tokens += sum(c.num_tokens for _, cands in done for c in cands)
+            cpu = time.process_time() - cpu
             return tokens, time.perf_counter() - start
 
         # A warm-up of the same size outside the timing: the first big batch pays one-off costs (buffers,
@@ -133,6 +137,8 @@ def measure(kind: str, args: argparse.Namespace) -> dict:
         "candidates": len(msgs) * args.k,
         "tokens": tokens,
         "tokens_per_s": round(tokens / seconds, 2),
+        # per CPU-second of this process (vLLM's engine runs in other processes: not comparable there)
+        "tokens_per_cpu_s": round(tokens / cpu, 2) if kind != "vllm" and cpu > 0 else None,
         "peak_rss_mib": round(peak.rss / 2**20),
         "peak_gpu_mib": round(peak.gpu / 2**20) if peak.gpu else None,
     }
@@ -243,6 +249,12 @@ def main() -> None:
         # the transformers backend prefills each prompt once for its k samples; plain generate k times
         summary["hf_over_plain"] = round(
             summary["hf_tokens_per_s"] / summary["plain_generate_tokens_per_s"], 2
+        )
+        # the same by CPU time: steadier where other jobs share the cores (run with --threads 1 there)
+        summary["hf_over_plain_cpu_time"] = round(
+            max(r["tokens_per_cpu_s"] for r in results["transformers"])
+            / max(r["tokens_per_cpu_s"] for r in results["plain"]),
+            2,
         )
     for kind, rs in results.items():
         summary[f"{kind}_startup_s"] = statistics.median(r["startup_s"] for r in rs)
