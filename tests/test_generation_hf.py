@@ -1,6 +1,7 @@
-"""The transformers backend prefills each prompt once and shares its KV cache across its k samples, and still
-samples exactly what plain ``model.generate(num_return_sequences=k)`` samples for the same seed (on the
-packaged student, with and without a LoRA adapter)."""
+"""The transformers backend prefills each prompt once and shares its KV cache across its k samples, drops
+finished samples from the batch, and still samples exactly what plain ``model.generate(num_return_sequences=k)``
+samples for the same seed (on the packaged student, with and without a LoRA adapter, and through generate()
+itself when the model's generation config asks for more than temperature and top-p)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,12 @@ import pytest
 from rankdistill.generation.hf import HFGenerator, stop_token_ids, to_completion
 from rankdistill.recipe import load_recipe
 
-# different lengths, so the batch is left-padded
+# different lengths, so the batch is left-padded; short answers and long ones, so samples end at different steps
 PROMPTS = [
-    "Say hello.",
+    "Reply with the single word yes.",
     "Correct this sentence: she go to school every days because she like her teacher.",
-    "Write a haiku about the sea.",
+    "What is 2 + 2? Answer with the number only.",
+    "Write a long story about a dragon.",
 ]
 
 
@@ -48,7 +50,7 @@ def _messages():
 @pytest.mark.parametrize("seed", [0, 7])
 def test_samples_equal_plain_generate_token_for_token(student, seed):
     model, tok = student
-    kw = dict(max_new_tokens=16, temperature=0.8, top_p=0.95)
+    kw = dict(max_new_tokens=40, temperature=0.8, top_p=0.95)  # long enough for some samples to end early
     ours = HFGenerator(model, tok).generate(_messages(), k=3, seed=seed, **kw)
     reference = plain_samples(model, tok, _messages(), 3, seed, **kw)
     assert ours == reference
@@ -70,17 +72,32 @@ def test_samples_equal_plain_generate_with_a_lora_adapter(student):
     assert ours == plain_samples(model, tok, _messages(), 2, 3, max_new_tokens=12)
 
 
-def test_each_prompt_is_prefilled_once(student):
-    """The longest forward pass (the prefill) runs on one row per prompt, not k."""
+def test_generation_config_extras_go_through_generate_and_still_match(student):
+    model, tok = student
+    config = model.generation_config
+    config.repetition_penalty = 1.3  # a logits processor the sampling loop does not apply
+    try:
+        ours = HFGenerator(model, tok).generate(_messages(), k=2, seed=5, max_new_tokens=12)
+        assert ours == plain_samples(model, tok, _messages(), 2, 5, max_new_tokens=12)
+    finally:
+        del config.repetition_penalty
+
+
+def test_each_prompt_is_prefilled_once_and_finished_samples_leave_the_batch(student):
+    """The longest forward pass (the prefill) runs on one row per prompt, not k; decoding steps run one token
+    per row, on fewer rows once samples have ended."""
     model, tok = student
     shapes = []
     hook = model.model.register_forward_pre_hook(
         lambda mod, args, kwargs: shapes.append(tuple(kwargs["input_ids"].shape)), with_kwargs=True
     )
     try:
-        HFGenerator(model, tok).generate(_messages(), k=4, seed=0, max_new_tokens=4)
+        out = HFGenerator(model, tok).generate(_messages(), k=4, seed=0, max_new_tokens=40)
     finally:
         hook.remove()
     prefill = max(shapes, key=lambda s: s[1])
     assert prefill[0] == len(PROMPTS) and prefill[1] > 10
-    assert all(s[1] == 1 for s in shapes if s != prefill)  # then one token per step on the k-fold batch
+    decode = [s for s in shapes if s != prefill]
+    assert all(s[1] == 1 for s in decode) and decode[0][0] == len(PROMPTS) * 4
+    assert any(c.finish_reason == "stop" for cands in out for c in cands)
+    assert min(s[0] for s in decode) < len(PROMPTS) * 4  # finished samples were dropped
