@@ -1,7 +1,7 @@
 """Generation throughput: a plain batched ``model.generate``, the transformers backend and the vLLM backend on
 the same prompts, side by side in one run.
 
-    python benchmarks/generation.py [--prompts 24 --k 4 --max-new-tokens 48 --repeats 1]
+    python benchmarks/generation.py [--prompts 24 --k 4 --max-new-tokens 48 --repeats 1 --data recipe]
 
 Each measurement runs in its own process (so peak memory is its own): the packaged SmolLM2 student in fp32,
 k sampled candidates per prompt from the shipped instruction prompts. tokens/s counts generated tokens (up to
@@ -72,7 +72,16 @@ class PeakMemory:
         self._sample()
 
 
-def conversations(n: int) -> list[list[dict[str, str]]]:
+def conversations(n: int, data: str = "instructions") -> list[list[dict[str, str]]]:
+    """n prompts: the shipped instructions (short prompts, long answers), or the default recipe's own training
+    prompts ("recipe": GEC with its system prompt, longer prompts and short answers)."""
+    if data == "recipe":
+        from rankdistill.generation import training_prompts
+        from rankdistill.loop import resolve_paths
+        from rankdistill.recipe import load_recipe
+
+        prompts = training_prompts(resolve_paths(load_recipe(None, {"data.max_prompts": None})))
+        return [prompts[i % len(prompts)].messages for i in range(n)]
     rows = [json.loads(x) for x in PROMPTS.read_text().splitlines()]
     return [[{"role": "user", "content": rows[i % len(rows)]["prompt"]}] for i in range(n)]
 
@@ -85,8 +94,8 @@ def measure(kind: str, args: argparse.Namespace) -> dict:
         None,
         {"student.dtype": args.dtype, "generation.backend": "vllm" if kind == "vllm" else "transformers"},
     )
-    msgs = conversations(args.prompts)
-    warm = [[{"role": "user", "content": "(warm-up) " + m[0]["content"][::-1]}] for m in msgs]
+    msgs = conversations(args.prompts, args.data)
+    warm = [[*m[:-1], {"role": "user", "content": "(warm-up) " + m[-1]["content"][::-1]}] for m in msgs]
     if args.threads:  # the same number of cores for every kind
         import torch
 
@@ -103,12 +112,16 @@ def measure(kind: str, args: argparse.Namespace) -> dict:
             gen = make_generator(recipe, None)
         startup = time.perf_counter() - start
 
+        cpu = 0.0
+
         def run(prompts: list, max_new_tokens: int) -> tuple[int, float]:
             """As the generate stage calls it: transformers in batches of --batch-size, vLLM all at once."""
-            start, tokens = time.perf_counter(), 0
+            nonlocal cpu
+            start, tokens, cpu = time.perf_counter(), 0, time.process_time()
             seeds = list(range(len(prompts)))
             for done in gen.stream(prompts, seeds, args.batch_size, k=args.k, max_new_tokens=max_new_tokens):
                 tokens += sum(c.num_tokens for _, cands in done for c in cands)
+            cpu = time.process_time() - cpu
             return tokens, time.perf_counter() - start
 
         # A warm-up of the same size outside the timing: the first big batch pays one-off costs (buffers,
@@ -124,13 +137,16 @@ def measure(kind: str, args: argparse.Namespace) -> dict:
         "candidates": len(msgs) * args.k,
         "tokens": tokens,
         "tokens_per_s": round(tokens / seconds, 2),
+        # per CPU-second of this process (vLLM's engine runs in other processes: not comparable there)
+        "tokens_per_cpu_s": round(tokens / cpu, 2) if kind != "vllm" and cpu > 0 else None,
         "peak_rss_mib": round(peak.rss / 2**20),
         "peak_gpu_mib": round(peak.gpu / 2**20) if peak.gpu else None,
     }
 
 
 class PlainGenerate:
-    """The baseline: a batched ``model.generate`` on left-padded chat prompts, nothing else."""
+    """The baseline: a batched ``model.generate`` on left-padded chat prompts, nothing else
+    (``num_return_sequences=k`` prefills every prompt k times)."""
 
     def __init__(self, student):
         from rankdistill.models import load_base_model, load_tokenizer
@@ -179,6 +195,12 @@ def main() -> None:
     p.add_argument(
         "--batch-size", type=int, default=24, help="prompts per generate() call (plain, transformers)"
     )
+    p.add_argument(
+        "--data",
+        choices=("instructions", "recipe"),
+        default="instructions",
+        help="prompts: the shipped instructions, or the default recipe's training prompts (GEC)",
+    )
     p.add_argument("--dtype", default="float32")
     p.add_argument("--threads", type=int, help="CPU threads for every kind (default: torch's and vLLM's own)")
     p.add_argument("--repeats", type=int, default=1, help="measure every kind this many times, interleaved")
@@ -191,7 +213,7 @@ def main() -> None:
 
     passthrough = [
         f"--{name.replace('_', '-')}={getattr(args, name)}"
-        for name in ("prompts", "k", "max_new_tokens", "batch_size", "dtype", "threads")
+        for name in ("prompts", "k", "max_new_tokens", "batch_size", "data", "dtype", "threads")
         if getattr(args, name) is not None
     ]
     env = {**os.environ, "TRANSFORMERS_VERBOSITY": "error", "VLLM_LOGGING_LEVEL": "WARNING"}
@@ -224,19 +246,28 @@ def main() -> None:
     if summary["hf_tokens_per_s"] and summary["vllm_tokens_per_s"]:
         summary["ratio"] = round(summary["vllm_tokens_per_s"] / summary["hf_tokens_per_s"], 2)
     if summary["hf_tokens_per_s"] and summary["plain_generate_tokens_per_s"]:
-        summary["hf_vs_plain"] = round(summary["hf_tokens_per_s"] / summary["plain_generate_tokens_per_s"], 2)
+        # the transformers backend prefills each prompt once for its k samples; plain generate k times
+        summary["hf_over_plain"] = round(
+            summary["hf_tokens_per_s"] / summary["plain_generate_tokens_per_s"], 2
+        )
+        # the same by CPU time: steadier where other jobs share the cores (run with --threads 1 there)
+        summary["hf_over_plain_cpu_time"] = round(
+            max(r["tokens_per_cpu_s"] for r in results["transformers"])
+            / max(r["tokens_per_cpu_s"] for r in results["plain"]),
+            2,
+        )
     for kind, rs in results.items():
         summary[f"{kind}_startup_s"] = statistics.median(r["startup_s"] for r in rs)
         summary[f"{kind}_warmup_s"] = statistics.median(r["warmup_s"] for r in rs)
         summary[f"{kind}_peak_rss_mib"] = max(r["peak_rss_mib"] for r in rs)
         summary[f"{kind}_all_tokens_per_s"] = [r["tokens_per_s"] for r in rs]
     summary.update(
-        prompts=args.prompts, k=args.k, max_new_tokens=args.max_new_tokens, dtype=args.dtype,
+        prompts=args.prompts, data=args.data, k=args.k, max_new_tokens=args.max_new_tokens, dtype=args.dtype,
         device="cuda" if _cuda() else "cpu", cpus=len(os.sched_getaffinity(0)), threads=args.threads,
         omp_wait_policy=os.environ.get("OMP_WAIT_POLICY"),
     )  # fmt: skip
     print(
-        f"vLLM / transformers: {summary.get('ratio')}x;  transformers / plain generate: {summary.get('hf_vs_plain')}x"
+        f"vLLM / transformers: {summary.get('ratio')}x;  transformers / plain generate: {summary.get('hf_over_plain')}x"
     )
     print(json.dumps(summary))
 

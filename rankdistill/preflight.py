@@ -24,6 +24,9 @@ def check_recipe(recipe: Recipe) -> dict[str, dict[str, int]]:
     if test:
         prompts = load_prompts(test, recipe.data, need_reference=recipe.data.reference_field is not None)
         dropped["test"] = {"prompts": len(prompts), **prompts.dropped}
+    from .generation.vllm import check_engine_args
+
+    check_engine_args(recipe.generation.vllm.engine_args)  # a typo in an EngineArgs field, before any work
     check_train_settings(recipe)  # last: it imports the trainers' library (seconds)
     return dropped
 

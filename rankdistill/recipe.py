@@ -124,6 +124,11 @@ class VLLMSettings(_Strict):
         gt=0,
         description="KV-cache block in tokens (None: 32 on CPU so prefix caching shares short prompts; CUDA: vLLM's).",
     )
+    engine_args: dict[str, Any] = Field(
+        default_factory=dict,
+        description="Any other vllm.EngineArgs field, passed to the engine (e.g. tensor_parallel_size: 8, "
+        "data_parallel_size, distributed_executor_backend: ray); checked against EngineArgs before the run.",
+    )
 
 
 class GenerationSettings(_Strict):

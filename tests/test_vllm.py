@@ -183,3 +183,39 @@ def test_stream_files_prompts_as_they_finish():
     order = [j for piece in pieces for j in piece]
     assert out["tokens"][order[0]] == min(out["tokens"]) and out["tokens"][order[-1]] == max(out["tokens"])
     assert out["first_piece"] >= 1 and out["unfinished_after_abandon"] is False
+    assert out["max_num_seqs"] == 64  # generation.vllm.engine_args reached the engine
+
+
+def test_engine_args_owned_by_the_recipe_are_refused_before_the_run(tmp_path):
+    from rankdistill.loop import iterate
+
+    recipe = load_recipe(None, {"generation.vllm.engine_args": {"max_model_len": 256}})
+    with pytest.raises(RecipeError, match=r"engine_args\.max_model_len: set generation\.vllm\.max_model_len"):
+        iterate(recipe, tmp_path / "run")
+    assert not (tmp_path / "run").exists()  # nothing started
+    with pytest.raises(RecipeError, match=r"engine_args\.enable_lora"):
+        vllm_backend.check_engine_args({"enable_lora": True})
+    with pytest.raises(RecipeError, match=r"engine_args\.data_parallel_size: .* use tensor_parallel_size"):
+        vllm_backend.check_engine_args({"data_parallel_size": 2})
+
+
+def test_engine_args_without_vllm_are_checked_when_vllm_is_used(monkeypatch):
+    monkeypatch.setattr(vllm_backend, "installed", lambda: False)
+    recipe = load_recipe(None, {"generation.vllm.engine_args": {"tensor_parallel_sizee": 2}})
+    vllm_backend.check_engine_args(recipe.generation.vllm.engine_args)  # nothing to check against yet
+    with pytest.raises(vllm_backend.BackendError, match="needs vLLM, which is not installed"):
+        vllm_backend.VLLMGenerator(recipe.student, recipe.generation.vllm, None)
+
+
+@needs_vllm
+def test_engine_args_are_checked_against_vllm_engine_args(tmp_path):
+    from rankdistill.loop import iterate
+
+    vllm_backend.check_engine_args({"tensor_parallel_size": 1, "max_num_seqs": 8, "data_parallel_size": 1})
+    vllm_backend.check_engine_args({"distributed_executor_backend": "ray", "pipeline_parallel_size": 1})
+    recipe = load_recipe(None, {"generation.vllm.engine_args": {"tensor_parallel_sizee": 2}})
+    with pytest.raises(
+        RecipeError, match=r"engine_args\.tensor_parallel_sizee: not a vllm\.EngineArgs field"
+    ):
+        iterate(recipe, tmp_path / "run")
+    assert not (tmp_path / "run").exists()

@@ -24,7 +24,16 @@ if __name__ == "__main__":  # vLLM's engine may start processes that re-import t
     from rankdistill.generation import make_generator
     from rankdistill.recipe import load_recipe
 
-    recipe = load_recipe(None, {"generation.backend": "vllm", "student.dtype": "float32"})
+    # engine_args reach the engine (64 leaves 6 prompts' scheduling as it was; vLLM-CPU's default is larger)
+    engine_args = {"max_num_seqs": 64}
+    recipe = load_recipe(
+        None,
+        {
+            "generation.backend": "vllm",
+            "student.dtype": "float32",
+            "generation.vllm.engine_args": engine_args,
+        },
+    )
     gen = make_generator(recipe, None)
     messages = [[{"role": "user", "content": p}] for p in PROMPTS]
     try:
@@ -34,6 +43,7 @@ if __name__ == "__main__":  # vLLM's engine may start processes that re-import t
         first = next(abandoned)
         abandoned.close()  # the caller stops early (e.g. an exception while filing)
         left = gen.llm.llm_engine.has_unfinished_requests()
+        max_num_seqs = gen.llm.llm_engine.vllm_config.scheduler_config.max_num_seqs
     finally:
         gen.close()
     streamed = {j: c[0].text for piece in pieces for j, c in piece}
@@ -46,6 +56,7 @@ if __name__ == "__main__":  # vLLM's engine may start processes that re-import t
                 "tokens": [c[0].num_tokens for c in whole],
                 "first_piece": len(first),
                 "unfinished_after_abandon": left,
+                "max_num_seqs": max_num_seqs,
             }
         )
     )

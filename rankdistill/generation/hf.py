@@ -55,14 +55,113 @@ class HFGenerator:
             seed
         )  # seeded per batch, so a resumed stage samples what an uninterrupted one would
         with torch.inference_mode():
-            out = self.model.generate(**enc, **kwargs)
-        new_tokens = out[:, enc["input_ids"].shape[1] :].tolist()
+            if greedy or k == 1 or enc["input_ids"].shape[1] < 2:
+                out = self.model.generate(**enc, **kwargs)
+                new_tokens = out[:, enc["input_ids"].shape[1] :].tolist()
+            elif plain_sampling(self.model.generation_config):
+                new_tokens = self._sample_loop(enc, k, temperature, top_p, max_new_tokens, eos_ids)
+            else:
+                out = self._sample_sharing_prefill(enc, k, kwargs)
+                new_tokens = out[:, enc["input_ids"].shape[1] :].tolist()
         per_prompt = 1 if greedy else k
         results: list[list[Completion]] = []
         for i in range(len(messages)):
             rows = new_tokens[i * per_prompt : (i + 1) * per_prompt]
             results.append([to_completion(ids, eos_ids, self.tokenizer, self.stop_strings) for ids in rows])
         return results
+
+    def _sample_sharing_prefill(self, enc: Any, k: int, kwargs: dict[str, Any]) -> Any:
+        """``generate(num_return_sequences=k)`` without prefilling every prompt k times (for models whose
+        generation config asks for more than the sampling loop applies).
+
+        ``num_return_sequences`` repeats each prompt k times before the prefill. Here the prompt (all but its
+        last token) runs once, its KV cache is repeated k times and ``generate`` continues from that cache on the
+        k-fold batch: it feeds the last prompt token and samples as before. The prefill draws no random numbers
+        and the sampling sees the same rows in the same order, so the samples are plain generate()'s.
+        """
+        cache, _ = self._prefill_once(enc, k)
+        return self.model.generate(
+            input_ids=enc["input_ids"].repeat_interleave(k, dim=0),
+            attention_mask=enc["attention_mask"].repeat_interleave(k, dim=0),
+            past_key_values=cache,
+            **{**kwargs, "num_return_sequences": 1},
+        )
+
+    def _prefill_once(self, enc: Any, k: int) -> tuple[Any, Any]:
+        """Run every prompt but its last token through the model once; the KV cache repeated k times per
+        prompt (the order ``num_return_sequences`` uses), and the prompts' positions (generate()'s: pads at 0)."""
+        from transformers import DynamicCache
+
+        ids, mask = enc["input_ids"], enc["attention_mask"]
+        positions = (mask.long().cumsum(-1) - 1).masked_fill(mask == 0, 0)
+        cache = DynamicCache(config=self.model.config)
+        self.model(
+            input_ids=ids[:, :-1],
+            attention_mask=mask[:, :-1],
+            position_ids=positions[:, :-1],
+            past_key_values=cache,
+            use_cache=True,
+            logits_to_keep=1,  # the prefill's logits are not needed; keep the 49k-vocabulary head small
+        )
+        cache.batch_repeat_interleave(k)
+        return cache, positions
+
+    def _sample_loop(
+        self, enc: Any, k: int, temperature: float, top_p: float, max_new_tokens: int, eos_ids: set[int]
+    ) -> list[list[int]]:
+        """The samples of ``generate(do_sample=True, num_return_sequences=k)``, token for token, with less work.
+
+        - Each prompt is prefilled once, not k times (``_prefill_once``); its last token then runs on all k rows.
+        - A finished row leaves the batch (in batches of at least a quarter of the rows, so the cache is not
+          copied every step); plain generate keeps computing it until every row of the batch is done.
+        Sampling is generate()'s: float32 logits, temperature then top-p (``TemperatureLogitsWarper``,
+        ``TopPLogitsWarper``), softmax, and ``torch.multinomial``'s own draw, which is argmax(p / q) with q ~ Exp(1)
+        drawn for every row of the full batch each step -- drawn here for all k·B rows too, finished or not, so
+        each row sees the random numbers it would see in generate(). One row with prompt padding stays in the
+        batch while any does, so the attention takes the same (masked) path as in generate().
+        tests/test_generation_hf.py checks the samples against plain generate() token for token.
+        """
+        import torch
+        from transformers.generation.logits_process import TemperatureLogitsWarper, TopPLogitsWarper
+
+        cache, positions = self._prefill_once(enc, k)
+        ids, mask = enc["input_ids"], enc["attention_mask"]
+        mask = mask.repeat_interleave(k, dim=0)
+        token = ids[:, -1:].repeat_interleave(k, dim=0)
+        position = positions[:, -1:].repeat_interleave(k, dim=0)
+        n = mask.shape[0]
+        warpers = [TemperatureLogitsWarper(temperature)] if temperature != 1.0 else []
+        if top_p < 1.0:
+            warpers.append(TopPLogitsWarper(top_p))
+        eos = torch.tensor(sorted(eos_ids), dtype=torch.long)
+        out = torch.full((n, max_new_tokens), self.tokenizer.pad_token_id, dtype=torch.long)
+        rows = torch.arange(n)  # the full-batch row of each row still in the batch
+        done = torch.zeros(n, dtype=torch.bool)  # by full-batch row
+        padded = (mask == 0).any(dim=1)
+        anchor = int(padded.nonzero()[0, 0]) if bool(padded.any()) else -1
+        for step in range(max_new_tokens):
+            logits = self.model(
+                input_ids=token, attention_mask=mask, position_ids=position, past_key_values=cache, use_cache=True
+            ).logits[:, -1, :].to(dtype=torch.float32, copy=True)  # fmt: skip
+            for warp in warpers:
+                logits = warp(token, logits)
+            probs = torch.softmax(logits, dim=-1)
+            q = torch.empty((n, probs.shape[-1]), dtype=probs.dtype).exponential_()  # multinomial's draw
+            sampled = (probs / q[rows]).argmax(dim=-1)
+            live = ~done[rows]
+            out[rows[live], step] = sampled[live]
+            done[rows[live & torch.isin(sampled, eos)]] = True
+            if bool(done.all()):
+                break
+            token = sampled.unsqueeze(1)
+            mask = torch.cat([mask, mask.new_ones(mask.shape[0], 1)], dim=1)
+            position = position + 1
+            keep = ~done[rows] | (rows == anchor)
+            if int((~keep).sum()) * 4 >= len(rows):
+                idx = keep.nonzero()[:, 0]
+                rows, token, mask, position = rows[idx], token[idx], mask[idx], position[idx]
+                cache.batch_select_indices(idx)
+        return out.tolist()
 
     def stream(
         self, messages: list[list[dict[str, str]]], seeds: list[int], group: int, **kwargs: Any
@@ -75,6 +174,20 @@ class HFGenerator:
     def close(self) -> None:
         """Drop the model so its memory is free before training."""
         self.model = None
+
+
+# Generation-config fields that add nothing to sampling at their default (anything else, e.g. a repetition
+# penalty, makes the sampling loop hand over to generate(), which applies every logits processor there is).
+_PLAIN_FIELDS = {
+    "bos_token_id", "eos_token_id", "pad_token_id", "decoder_start_token_id", "use_cache", "output_attentions",
+    "output_hidden_states", "transformers_version", "max_length", "max_new_tokens", "do_sample", "temperature",
+    "top_p", "top_k", "num_return_sequences", "_from_model_config",
+}  # fmt: skip
+
+
+def plain_sampling(generation_config: Any) -> bool:
+    """True if sampling with this model needs only temperature and top-p (what the sampling loop applies)."""
+    return set(generation_config.to_diff_dict()) <= _PLAIN_FIELDS
 
 
 def chat_texts(tokenizer: Any, messages: list[list[dict[str, str]]]) -> list[str]:

@@ -39,6 +39,59 @@ class BackendError(RuntimeError):
     """The generation backend asked for cannot run here; the message says what to install."""
 
 
+# EngineArgs fields rankdistill fills itself (from the recipe's typed fields, or from the round's adapter);
+# setting them again in generation.vllm.engine_args is ambiguous.
+OWNED_ENGINE_ARGS = {
+    "model": "student.model",
+    "tokenizer": "student.model",
+    "revision": "student.revision",
+    "dtype": "student.dtype",
+    "seed": "seed (every prompt's sampling is seeded from it)",
+    "max_model_len": "generation.vllm.max_model_len",
+    "enforce_eager": "generation.vllm.enforce_eager",
+    "block_size": "generation.vllm.block_size",
+    "gpu_memory_utilization": "generation.vllm.gpu_memory_utilization",
+    "kv_cache_memory_bytes": "generation.vllm.kv_cache_gib",
+    "enable_lora": "(set from the round's adapter)",
+    "max_loras": "(set from the round's adapter)",
+    "max_lora_rank": "(set from the round's adapter's rank)",
+}
+
+
+def check_engine_args(engine_args: dict[str, Any]) -> None:
+    """Fail before any work if a ``generation.vllm.engine_args`` key is owned by the recipe or is not a
+    ``vllm.EngineArgs`` field. Without vLLM installed there is nothing to check against: the generator
+    checks when it starts (and says vLLM is missing)."""
+    if not engine_args:
+        return
+    from ..recipe import RecipeError
+
+    for key in engine_args:
+        if key in OWNED_ENGINE_ARGS:
+            raise RecipeError(f"generation.vllm.engine_args.{key}: set {OWNED_ENGINE_ARGS[key]} instead")
+    dp = engine_args.get("data_parallel_size", 1)
+    if (
+        isinstance(dp, int)
+        and dp > 1
+        and engine_args.get("distributed_executor_backend") != "external_launcher"
+    ):
+        # vLLM's offline LLM raises this itself, but only once the generate stage starts the engine
+        raise RecipeError(
+            "generation.vllm.engine_args.data_parallel_size: vLLM's offline engine does not run data parallel "
+            "in one process; use tensor_parallel_size (or pipeline_parallel_size) to spread the student"
+        )
+    if not installed():
+        return
+    import dataclasses
+
+    from vllm import EngineArgs
+
+    known = {f.name for f in dataclasses.fields(EngineArgs)}
+    for key in engine_args:
+        if key not in known:
+            raise RecipeError(f"generation.vllm.engine_args.{key}: not a vllm.EngineArgs field")
+
+
 def installed() -> bool:
     return importlib.util.find_spec("vllm") is not None
 
@@ -69,6 +122,7 @@ class VLLMGenerator:
     ):
         if not installed():
             raise BackendError(MISSING)
+        check_engine_args(settings.engine_args)
         from ..models import load_tokenizer, pick_device, pick_dtype, resolve_student, stop_sequences
 
         device = pick_device()
@@ -106,6 +160,7 @@ class VLLMGenerator:
             kwargs["block_size"] = 32
         if settings.block_size is not None:
             kwargs["block_size"] = settings.block_size
+        kwargs.update(settings.engine_args)  # checked above: only fields rankdistill does not set itself
         # On CPU the "gpu" memory fraction means a fraction of all RAM (and fails on a busy machine):
         # give the KV cache a fixed size instead.
         if settings.kv_cache_gib is not None or device == "cpu":

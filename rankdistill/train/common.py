@@ -88,6 +88,25 @@ def load_trainable(recipe: Recipe, previous_adapter: Path | None) -> tuple[Any, 
     return model, tokenizer
 
 
+def score_labelled_positions_only() -> None:
+    """Make TRL's fused LM head (DPO, SFT) score only the positions it trains on, on CPU too.
+
+    Off Triton devices TRL scores every position -- prompt and padding included -- so that tile shapes stay fixed
+    for graph compilers (Neuron), and folds each [tokens, 32768] tile with a dozen full-tile torch ops. Eager CPU
+    training recompiles nothing, and the prompt is most of a short answer's tokens (a default-recipe GEC pair:
+    ~60 prompt tokens, ~15 answer tokens), so CPU steps spent most of their LM-head time on positions whose
+    log-probabilities are then zeroed. Scoring the labelled positions only is what TRL does on CUDA; the values
+    are the same. A no-op if TRL's internals moved (then nothing is patched).
+    """
+    try:
+        import trl.trainer.utils as trl_utils
+        from trl.kernels.chunked_logprob import _use_triton
+    except ImportError:
+        return
+    if getattr(trl_utils, "_use_triton", None) is _use_triton:  # decides only which positions are scored
+        trl_utils._use_triton = lambda device: device.type == "cpu" or _use_triton(device)
+
+
 def progress_callback(bar: Any, history: list[dict[str, float]]) -> Any:
     """A TrainerCallback that advances ``bar`` and keeps every logged loss in ``history``."""
     from transformers import TrainerCallback

@@ -50,6 +50,7 @@ def train_dpo(
     from ..models import load_policy, load_tokenizer, lora_config
 
     check_args(recipe)
+    common.score_labelled_positions_only()
     dataset = load_from_disk(str(pairs_dir)).select_columns(["prompt", "chosen", "rejected"])
     if len(dataset) == 0:
         raise RuntimeError(

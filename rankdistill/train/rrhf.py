@@ -90,11 +90,23 @@ def encode_lists(tokenizer: Any, rows: list[dict[str, Any]], max_length: int) ->
 
 
 def candidate_logps(model: Any, batch: dict[str, Any]) -> Any:
-    """p_i for every candidate of the batch, shaped [B, K]: one forward pass over all B·K sequences."""
+    """p_i for every candidate of the batch, shaped [B, K]: one forward pass over all B·K sequences.
+
+    Logits only from the position before the first completion token on: the prompt is most of a short answer's
+    sequence, and its [T, 49k] fp32 logits (and their log-softmax, forward and backward) were most of the step.
+    """
+    import torch
+
     from .losses import mean_completion_logps
 
-    logits = model(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"]).logits
-    return mean_completion_logps(logits, batch["labels"]).view(batch["scores"].shape)
+    labels = batch["labels"]
+    labelled = (labels != -100).any(dim=0).nonzero()
+    first = max(int(labelled[0]) - 1, 0) if len(labelled) else labels.shape[1] - 1
+    keep = torch.arange(first, labels.shape[1], device=labels.device)
+    logits = model(
+        input_ids=batch["input_ids"], attention_mask=batch["attention_mask"], logits_to_keep=keep
+    ).logits
+    return mean_completion_logps(logits, labels[:, first:]).view(batch["scores"].shape)
 
 
 def rrhf_losses(model: Any, batch: dict[str, Any], rank_weight: float, ft_weight: float) -> dict[str, Any]:

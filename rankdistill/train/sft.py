@@ -48,6 +48,7 @@ def train_sft(
     from trl import SFTConfig, SFTTrainer
 
     check_args(recipe)
+    common.score_labelled_positions_only()
     dataset = Dataset.from_list(sft_rows(recipe))
     model, tokenizer = common.load_trainable(recipe, previous_adapter)
     tokenizer.padding_side = "right"  # SFT pads on the right (no generation here)

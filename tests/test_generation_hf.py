@@ -1,0 +1,103 @@
+"""The transformers backend prefills each prompt once and shares its KV cache across its k samples, drops
+finished samples from the batch, and still samples exactly what plain ``model.generate(num_return_sequences=k)``
+samples for the same seed (on the packaged student, with and without a LoRA adapter, and through generate()
+itself when the model's generation config asks for more than temperature and top-p)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rankdistill.generation.hf import HFGenerator, stop_token_ids, to_completion
+from rankdistill.recipe import load_recipe
+
+# different lengths, so the batch is left-padded; short answers and long ones, so samples end at different steps
+PROMPTS = [
+    "Reply with the single word yes.",
+    "Correct this sentence: she go to school every days because she like her teacher.",
+    "What is 2 + 2? Answer with the number only.",
+    "Write a long story about a dragon.",
+]
+
+
+@pytest.fixture(scope="module")
+def student():
+    from rankdistill.models import load_base_model, load_tokenizer
+
+    recipe = load_recipe(None, {"student.dtype": "float32"})
+    return load_base_model(recipe.student), load_tokenizer(recipe.student)
+
+
+def plain_samples(model, tok, messages, k, seed, **kw):
+    """The reference: one batched generate() with num_return_sequences=k (it prefills every prompt k times)."""
+    import torch
+
+    gen = HFGenerator(model, tok)
+    enc = gen._encode(messages)
+    torch.manual_seed(seed)
+    with torch.inference_mode():
+        out = model.generate(
+            **enc, do_sample=True, num_return_sequences=k, top_k=0, pad_token_id=tok.pad_token_id, **kw
+        )
+    eos = stop_token_ids(model.generation_config.eos_token_id, tok)
+    rows = out[:, enc["input_ids"].shape[1] :].tolist()
+    return [[to_completion(ids, eos, tok) for ids in rows[i * k : (i + 1) * k]] for i in range(len(messages))]
+
+
+def _messages():
+    return [[{"role": "user", "content": p}] for p in PROMPTS]
+
+
+@pytest.mark.parametrize("seed", [0, 7])
+def test_samples_equal_plain_generate_token_for_token(student, seed):
+    model, tok = student
+    kw = dict(max_new_tokens=40, temperature=0.8, top_p=0.95)  # long enough for some samples to end early
+    ours = HFGenerator(model, tok).generate(_messages(), k=3, seed=seed, **kw)
+    reference = plain_samples(model, tok, _messages(), 3, seed, **kw)
+    assert ours == reference
+    assert len({c.text for cands in ours for c in cands}) > 3  # really sampled, not one answer repeated
+
+
+def test_samples_equal_plain_generate_with_a_lora_adapter(student):
+    import torch
+    from peft import LoraConfig, get_peft_model
+
+    from rankdistill.models import load_base_model
+
+    base = load_base_model(load_recipe(None, {"student.dtype": "float32"}).student)
+    torch.manual_seed(1)
+    model = get_peft_model(base, LoraConfig(r=8, target_modules="all-linear", init_lora_weights=False))
+    model.eval()
+    tok = student[1]
+    ours = HFGenerator(model, tok).generate(_messages(), k=2, seed=3, max_new_tokens=12)
+    assert ours == plain_samples(model, tok, _messages(), 2, 3, max_new_tokens=12)
+
+
+def test_generation_config_extras_go_through_generate_and_still_match(student):
+    model, tok = student
+    config = model.generation_config
+    config.repetition_penalty = 1.3  # a logits processor the sampling loop does not apply
+    try:
+        ours = HFGenerator(model, tok).generate(_messages(), k=2, seed=5, max_new_tokens=12)
+        assert ours == plain_samples(model, tok, _messages(), 2, 5, max_new_tokens=12)
+    finally:
+        del config.repetition_penalty
+
+
+def test_each_prompt_is_prefilled_once_and_finished_samples_leave_the_batch(student):
+    """The longest forward pass (the prefill) runs on one row per prompt, not k; decoding steps run one token
+    per row, on fewer rows once samples have ended."""
+    model, tok = student
+    shapes = []
+    hook = model.model.register_forward_pre_hook(
+        lambda mod, args, kwargs: shapes.append(tuple(kwargs["input_ids"].shape)), with_kwargs=True
+    )
+    try:
+        out = HFGenerator(model, tok).generate(_messages(), k=4, seed=0, max_new_tokens=40)
+    finally:
+        hook.remove()
+    prefill = max(shapes, key=lambda s: s[1])
+    assert prefill[0] == len(PROMPTS) and prefill[1] > 10
+    decode = [s for s in shapes if s != prefill]
+    assert all(s[1] == 1 for s in decode) and decode[0][0] == len(PROMPTS) * 4
+    assert any(c.finish_reason == "stop" for cands in out for c in cands)
+    assert min(s[0] for s in decode) < len(PROMPTS) * 4  # finished samples were dropped
