@@ -494,6 +494,34 @@ def _format_errors(err: ValidationError, source: str) -> str:
     return "\n".join(lines)
 
 
+# Typed train fields an algorithm may set for itself in train.per_algorithm (e.g. SFT at a higher learning rate
+# and for more steps than the DPO rounds after it, as Zephyr's dSFT and dDPO differ).
+PER_ALGORITHM_TYPED = (
+    "max_steps",
+    "learning_rate",
+    "batch_size",
+    "gradient_accumulation_steps",
+    "save_steps",
+)
+
+
+def _override_per_algorithm(tree: dict[str, Any], overrides: dict[str, Any]) -> None:
+    """A --set of a typed train field (train.max_steps=2) wins over the file everywhere, the file's
+    train.per_algorithm values included, unless the --sets also name that algorithm's settings."""
+    per_algorithm = (tree.get("train") or {}).get("per_algorithm") or {}
+    for key in PER_ALGORITHM_TYPED:
+        if f"train.{key}" not in overrides:
+            continue
+        for algorithm, own in per_algorithm.items():
+            named = (
+                "train.per_algorithm",
+                f"train.per_algorithm.{algorithm}",
+                f"train.per_algorithm.{algorithm}.{key}",
+            )
+            if isinstance(own, dict) and key in own and not any(n in overrides for n in named):
+                own[key] = overrides[f"train.{key}"]
+
+
 def load_recipe(path: str | Path | None = None, overrides: dict[str, Any] | None = None) -> Recipe:
     """Load and validate a recipe file, applying dotted overrides; RecipeError names the file and key."""
     path = resolve_recipe_path(path)
@@ -507,6 +535,7 @@ def load_recipe(path: str | Path | None = None, overrides: dict[str, Any] | None
     if overrides:
         for dotted, value in overrides.items():
             _set_dotted(tree, dotted, value)
+        _override_per_algorithm(tree, overrides)
         source = f"{path} (with --set {', '.join(overrides)})"
     try:
         return Recipe.model_validate(tree)

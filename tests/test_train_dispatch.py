@@ -19,7 +19,7 @@ def test_schedule_picks_the_algorithm_per_round_and_repeats_the_last():
     assert [algorithm_for_round(r, i) for i in (1, 2, 3)] == ["sft", "dpo", "dpo"]
     assert stages_for_round(r, 1) == ("train", "eval")  # sft needs no candidates
     assert stages_for_round(r, 2) == ("generate", "judge", "prefs", "train", "eval")
-    plain = load_recipe(None, {"train.algorithm": "grpo"})
+    plain = load_recipe(None, {"train.algorithm": "grpo", "train.schedule": None})
     assert algorithm_for_round(plain, 5) == "grpo" and stages_for_round(plain, 5) == ("train", "eval")
 
 
@@ -108,3 +108,16 @@ def test_per_algorithm_typed_settings_override_train_fields_for_that_algorithm_o
     bad = load_recipe(None, {"train.schedule": ["sft", "dpo"], "train.per_algorithm": {"sft": {"max_steps": 0}}})
     with pytest.raises(RecipeError, match=r"train.per_algorithm.sft.max_steps"):
         check_train_settings(bad)
+
+
+def test_a_set_of_a_typed_train_field_wins_over_the_files_per_algorithm_value():
+    from rankdistill.recipe import load_recipe
+    from rankdistill.train import recipe_for
+
+    shipped = load_recipe(None)  # the default recipe gives SFT its own steps and learning rate
+    assert recipe_for(shipped, "sft").train.max_steps != shipped.train.max_steps
+    smoke = load_recipe(None, {"train.max_steps": 2})  # the smoke settings: every round trains 2 steps
+    assert recipe_for(smoke, "sft").train.max_steps == recipe_for(smoke, "dpo").train.max_steps == 2
+    assert recipe_for(smoke, "sft").train.learning_rate == recipe_for(shipped, "sft").train.learning_rate
+    both = load_recipe(None, {"train.max_steps": 2, "train.per_algorithm.sft.max_steps": 5})
+    assert recipe_for(both, "sft").train.max_steps == 5

@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from ..recipe import ALGORITHMS, Recipe, RecipeError
+from ..recipe import ALGORITHMS, PER_ALGORITHM_TYPED, Recipe, RecipeError
 from ..records import atomic_write_json, replace_dir
 from ..rundir import STAGES, RunDir, Timer, is_main_process
 from .common import PeakMemory
@@ -66,17 +66,6 @@ def algorithm_for_round(recipe: Recipe, round_idx: int) -> str:
 def stages_for_round(recipe: Recipe, round_idx: int) -> tuple[str, ...]:
     """The stages round ``round_idx`` needs: sft, grpo and ppo train from prompts, not judged candidates."""
     return _OFFLINE if TRAINERS[algorithm_for_round(recipe, round_idx)].inputs else _PROMPTS_ONLY
-
-
-# Typed train fields an algorithm may set for itself in train.per_algorithm (e.g. SFT at a higher learning rate
-# and for more steps than the DPO rounds after it, as Zephyr's dSFT and dDPO differ).
-PER_ALGORITHM_TYPED = (
-    "max_steps",
-    "learning_rate",
-    "batch_size",
-    "gradient_accumulation_steps",
-    "save_steps",
-)
 
 
 def recipe_for(recipe: Recipe, algorithm: str) -> Recipe:
