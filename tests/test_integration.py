@@ -49,6 +49,8 @@ def mtimes(root: Path) -> dict[str, float]:
 
 
 def test_round_artifacts_weights_and_resume(tmp_path):
+    # the default recipe, Zephyr-style: round 1 distilled SFT (no candidates needed), round 2 DPO on the
+    # student's samples plus the reference
     run = tmp_path / "run"
     out = rankdistill("iterate", "--rounds", "1", "--run-dir", str(run), *SMOKE)
     assert "exact" in out.stdout  # the summary table
@@ -59,27 +61,11 @@ def test_round_artifacts_weights_and_resume(tmp_path):
     assert manifest["versions"]["trl"] and manifest["seed"] == 0
     assert manifest["student"]["model"] == "smollm2-135m-instruct"
     assert manifest["train"]["reference_policy"] in ("initial", "previous")
-    lines = [json.loads(x) for x in (run / "round-01/candidates.jsonl").read_text().splitlines()]
-    assert len(lines) == 8 and all(len(x["candidates"]) == 4 for x in lines)
-    assert all(
-        c["finish_reason"] in ("stop", "length") and c["num_tokens"] > 0
-        for x in lines
-        for c in x["candidates"]
-    )
-    rankings = [json.loads(x) for x in (run / "round-01/rankings.jsonl").read_text().splitlines()]
-    assert len(rankings) == 8 and all(sorted(r["order"]) == [0, 1, 2, 3] for r in rankings)
-
-    from datasets import load_from_disk
-
-    pairs = load_from_disk(str(run / "round-01/prefs/pairs"))
-    stats = json.loads((run / "round-01/prefs/stats.json").read_text())
-    assert len(pairs) == stats["pairs"] > 0
-    assert pairs[0]["chosen"][0]["role"] == "assistant" and pairs[0]["prompt"][-1]["role"] == "user"
-    assert len(load_from_disk(str(run / "round-01/prefs/lists"))) == 8
-
+    assert not (run / "round-01/candidates.jsonl").exists()  # an SFT round learns from the labels alone
     # LoRA B starts at zero: a non-zero B means training changed the adapter
     norms = lora_b_norms(run / "round-01/adapter")
     assert norms and max(norms.values()) > 0
+    assert json.loads((run / "round-01/adapter/train_stats.json").read_text())["algorithm"] == "sft"
     assert not (run / "round-01/checkpoints").exists()
     for r in (0, 1):
         ev = json.loads((run / f"round-{r:02d}/eval.json").read_text())
@@ -102,7 +88,22 @@ def test_round_artifacts_weights_and_resume(tmp_path):
     assert bad.returncode == 2 and "train.beta" in bad.stderr
     rankdistill("iterate", "--rounds", "2", "--run-dir", str(run), *SMOKE)
     assert mtimes(run / "round-01") == {k: v for k, v in before.items() if k != "r0"}
-    assert (run / "round-02/adapter/adapter_config.json").exists()
+    lines = [json.loads(x) for x in (run / "round-02/candidates.jsonl").read_text().splitlines()]
+    assert len(lines) == 8
+    for x in lines:  # 4 samples of the SFT round's student, then the reference
+        assert [c["source"] for c in x["candidates"]] == ["student"] * 4 + ["reference"]
+        assert all(c["finish_reason"] in ("stop", "length") and c["num_tokens"] > 0 for c in x["candidates"])
+    rankings = [json.loads(x) for x in (run / "round-02/rankings.jsonl").read_text().splitlines()]
+    assert len(rankings) == 8 and all(sorted(r["order"]) == [0, 1, 2, 3, 4] for r in rankings)
+
+    from datasets import load_from_disk
+
+    pairs = load_from_disk(str(run / "round-02/prefs/pairs"))
+    stats = json.loads((run / "round-02/prefs/stats.json").read_text())
+    assert len(pairs) == stats["pairs"] > 0
+    assert pairs[0]["chosen"][0]["role"] == "assistant" and pairs[0]["prompt"][-1]["role"] == "user"
+    assert len(load_from_disk(str(run / "round-02/prefs/lists"))) == 8
+    assert json.loads((run / "round-02/adapter/train_stats.json").read_text())["algorithm"] == "dpo"
     assert lora_b_norms(run / "round-02/adapter") != norms
 
     # one stage alone; eval of any round on another file with references
@@ -126,6 +127,8 @@ def test_killed_training_resumes(tmp_path):
         "--run-dir",
         str(run),
         *SMOKE,
+        "--set",
+        "train.schedule=[dpo]",  # a DPO round: its candidates must survive the kill
         "--set",
         "train.max_steps=6",
         "--set",

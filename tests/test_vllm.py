@@ -82,6 +82,8 @@ TINY = [
     # a large step so the adapter visibly changes greedy answers: parity must then hold *with* LoRA too
     "--set", "train.learning_rate=2e-3",
     "--set", "eval.max_prompts=8", "--set", "eval.max_new_tokens=24", "--set", "student.dtype=float32",
+    # DPO every round on the student's own samples: round 1 has candidates, round 2 samples from round 1's adapter
+    "--set", "train.schedule=null", "--set", "generation.sources=[student]",
 ]  # fmt: skip
 
 
