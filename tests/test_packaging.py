@@ -102,7 +102,7 @@ def test_installed_copy_resolves_recipes_templates_and_data_from_elsewhere(insta
 def test_recipes_lists_shipped_recipes_and_templates_with_their_first_comment():
     out = CliRunner().invoke(main, ["recipes"]).output
     assert (
-        "gec-smollm2-dpo " in out and "The default recipe: multilingual grammatical error correction" in out
+        "gec-smollm2-dpo " in out and "The default recipe: Zephyr-style rank distillation (dSFT -> dDPO)" in out
     )
     assert "pairwise" in out and "Pairwise: compare two answers" in out
 

@@ -28,7 +28,8 @@ def test_sources_must_include_the_student_and_fit_the_judge():
         load_recipe(None, {"generation.sources": ["student", "teacher"]})
     with pytest.raises(RecipeError, match="twice"):
         load_recipe(None, {"generation.sources": ["student", "reference", "reference"]})
-    assert load_recipe(None).generation.sources == ["student"]
+    assert load_recipe(None, {"generation.sources": ["student"]}).generation.sources == ["student"]
+    assert load_recipe(None).generation.sources == ["student", "reference"]  # the default recipe
 
 
 @pytest.mark.integration
