@@ -84,6 +84,8 @@ def _quiet_libraries(verbose: bool) -> None:
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     os.environ.setdefault("VLLM_LOGGING_LEVEL", "WARNING")
+    if not sys.stderr.isatty():  # a log file gets our stage lines, not tqdm's redrawn bars (GGUF conversion)
+        os.environ.setdefault("TQDM_DISABLE", "1")
     import logging
     import warnings
 
