@@ -1,5 +1,6 @@
-"""Training-step time with OMP_WAIT_POLICY=PASSIVE (what the rankdistill CLI sets by default) against the OpenMP
-default, on a quiet CPU and beside one busy single-threaded process.
+"""Training-step time under three OpenMP waiting settings — libgomp's default (spin ~300k times at a barrier),
+OMP_WAIT_POLICY=PASSIVE (sleep at once) and GOMP_SPINCOUNT=10000 (spin briefly, then sleep: what the rankdistill
+CLI sets unless you set either) — on a quiet CPU and beside one busy single-threaded process.
 
     python benchmarks/omp_wait_policy.py                 # tiny: 2 layers, 3 steps
     python benchmarks/omp_wait_policy.py --layers 30 --steps 6   # SmolLM2-135M's shape
@@ -41,8 +42,14 @@ print(json.dumps({"step_s": sum(times[1:]) / steps, "threads": torch.get_num_thr
 
 
 def run_cell(policy: str | None, busy: bool, layers: int, steps: int) -> dict:
-    env = {k: v for k, v in os.environ.items() if k not in ("OMP_WAIT_POLICY", "OMP_NUM_THREADS")}
-    if policy:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("OMP_WAIT_POLICY", "OMP_NUM_THREADS", "GOMP_SPINCOUNT")
+    }
+    if policy == "SPIN10000":
+        env["GOMP_SPINCOUNT"] = "10000"
+    elif policy:
         env["OMP_WAIT_POLICY"] = policy
     neighbour = subprocess.Popen([sys.executable, "-c", "while True: pass"]) if busy else None
     try:
@@ -67,7 +74,7 @@ def main() -> None:
     args = parser.parse_args()
     cells = {}
     for busy in (False, True):
-        for policy in (None, "PASSIVE"):
+        for policy in (None, "PASSIVE", "SPIN10000"):
             name = f"{'busy' if busy else 'quiet'}/{policy or 'default'}"
             cells[name] = run_cell(policy, busy, args.layers, args.steps)
             print(
@@ -80,6 +87,8 @@ def main() -> None:
         "quiet_passive_over_quiet_default": s["quiet/PASSIVE"] / s["quiet/default"],
         "busy_default_over_quiet_default": s["busy/default"] / s["quiet/default"],
         "busy_passive_over_quiet_passive": s["busy/PASSIVE"] / s["quiet/PASSIVE"],
+        "busy_default_over_busy_spin10000": s["busy/default"] / s["busy/SPIN10000"],
+        "quiet_spin10000_over_quiet_default": s["quiet/SPIN10000"] / s["quiet/default"],
     }
     for k, v in ratios.items():
         print(f"{k}: x{v:.2f}")

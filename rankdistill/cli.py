@@ -7,9 +7,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-# Before anything imports torch: idle OpenMP threads sleep instead of spinning, so a CPU shared with any other
-# busy process is not eaten by spin-waits (a DPO round went from 392 s to 1,513 s beside one busy process).
-os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+# Before anything imports torch: OpenMP threads spin only briefly at a barrier before they sleep, so a CPU shared
+# with another busy process is not eaten by spin-waits (a DPO round went from 392 s to 1,513 s beside one), while a
+# quiet machine keeps its speed. Measured (benchmarks/omp_wait_policy.py, SmolLM2-135M step, 2 cores): libgomp's
+# default 1.03 s quiet / 7.87 s busy; PASSIVE 1.30 / 1.98; GOMP_SPINCOUNT=10000 1.05 / 2.58. A user's own
+# OMP_WAIT_POLICY or GOMP_SPINCOUNT wins.
+if "OMP_WAIT_POLICY" not in os.environ:
+    os.environ.setdefault("GOMP_SPINCOUNT", "10000")
 
 import click  # noqa: E402
 

@@ -63,13 +63,14 @@ def test_plain_reporter_heartbeat_gives_done_total_and_rate():
     assert progress._reporter is None  # uninstalled on exit
 
 
-def test_cli_sets_omp_wait_policy_passive_unless_the_user_set_it():
-    code = "import os, rankdistill.__main__; print(os.environ['OMP_WAIT_POLICY'])"
-    env = {k: v for k, v in os.environ.items() if k != "OMP_WAIT_POLICY"}
+def test_cli_bounds_openmp_spinning_unless_the_user_set_it():
+    code = "import os, rankdistill.__main__; print(os.environ.get('GOMP_SPINCOUNT'))"
+    env = {k: v for k, v in os.environ.items() if k not in ("OMP_WAIT_POLICY", "GOMP_SPINCOUNT")}
     env["PYTHONPATH"] = str(ROOT)
 
     def run(e):
         return subprocess.run([sys.executable, "-c", code], env=e, capture_output=True, text=True).stdout
 
-    assert run(env).strip() == "PASSIVE"
-    assert run({**env, "OMP_WAIT_POLICY": "ACTIVE"}).strip() == "ACTIVE"
+    assert run(env).strip() == "10000"
+    assert run({**env, "GOMP_SPINCOUNT": "500"}).strip() == "500"
+    assert run({**env, "OMP_WAIT_POLICY": "PASSIVE"}).strip() == "None"  # the user's policy is left alone
