@@ -83,7 +83,7 @@ def build_data(recipe, root: Path) -> None:
 
     judge = ReferenceJudge()
     items = []
-    for p in training_prompts(recipe):
+    for p in training_prompts(recipe, 1):  # round 1's window: --prompts of them
         texts = [p.reference, p.input, " ".join(p.reference.split()[:-2]), f"Sure! Here it is: {p.reference}"]
         texts = (texts * recipe.generation.k)[: recipe.generation.k]
         items.append(
