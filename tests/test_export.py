@@ -129,7 +129,9 @@ def test_qlora_base_model_round_with_plain_prompts_exports_full_precision_with_a
     from rankdistill.models import PLAIN_TEMPLATE
 
     base = build_base_model(tmp_path / "base")
-    recipe = load_recipe(None, {**SMOKE, "student.model": str(base), "student.quantization": "4bit"})
+    # a DPO round on the student's own samples: generate, judge and train all see the plain-text prompts
+    sets = {**SMOKE, "train.schedule": None, "generation.sources": ["student"]}
+    recipe = load_recipe(None, {**sets, "student.model": str(base), "student.quantization": "4bit"})
     run = iterate(recipe, tmp_path / "run")
     candidates = [json.loads(x) for x in run.candidates(1).read_text().splitlines()]
     assert len(candidates) == 4 and all(len(c["candidates"]) == 2 for c in candidates)
