@@ -140,12 +140,9 @@ def summary_table(rows: list[dict[str, Any]]) -> tuple[list[str], list[list[str]
             done = [secs[s] for s in stages if s in secs]
             line.append(f"{sum(done):.0f}" if done else "-")
     notes = []
-    copy = next((r for r in rows if r.get("copy_baseline_exact_match") is not None), None)
-    if copy is not None:
-        notes.append(
-            f"copying the input would score exact {_pct(copy['copy_baseline_exact_match'])}, fixed 0.0%"
-            + (f"; * best round ({best})" if best is not None else "")
-        )
+    copy = copy_note(rows)
+    if copy:
+        notes.append(copy + (f"; * best round ({best})" if best is not None else ""))
     notes.append(
         COLUMN_NOTES
         + "; pairs: preference pairs trained on; gen … total: seconds per stage (judge: judge + prefs)."
@@ -196,11 +193,12 @@ def plot_rows(rows: list[dict[str, Any]], path: Path) -> None:
     plt.close(fig)
 
 
-def _copy_note(rows: list[dict[str, Any]]) -> str:
+def copy_note(rows: list[dict[str, Any]]) -> str:
+    """What answering with the input itself scores on the rows' test set ("" when no row knows)."""
     base = next((r for r in rows if r.get("copy_baseline_exact_match") is not None), None)
     if base is None:
         return ""
-    return f"Copying the input would score exact match {_pct(base['copy_baseline_exact_match'])}, fixed 0.0%."
+    return f"copying the input would score exact {_pct(base['copy_baseline_exact_match'])}, fixed 0.0%"
 
 
 def write_compare_report(run: RunDir, algorithms: list[str], recipe: Recipe) -> Path:
@@ -208,6 +206,7 @@ def write_compare_report(run: RunDir, algorithms: list[str], recipe: Recipe) -> 
     from .records import atomic_write_text
 
     rows = compare_rows(run, algorithms, recipe)
+    copy = copy_note(rows)
     out = run.root / "compare"
     plot_rows(rows, out / "metrics.png")
     last = {}
@@ -222,7 +221,7 @@ def write_compare_report(run: RunDir, algorithms: list[str], recipe: Recipe) -> 
             "trains on the same round-1 candidates and rankings.",
             "## Final round\n\n" + markdown_table(list(last.values())),
             "## Every round\n\n" + markdown_table(rows),
-            _copy_note(rows),
+            copy[:1].upper() + copy[1:] + "." if copy else "",
             COLUMN_NOTES + "; win rate: the judge ranks [base, trained] answers of each test prompt, in both "
             "orders (ties count half); train s: wall seconds of the train stage; peak MB: "
             + (
