@@ -51,6 +51,10 @@ def test_trl_fused_head_scores_only_labelled_positions_with_the_same_values(monk
 
     from rankdistill.train import common
 
+    from trl.kernels.chunked_logprob import _use_triton as unpatched
+
+    # an in-process training earlier in the session may have patched TRL already: start from TRL's own choice
+    monkeypatch.setattr(trl_utils, "_use_triton", unpatched)  # undone after the test
     model, batch = tiny_llama(), batch_with_prompts_of_different_lengths()
     add_fused_lm_head(model, outputs=("log_probs", "entropy", "mean_logits", "is_top1"))
     kw = dict(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"], labels=batch["labels"])
@@ -67,7 +71,6 @@ def test_trl_fused_head_scores_only_labelled_positions_with_the_same_values(monk
         return out, seen[0]
 
     before, scored_before = run()
-    monkeypatch.setattr(trl_utils, "_use_triton", trl_utils._use_triton)  # undone after the test
     common.score_labelled_positions_only()
     after, scored_after = run()
     labelled = int((batch["labels"][:, 1:] != -100).sum())
