@@ -101,3 +101,28 @@ def test_each_prompt_is_prefilled_once_and_finished_samples_leave_the_batch(stud
     assert all(s[1] == 1 for s in decode) and decode[0][0] == len(PROMPTS) * 4
     assert any(c.finish_reason == "stop" for cands in out for c in cands)
     assert min(s[0] for s in decode) < len(PROMPTS) * 4  # finished samples were dropped
+
+
+def test_greedy_answers_equal_plain_generate_and_finished_answers_leave_the_batch(student):
+    """Evaluation's greedy answers: generate(do_sample=False)'s, token for token, but a batch no longer runs
+    until its longest answer ends (the untrained student's rambling answers kept every short one computing)."""
+    import torch
+
+    model, tok = student
+    gen = HFGenerator(model, tok)
+    enc = gen._encode(_messages())
+    with torch.inference_mode():
+        out = model.generate(**enc, do_sample=False, max_new_tokens=40, pad_token_id=tok.pad_token_id)
+    eos = stop_token_ids(model.generation_config.eos_token_id, tok)
+    reference = [[to_completion(ids, eos, tok)] for ids in out[:, enc["input_ids"].shape[1] :].tolist()]
+    rows = []
+    hook = model.model.register_forward_pre_hook(
+        lambda mod, args, kwargs: rows.append(kwargs["input_ids"].shape[0]), with_kwargs=True
+    )
+    try:
+        ours = gen.generate(_messages(), greedy=True, max_new_tokens=40)
+    finally:
+        hook.remove()
+    assert ours == reference
+    assert {c.finish_reason for cands in ours for c in cands} == {"stop", "length"}  # some end early
+    assert min(rows) < len(PROMPTS)  # and those left the batch

@@ -55,10 +55,13 @@ class HFGenerator:
             seed
         )  # seeded per batch, so a resumed stage samples what an uninterrupted one would
         with torch.inference_mode():
-            if greedy or k == 1 or enc["input_ids"].shape[1] < 2:
+            plain = plain_sampling(self.model.generation_config) and enc["input_ids"].shape[1] >= 2
+            if greedy and plain:  # finished answers leave the batch instead of waiting for the longest
+                new_tokens = self._sample_loop(enc, 1, 1.0, 1.0, max_new_tokens, eos_ids, greedy=True)
+            elif greedy or k == 1 or enc["input_ids"].shape[1] < 2:
                 out = self.model.generate(**enc, **kwargs)
                 new_tokens = out[:, enc["input_ids"].shape[1] :].tolist()
-            elif plain_sampling(self.model.generation_config):
+            elif plain:
                 new_tokens = self._sample_loop(enc, k, temperature, top_p, max_new_tokens, eos_ids)
             else:
                 out = self._sample_sharing_prefill(enc, k, kwargs)
@@ -107,9 +110,17 @@ class HFGenerator:
         return cache, positions
 
     def _sample_loop(
-        self, enc: Any, k: int, temperature: float, top_p: float, max_new_tokens: int, eos_ids: set[int]
+        self,
+        enc: Any,
+        k: int,
+        temperature: float,
+        top_p: float,
+        max_new_tokens: int,
+        eos_ids: set[int],
+        greedy: bool = False,
     ) -> list[list[int]]:
-        """The samples of ``generate(do_sample=True, num_return_sequences=k)``, token for token, with less work.
+        """The samples of ``generate(do_sample=True, num_return_sequences=k)``, token for token, with less work
+        (with ``greedy``, ``generate(do_sample=False)``'s answers: the argmax, no random numbers drawn).
 
         - Each prompt is prefilled once, not k times (``_prefill_once``); its last token then runs on all k rows.
         - A finished row leaves the batch (in batches of at least a quarter of the rows, so the cache is not
@@ -143,11 +154,14 @@ class HFGenerator:
             logits = self.model(
                 input_ids=token, attention_mask=mask, position_ids=position, past_key_values=cache, use_cache=True
             ).logits[:, -1, :].to(dtype=torch.float32, copy=True)  # fmt: skip
-            for warp in warpers:
-                logits = warp(token, logits)
-            probs = torch.softmax(logits, dim=-1)
-            q = torch.empty((n, probs.shape[-1]), dtype=probs.dtype).exponential_()  # multinomial's draw
-            sampled = (probs / q[rows]).argmax(dim=-1)
+            if greedy:
+                sampled = logits.argmax(dim=-1)
+            else:
+                for warp in warpers:
+                    logits = warp(token, logits)
+                probs = torch.softmax(logits, dim=-1)
+                q = torch.empty((n, probs.shape[-1]), dtype=probs.dtype).exponential_()  # multinomial's draw
+                sampled = (probs / q[rows]).argmax(dim=-1)
             live = ~done[rows]
             out[rows[live], step] = sampled[live]
             done[rows[live & torch.isin(sampled, eos)]] = True
