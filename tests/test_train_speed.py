@@ -47,11 +47,10 @@ def test_rrhf_logps_from_completion_logits_equal_the_full_logits():
 
 def test_trl_fused_head_scores_only_labelled_positions_with_the_same_values(monkeypatch):
     import trl.trainer.utils as trl_utils
+    from trl.kernels.chunked_logprob import _use_triton as unpatched
     from trl.trainer.utils import add_fused_lm_head
 
     from rankdistill.train import common
-
-    from trl.kernels.chunked_logprob import _use_triton as unpatched
 
     # an in-process training earlier in the session may have patched TRL already: start from TRL's own choice
     monkeypatch.setattr(trl_utils, "_use_triton", unpatched)  # undone after the test
