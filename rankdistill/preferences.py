@@ -30,7 +30,9 @@ def build_pairs(ranking: Ranking, strategy: str = "best_vs_worst", min_margin: f
     """Candidate index pairs (better, worse) from one ranking.
 
     Ties never become pairs, abstained (NaN) candidates are left out, and a pair must beat ``min_margin``.
-    ``best_vs_worst`` pairs the top score with the bottom one; ``all_pairs`` every strictly ordered pair.
+    ``best_vs_worst`` pairs the top score with the bottom one; ``all_pairs`` every strictly ordered pair;
+    ``best_vs_rest`` the top one with each worse one; ``best_vs_next`` the top one with the best of the worse ones
+    (the hardest negative: for an edit task, often the answer that copies the input or misses one fix).
     """
     scored = [i for i in ranking.order if not math.isnan(ranking.scores[i])]
     if len(scored) < 2:
@@ -40,6 +42,11 @@ def build_pairs(ranking: Ranking, strategy: str = "best_vs_worst", min_margin: f
         candidates = [(scored[0], scored[-1])]
     elif strategy == "all_pairs":
         candidates = [(a, b) for n, a in enumerate(scored) for b in scored[n + 1 :]]
+    elif strategy == "best_vs_rest":
+        candidates = [(scored[0], b) for b in scored[1:]]
+    elif strategy == "best_vs_next":
+        worse = [b for b in scored[1:] if s[scored[0]] - s[b] > max(min_margin, 1e-9)]
+        candidates = [(scored[0], worse[0])] if worse else []
     else:
         raise ValueError(f"preferences.strategy: unknown strategy {strategy!r}")
     tied = {frozenset((a, b)) for group in ranking.ties for a in group for b in group if a != b}
@@ -63,6 +70,7 @@ def pair_rows(
         "skipped_all_tied": 0,
         "skipped_abstained": 0,
         "skipped_margin": 0,
+        "duplicate_pairs": 0,
         "chosen_sources": {},  # how often each candidate source won a pair (generation.sources)
     }
     by_id = {r.prompt_id: r for r in rankings}
@@ -79,8 +87,13 @@ def pair_rows(
         if not pairs:
             stats["skipped_margin"] += 1
             continue
+        seen: set[tuple[str, str]] = set()
         for p in pairs:
             chosen, rejected = item.candidates[p.chosen], item.candidates[p.rejected]
+            if (chosen.text, rejected.text) in seen:  # two samples with the same text: one pair, not two
+                stats["duplicate_pairs"] += 1
+                continue
+            seen.add((chosen.text, rejected.text))
             stats["chosen_sources"][chosen.source] = stats["chosen_sources"].get(chosen.source, 0) + 1
             rows.append(
                 {

@@ -313,8 +313,10 @@ class JudgeSettings(_Strict):
 
 
 class PreferenceSettings(_Strict):
-    strategy: Literal["best_vs_worst", "all_pairs"] = Field(
-        "best_vs_worst", description="How pairs are built from a ranking."
+    strategy: Literal["best_vs_worst", "best_vs_next", "best_vs_rest", "all_pairs"] = Field(
+        "best_vs_worst",
+        description="How pairs are built from a ranking: the best answer against the worst, the next-best "
+        "(hardest negative), each worse one, or every ordered pair.",
     )
     min_margin: float = Field(
         0.0, ge=0, description="Drop pairs whose score difference is not above this margin."
