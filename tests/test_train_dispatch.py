@@ -121,3 +121,25 @@ def test_a_set_of_a_typed_train_field_wins_over_the_files_per_algorithm_value():
     assert recipe_for(smoke, "sft").train.learning_rate == recipe_for(shipped, "sft").train.learning_rate
     both = load_recipe(None, {"train.max_steps": 2, "train.per_algorithm.sft.max_steps": 5})
     assert recipe_for(both, "sft").train.max_steps == 5
+
+
+def test_each_round_trains_with_its_own_seed_so_sft_rounds_see_new_items(tmp_path, monkeypatch):
+    """The Trainer's data order follows the seed: at one seed, a second SFT round would start over on the same
+    items as the first (measured: SFT -> SFT then scored no better than one SFT round). Round 1 keeps the recipe's."""
+    import rankdistill.train as train
+    from rankdistill.rundir import RunDir
+
+    seen = {}
+
+    def fake_train_with(recipe, run, round_idx, out, checkpoints, previous, label):
+        seen[round_idx] = recipe.seed
+        (out / "adapter_config.json").write_text("{}")
+        return {}
+
+    monkeypatch.setattr(train, "train_with", fake_train_with)
+    monkeypatch.setattr(RunDir, "student", lambda self, r: None)
+    r = load_recipe(None, {"seed": 7, "train.schedule": ["sft"]})
+    run = RunDir(tmp_path)
+    for round_idx in (1, 2, 3):
+        train.train_stage(run, round_idx, r)
+    assert seen == {1: 7, 2: 8, 3: 9} and r.seed == 7  # the run's recipe itself is unchanged

@@ -121,6 +121,8 @@ def train_stage(run: RunDir, round_idx: int, recipe: Recipe) -> dict:
     """
     algorithm = algorithm_for_round(recipe, round_idx)
     recipe = recipe_for(recipe, algorithm)
+    # each round its own data order: two SFT rounds at one seed would both train on the same first items
+    recipe.seed += round_idx - 1
     previous = run.student(round_idx - 1)
     final = run.adapter(round_idx)
     final.parent.mkdir(parents=True, exist_ok=True)
