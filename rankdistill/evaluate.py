@@ -13,9 +13,9 @@ from typing import Any
 
 from . import progress
 from .data import build_messages, load_prompts
-from .metrics import metrics
+from .metrics import metrics, round_difference
 from .recipe import Recipe
-from .records import CandidateSet, Completion, PartialJsonl, atomic_write_json
+from .records import CandidateSet, Completion, PartialJsonl, atomic_write_json, read_jsonl
 from .rundir import RunDir
 
 
@@ -77,6 +77,9 @@ def eval_stage(run: RunDir, round_idx: int, recipe: Recipe, data: str | None = N
                 generator.close()
     rows = partial.finish([p.prompt_id for p in prompts])
     result = {"round": round_idx, "data": str(path), **metrics(rows)}
+    previous = eval_paths(run, round_idx - 1, data)[1] if round_idx > 0 else None
+    if previous is not None and previous.exists() and "copy_rate" in result:  # a rewriting task with inputs
+        result["vs_previous_round"] = round_difference(read_jsonl(previous), rows)
     atomic_write_json(metrics_path, result)
     return result
 

@@ -4,11 +4,13 @@ Used by the eval stage (eval.json), the ``reference`` judge (chrF, edit similari
 rewriting tasks such as error correction, exact match alone hides what a student learned: copying the input
 scores the share of already-correct items. So beside it come "fixed" (exact match on the items that need a
 change), the copy rate, the exact match that copying would score, and exact match per group (language, error
-type) when the data has those fields.
+type) when the data has those fields; and each round against the one before it on the same items, with a 95%
+interval, so a reader sees whether a difference is more than the test set's size can tell apart.
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from typing import Any
 
@@ -130,6 +132,36 @@ def metrics(rows: list[dict[str, Any]]) -> dict[str, Any]:
             groups = group_metrics(rows, field)
             if groups:
                 out[f"by_{field}"] = groups
+    return out
+
+
+def paired_difference(before: list[bool], after: list[bool]) -> dict[str, float]:
+    """The share right after minus the share right before, on the same items, with its 95% interval.
+
+    The interval is the normal approximation for paired differences d_i = after_i - before_i (each -1, 0 or 1):
+    mean(d) ± 1.96 · sd(d) / √n. Pairing by item is what makes two rounds comparable on a small test set: on
+    240 items one round's exact match alone is only known to about ±6 points, but most items stay right or stay
+    wrong from one round to the next, and only the items that change count.
+    """
+    n = len(before)
+    d = [int(a) - int(b) for a, b in zip(after, before, strict=True)]
+    mean = sum(d) / n if n else 0.0
+    sd = math.sqrt(sum((x - mean) ** 2 for x in d) / (n - 1)) if n > 1 else 0.0
+    half = 1.96 * sd / math.sqrt(n) if n else 0.0
+    return {"delta": mean, "ci95_low": mean - half, "ci95_high": mean + half, "n": n}
+
+
+def round_difference(previous: list[dict[str, Any]], rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Exact match and "fixed" of ``rows`` minus those of ``previous`` (another round's predictions), paired by
+    prompt_id over the items both have (``paired_difference``)."""
+    before = {r["prompt_id"]: r for r in previous}
+    both = [(before[r["prompt_id"]], r) for r in rows if r["prompt_id"] in before]
+    right = lambda r: same(r["prediction"], r["reference"])  # noqa: E731
+    out = {"exact_match": paired_difference([right(b) for b, _ in both], [right(a) for _, a in both])}
+    change = [(b, a) for b, a in both if not same(a["input"], a["reference"])]
+    out["exact_match_needing_change"] = paired_difference(
+        [right(b) for b, _ in change], [right(a) for _, a in change]
+    )
     return out
 
 

@@ -143,6 +143,7 @@ def summary_table(rows: list[dict[str, Any]]) -> tuple[list[str], list[list[str]
     copy = copy_note(rows)
     if copy:
         notes.append(copy + (f"; * best round ({best})" if best is not None else ""))
+    notes += [difference_note(r) for r in rows if r.get("vs_previous_round")]
     notes.append(
         COLUMN_NOTES
         + "; pairs: preference pairs trained on; gen … total: seconds per stage (judge: judge + prefs)."
@@ -191,6 +192,23 @@ def plot_rows(rows: list[dict[str, Any]], path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, dpi=110)
     plt.close(fig)
+
+
+def difference_note(row: dict[str, Any]) -> str:
+    """Round r against round r-1 on the same test items, in points with the 95% interval (metrics.paired_difference)."""
+
+    def points(d: dict[str, float]) -> str:
+        return f"{d['delta']:+.1%} ({d['ci95_low']:+.1%} to {d['ci95_high']:+.1%})".replace("%", "")
+
+    diff = row["vs_previous_round"]
+    parts = [f"exact {points(diff['exact_match'])}"]
+    if diff.get("exact_match_needing_change", {}).get("n"):
+        parts.append(f"fixed {points(diff['exact_match_needing_change'])}")
+    n = diff["exact_match"]["n"]
+    return (
+        f"round {row['round']} - round {row['round'] - 1}, in points on the same {n} items (95% interval): "
+        + ", ".join(parts)
+    )
 
 
 def copy_note(rows: list[dict[str, Any]]) -> str:

@@ -1,8 +1,10 @@
 """Evaluation metrics on prediction rows: exact match, and what it is made of for rewriting tasks."""
 
 import json
+import math
 
-from rankdistill.metrics import best_round, metrics
+from rankdistill.metrics import best_round, metrics, paired_difference, round_difference
+from rankdistill.report import summary_table
 
 
 def row(inp, ref, pred, tokens=5, **meta):
@@ -65,3 +67,40 @@ def test_best_round_is_the_highest_exact_match_earliest_on_ties():
     ]
     assert best_round(rows) == 2
     assert best_round([{"round": 0, "exact_match": 0.1}]) is None
+
+
+def test_paired_difference_worked_by_hand():
+    # d = after - before = [0, 1, 0, -1]: mean 0, sd = sqrt((0 + 1 + 0 + 1) / 3) = 0.8165, half-width
+    # 1.96 * 0.8165 / sqrt(4) = 0.8002
+    d = paired_difference([True, False, False, True], [True, True, False, False])
+    assert d["n"] == 4 and d["delta"] == 0.0
+    assert math.isclose(d["ci95_high"], 1.96 * math.sqrt(2 / 3) / 2) and math.isclose(d["ci95_low"], -d["ci95_high"])
+    # every item changes the same way: no spread, the interval is the point
+    assert paired_difference([False] * 3, [True] * 3) == {"delta": 1.0, "ci95_low": 1.0, "ci95_high": 1.0, "n": 3}
+
+
+def test_round_difference_pairs_items_by_id_and_reports_fixed_on_items_needing_a_change():
+    def r(pid, inp, ref, pred):
+        return {"prompt_id": pid, **row(inp, ref, pred)}
+
+    before = [
+        r("a", "She go.", "She goes.", "She go."),  # wrong -> right
+        r("b", "He run.", "He runs.", "He runs."),  # right -> wrong
+        r("c", "It is.", "It is.", "It is."),  # right -> right (needs no change)
+        r("d", "We is.", "We are.", "We is."),  # wrong -> right
+    ]
+    after = [
+        r("d", "We is.", "We are.", "We are."),  # order does not matter: paired by prompt_id
+        r("a", "She go.", "She goes.", "She goes."),
+        r("b", "He run.", "He runs.", "He run."),
+        r("c", "It is.", "It is.", "It is."),
+        r("e", "New.", "New.", "New."),  # not in the earlier round: left out
+    ]
+    diff = round_difference(before, after)
+    assert diff["exact_match"]["n"] == 4 and diff["exact_match"]["delta"] == (2 - 1) / 4
+    fixed = diff["exact_match_needing_change"]
+    assert fixed["n"] == 3 and math.isclose(fixed["delta"], 1 / 3)
+    # the summary prints it in points, with its interval
+    rows = [{"round": 0, "exact_match": 0.5}, {"round": 1, "exact_match": 0.75, "vs_previous_round": diff}]
+    notes = summary_table(rows)[2]
+    assert any(n.startswith("round 1 - round 0, in points on the same 4 items") and "exact +25.0 (" in n for n in notes)
