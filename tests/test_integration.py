@@ -74,6 +74,13 @@ def test_round_artifacts_weights_and_resume(tmp_path):
         # the metric is the predictions' own: recomputed from the file it sits beside
         exact = sum(" ".join(p["prediction"].split()) == " ".join(p["reference"].split()) for p in preds)
         assert ev["n"] == len(preds) == 8 and ev["exact_match"] == exact / 8
+        if r == 1:  # against round 0 on the same 8 items, from the two predictions files
+            before = [json.loads(x) for x in (run / "round-00/predictions.jsonl").read_text().splitlines()]
+            right0 = sum(" ".join(p["prediction"].split()) == " ".join(p["reference"].split()) for p in before)
+            diff = ev["vs_previous_round"]["exact_match"]
+            assert diff["n"] == 8 and abs(diff["delta"] - (exact - right0) / 8) < 1e-9
+        else:
+            assert "vs_previous_round" not in ev
 
     # the same command again: nothing is redone
     before = mtimes(run / "round-01") | {"r0": (run / "round-00/eval.json").stat().st_mtime_ns}

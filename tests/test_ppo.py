@@ -169,3 +169,29 @@ def test_killed_ppo_resumes_from_its_checkpoint(tmp_path):
     assert lora_b_max(run / "round-01/adapter") > 0
     assert json.loads((run / "round-01/adapter/train_stats.json").read_text())["algorithm"] == "ppo"
     assert not (run / "round-01/checkpoints").exists()
+
+
+def test_log_probs_are_those_of_the_tempered_distribution_the_samples_came_from():
+    """Rollouts are sampled at generation.temperature; PPO's ratios and KL must score them under logits / T."""
+    import torch
+    from transformers import LlamaConfig, LlamaForCausalLM
+
+    from rankdistill.train.ppo import policy_logps
+
+    torch.manual_seed(0)
+    config = LlamaConfig(
+        vocab_size=32, hidden_size=16, intermediate_size=32, num_hidden_layers=1, num_attention_heads=2,
+        num_key_value_heads=1, max_position_embeddings=16,
+    )  # fmt: skip
+    model = LlamaForCausalLM(config).eval()
+    ids = torch.tensor([[3, 7, 1, 9, 4, 2]])
+    labels = torch.tensor([[-100, -100, -100, 9, 4, 2]])  # a 3-token prompt, a 3-token answer
+    batch = {"input_ids": ids, "attention_mask": torch.ones_like(ids), "labels": labels}
+    with torch.no_grad():
+        logits = model(input_ids=ids).logits[0]
+        got, mask, _ = policy_logps(model, batch, temperature=0.7)
+    # by hand: the answer token at position t is predicted by the logits at t - 1, scaled by 1 / 0.7
+    expected = [torch.log_softmax(logits[t - 1] / 0.7, -1)[ids[0, t]] for t in (3, 4, 5)]
+    assert mask[0].tolist() == [0, 0, 1, 1, 1]
+    assert torch.allclose(got[0, 2:], torch.stack(expected), atol=1e-5)
+    assert not torch.allclose(got[0, 2:], policy_logps(model, batch)[0][0, 2:], atol=1e-3)  # T = 1 differs

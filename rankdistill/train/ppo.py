@@ -138,11 +138,20 @@ def adapter_params(model: Any, adapter: str) -> list[Any]:
     return [p for n, p in model.named_parameters() if "lora_" in n and f".{adapter}." in n]
 
 
-def policy_logps(model: Any, batch: dict[str, Any], entropy: bool = False) -> tuple[Any, Any, Any]:
-    """(log π(y_t) per position [N, T−1], completion mask, mean entropy per masked token or None)."""
+def policy_logps(
+    model: Any, batch: dict[str, Any], entropy: bool = False, temperature: float = 1.0
+) -> tuple[Any, Any, Any]:
+    """(log π(y_t) per position [N, T−1], completion mask, mean entropy per masked token or None).
+
+    π is the distribution the rollouts were sampled from: logits / ``temperature`` (generation.temperature), as
+    TRL's PPO and GRPO do. Scored at T = 1, samples drawn at 0.7 are not π's: the ratio and the KL estimate are
+    biased (a compare run logged a mean KL to the reference of −0.26, which on-policy samples cannot give).
+    """
     from .losses import completion_token_logps, masked_mean
 
     logits = model(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"]).logits
+    if temperature != 1.0:
+        logits = logits / temperature
     logps, mask = completion_token_logps(logits, batch["labels"])
     ent = None
     if entropy:
@@ -216,9 +225,9 @@ def rollout(
         k: v.to(model.device) for k, v in encode_lists(tokenizer, rows, max_length).items() if k != "scores"
     }
     with torch.no_grad():
-        logps, mask, _ = policy_logps(model, batch)
+        logps, mask, _ = policy_logps(model, batch, temperature=g.temperature)
         with using(model, REF if REF in model.peft_config else None):
-            ref_logps, _, _ = policy_logps(model, batch)
+            ref_logps, _, _ = policy_logps(model, batch, temperature=g.temperature)
         with using(model, CRITIC):
             values = critic_values(model, head, batch)
     return {
@@ -277,7 +286,7 @@ def ppo_update(
             idx = order[start : start + t.minibatch_size].to(roll["input_ids"].device)
             mb = {k: roll[k][idx] for k in ("input_ids", "attention_mask", "labels")}
             mask, adv = roll["mask"][idx], roll["advantages"][idx]
-            logps, _, entropy = policy_logps(model, mb, entropy=True)
+            logps, _, entropy = policy_logps(model, mb, entropy=True, temperature=recipe.generation.temperature)
             policy_loss = ppo_policy_loss(logps, roll["logps"][idx], adv, mask, t.clip_eps)
             policy_loss.backward()
             with using(model, CRITIC):
