@@ -75,7 +75,7 @@ def compare_rows(run: RunDir, algorithms: list[str], recipe: Recipe) -> list[dic
 
 def _metrics(e: dict[str, Any]) -> dict[str, Any]:
     keys = ("n", "exact_match", "exact_match_needing_change", "copy_rate", "copy_baseline_exact_match")
-    return {k: e.get(k) for k in (*keys, "chrf", "mean_length_tokens")}
+    return {k: e.get(k) for k in (*keys, "chrf", "mean_length_tokens", "vs_previous_round")}
 
 
 def _pct(v: Any) -> str:
@@ -84,6 +84,17 @@ def _pct(v: Any) -> str:
 
 def _num(fmt: str) -> Any:
     return lambda v: "-" if v is None else format(v, fmt)
+
+
+def _points(d: dict[str, float] | None) -> str:
+    """A paired difference (metrics.paired_difference) in points with its 95% interval: "+1.2 (-0.4 to +2.8)"."""
+    if not d:
+        return "-"
+    return f"{d['delta']:+.1%} ({d['ci95_low']:+.1%} to {d['ci95_high']:+.1%})".replace("%", "")
+
+
+def _exact_delta(diff: dict[str, Any] | None) -> str:
+    return _points((diff or {}).get("exact_match"))
 
 
 # The one place metric columns are named and formatted: the summary table (cli) and compare's report.md.
@@ -96,13 +107,14 @@ COLUMNS: dict[str, tuple[str, Any]] = {
     "chrf": ("chrF", _num(".3f")),
     "mean_length_tokens": ("len", _num(".1f")),
     "pairs": ("pairs", lambda v: "-" if v is None else str(v)),
+    "vs_previous_round": ("exact vs previous round, points (95%)", _exact_delta),
     "win_rate": ("win rate", _pct),
     "train_seconds": ("train s", _num(".0f")),
     "peak_memory_mb": ("peak MB", _num(".0f")),
 }
 STAGE_COLUMNS = {"gen": ("generate",), "judge": ("judge", "prefs"), "train": ("train",), "eval": ("eval",)}
 COLUMN_NOTES = (
-    "exact: exact match on the test set (round 0 = the untrained student); fixed: exact match on the items whose "
+    "exact: exact match on the test set (round 0 = the student before training); fixed: exact match on the items whose "
     "input needs a change; copied: answers equal to the input; chrF: mean chrF; len: mean answer length in tokens"
 )
 
@@ -154,7 +166,8 @@ def summary_table(rows: list[dict[str, Any]]) -> tuple[list[str], list[list[str]
 def markdown_table(rows: list[dict[str, Any]]) -> str:
     columns = ["algorithm", "round", "exact_match", "exact_match_needing_change", "copy_rate", "chrf"]
     headers, cells = table_cells(
-        rows, [*columns, "mean_length_tokens", "win_rate", "train_seconds", "peak_memory_mb"]
+        rows,
+        [*columns, "mean_length_tokens", "vs_previous_round", "win_rate", "train_seconds", "peak_memory_mb"],
     )
     lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
     lines += ["| " + " | ".join(c) + " |" for c in cells]
@@ -197,13 +210,10 @@ def plot_rows(rows: list[dict[str, Any]], path: Path) -> None:
 def difference_note(row: dict[str, Any]) -> str:
     """Round r against round r-1 on the same test items, in points with the 95% interval (metrics.paired_difference)."""
 
-    def points(d: dict[str, float]) -> str:
-        return f"{d['delta']:+.1%} ({d['ci95_low']:+.1%} to {d['ci95_high']:+.1%})".replace("%", "")
-
     diff = row["vs_previous_round"]
-    parts = [f"exact {points(diff['exact_match'])}"]
+    parts = [f"exact {_points(diff['exact_match'])}"]
     if diff.get("exact_match_needing_change", {}).get("n"):
-        parts.append(f"fixed {points(diff['exact_match_needing_change'])}")
+        parts.append(f"fixed {_points(diff['exact_match_needing_change'])}")
     n = diff["exact_match"]["n"]
     return (
         f"round {row['round']} - round {row['round'] - 1}, in points on the same {n} items (95% interval): "
@@ -240,7 +250,10 @@ def write_compare_report(run: RunDir, algorithms: list[str], recipe: Recipe) -> 
             "## Final round\n\n" + markdown_table(list(last.values())),
             "## Every round\n\n" + markdown_table(rows),
             copy[:1].upper() + copy[1:] + "." if copy else "",
-            COLUMN_NOTES + "; win rate: the judge ranks [base, trained] answers of each test prompt, in both "
+            COLUMN_NOTES + "; exact vs previous round: the change in exact match from the round before (for "
+            "round 1, the base) on the same test items, in points with its 95% interval (paired by item: an "
+            "interval that holds 0 is within what the test set's size can tell apart)"
+            "; win rate: the judge ranks [base, trained] answers of each test prompt, in both "
             "orders (ties count half); train s: wall seconds of the train stage; peak MB: "
             + (
                 "peak CUDA memory allocated"
