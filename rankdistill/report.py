@@ -209,7 +209,6 @@ def plot_rows(rows: list[dict[str, Any]], path: Path) -> None:
 
 def difference_note(row: dict[str, Any]) -> str:
     """Round r against round r-1 on the same test items, in points with the 95% interval (metrics.paired_difference)."""
-
     diff = row["vs_previous_round"]
     parts = [f"exact {_points(diff['exact_match'])}"]
     if diff.get("exact_match_needing_change", {}).get("n"):
