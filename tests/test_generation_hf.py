@@ -126,3 +126,26 @@ def test_greedy_answers_equal_plain_generate_and_finished_answers_leave_the_batc
     assert ours == reference
     assert {c.finish_reason for cands in ours for c in cands} == {"stop", "length"}  # some end early
     assert min(rows) < len(PROMPTS)  # and those left the batch
+
+
+def test_stop_strings_end_samples_where_generate_ends_them(student):
+    """Stop strings need generate()'s own criteria: sampled answers stop where plain generate() stops them (the
+    token count too), not only with their text cut afterwards."""
+    import torch
+
+    model, tok = student
+    stop = ["e"]  # frequent: most samples stop early on it
+    ours = HFGenerator(model, tok, stop=(set(), stop)).generate(_messages(), k=2, seed=4, max_new_tokens=24)
+    gen = HFGenerator(model, tok)
+    enc = gen._encode(_messages())
+    torch.manual_seed(4)
+    with torch.inference_mode():
+        out = model.generate(
+            **enc, do_sample=True, num_return_sequences=2, top_k=0, pad_token_id=tok.pad_token_id,
+            max_new_tokens=24, stop_strings=stop, tokenizer=tok,
+        )  # fmt: skip
+    eos = stop_token_ids(model.generation_config.eos_token_id, tok)
+    rows = out[:, enc["input_ids"].shape[1] :].tolist()
+    reference = [[to_completion(ids, eos, tok, stop) for ids in rows[i * 2 : (i + 1) * 2]] for i in range(4)]
+    assert ours == reference
+    assert sum(c.finish_reason == "stop" and c.num_tokens < 24 for cands in ours for c in cands) >= 4

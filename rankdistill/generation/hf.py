@@ -56,7 +56,12 @@ class HFGenerator:
             seed
         )  # seeded per batch, so a resumed stage samples what an uninterrupted one would
         with torch.inference_mode(), kv_heads_shared_in_sdpa():
-            plain = plain_sampling(self.model.generation_config) and enc["input_ids"].shape[1] >= 2
+            # our loop applies temperature, top-p and stop ids; stop strings need generate()'s StopStringCriteria
+            plain = (
+                plain_sampling(self.model.generation_config)
+                and enc["input_ids"].shape[1] >= 2
+                and not self.stop_strings
+            )
             if greedy and plain:  # finished answers leave the batch instead of waiting for the longest
                 new_tokens = self._sample_loop(enc, 1, 1.0, 1.0, max_new_tokens, eos_ids, greedy=True)
             elif greedy or k == 1 or enc["input_ids"].shape[1] < 2:
