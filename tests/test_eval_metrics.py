@@ -70,13 +70,49 @@ def test_best_round_is_the_highest_exact_match_earliest_on_ties():
 
 
 def test_paired_difference_worked_by_hand():
-    # d = after - before = [0, 1, 0, -1]: mean 0, sd = sqrt((0 + 1 + 0 + 1) / 3) = 0.8165, half-width
-    # 1.96 * 0.8165 / sqrt(4) = 0.8002
-    d = paired_difference([True, False, False, True], [True, True, False, False])
-    assert d["n"] == 4 and d["delta"] == 0.0
-    assert math.isclose(d["ci95_high"], 1.96 * math.sqrt(2 / 3) / 2) and math.isclose(d["ci95_low"], -d["ci95_high"])
-    # every item changes the same way: no spread, the interval is the point
-    assert paired_difference([False] * 3, [True] * 3) == {"delta": 1.0, "ci95_low": 1.0, "ci95_high": 1.0, "n": 3}
+    z2 = 1.96**2
+    # No item changes (b = c = 0): the constrained estimate of the share that became wrong is q = 0 for δ > 0, so
+    # Z(δ) = -nδ / sqrt(nδ(1 - δ)) and Z² = z² at δ = z² / (n + z²): ±1.58 points on 240 items, not a point.
+    d = paired_difference([False] * 240, [False] * 240)
+    assert d["delta"] == 0.0 and d["n"] == 240
+    assert math.isclose(d["ci95_high"], z2 / (240 + z2), rel_tol=1e-9)
+    assert math.isclose(d["ci95_low"], -z2 / (240 + z2), rel_tol=1e-9)
+    # Every item of 3 becomes right (b = 3, c = 0): B = 3(1 - δ), q = (1 - δ)/2, variance 3(1 - δ²), so
+    # Z(δ) = sqrt(3 (1 - δ) / (1 + δ)) and the lower bound is δ = (3 - z²) / (3 + z²) = -0.123; the upper is 1.
+    d = paired_difference([False] * 3, [True] * 3)
+    assert d["delta"] == 1.0 and d["ci95_high"] == 1.0
+    assert math.isclose(d["ci95_low"], (3 - z2) / (3 + z2), rel_tol=1e-9)
+    # swapping before and after mirrors the interval
+    up, down = paired_difference([True] * 3, [False] * 3), d
+    assert math.isclose(up["ci95_high"], -down["ci95_low"]) and up["ci95_low"] == -1.0
+
+
+def test_paired_difference_bounds_are_where_the_score_test_rejects():
+    # Independent of the closed form: at each bound, maximise the multinomial likelihood over q (share that
+    # became wrong) numerically with δ fixed, and check the score statistic there is ±1.96.
+    before = [True] * 30 + [False] * 70 + [True] * 4 + [False] * 6  # 110 items
+    after = [True] * 30 + [False] * 70 + [False] * 4 + [True] * 6  # b = 6 became right, c = 4 became wrong
+    d = paired_difference(before, after)
+    n, b, c = 110, 6, 4
+    assert math.isclose(d["delta"], 2 / 110)
+
+    def z_at(delta: float) -> float:
+        def loglik(q: float) -> float:
+            return b * math.log(q + delta) + c * math.log(q) + (n - b - c) * math.log(1 - 2 * q - delta)
+
+        lo, hi = max(0.0, -delta) + 1e-12, (1 - delta) / 2 - 1e-12
+        for _ in range(200):  # ternary search: the log-likelihood is concave in q
+            m1, m2 = lo + (hi - lo) / 3, hi - (hi - lo) / 3
+            lo, hi = (m1, hi) if loglik(m1) < loglik(m2) else (lo, m2)
+        q = (lo + hi) / 2
+        return (b - c - n * delta) / math.sqrt(n * (2 * q + delta * (1 - delta)))
+
+    assert math.isclose(z_at(d["ci95_low"]), 1.96, rel_tol=1e-6)
+    assert math.isclose(z_at(d["ci95_high"]), -1.96, rel_tol=1e-6)
+    # wider than the normal approximation's 1.96·sd/√n when few items change
+    mean = (b - c) / n
+    sd = math.sqrt((b * (1 - mean) ** 2 + c * (1 + mean) ** 2 + (n - b - c) * mean**2) / (n - 1))
+    assert d["ci95_high"] - d["ci95_low"] > 2 * 1.96 * sd / math.sqrt(n)
 
 
 def test_round_difference_pairs_items_by_id_and_reports_fixed_on_items_needing_a_change():
