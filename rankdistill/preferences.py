@@ -38,6 +38,10 @@ def build_pairs(ranking: Ranking, strategy: str = "best_vs_worst", min_margin: f
     if len(scored) < 2:
         return []
     s = ranking.scores
+
+    def clears_margin(a: int, b: int) -> bool:  # strictly better, by more than min_margin
+        return s[a] - s[b] > max(min_margin, 1e-9)
+
     if strategy == "best_vs_worst":
         candidates = [(scored[0], scored[-1])]
     elif strategy == "all_pairs":
@@ -45,17 +49,16 @@ def build_pairs(ranking: Ranking, strategy: str = "best_vs_worst", min_margin: f
     elif strategy == "best_vs_rest":
         candidates = [(scored[0], b) for b in scored[1:]]
     elif strategy == "best_vs_next":
-        worse = [b for b in scored[1:] if s[scored[0]] - s[b] > max(min_margin, 1e-9)]
+        worse = [b for b in scored[1:] if clears_margin(scored[0], b)]
         candidates = [(scored[0], worse[0])] if worse else []
     else:
         raise ValueError(f"preferences.strategy: unknown strategy {strategy!r}")
     tied = {frozenset((a, b)) for group in ranking.ties for a in group for b in group if a != b}
     pairs = []
     for a, b in candidates:
-        margin = s[a] - s[b]
-        if frozenset((a, b)) in tied or margin <= 1e-9 or margin <= min_margin:
+        if frozenset((a, b)) in tied or not clears_margin(a, b):
             continue
-        pairs.append(Pair(a, b, margin))
+        pairs.append(Pair(a, b, s[a] - s[b]))
     return pairs
 
 
