@@ -18,6 +18,7 @@ if "OMP_WAIT_POLICY" not in os.environ:
 import click  # noqa: E402
 
 from . import progress  # noqa: E402
+from .progress import printable  # noqa: E402
 
 
 class _RichReporter:
@@ -55,7 +56,9 @@ class _RichReporter:
         self.progress.stop()
 
     def start(self, name: str, total: int | None, completed: int = 0) -> Any:
-        task_id = self.progress.add_task(name, total=total, completed=completed)
+        from rich.markup import escape
+
+        task_id = self.progress.add_task(escape(printable(name)), total=total, completed=completed)
         reporter = self
 
         class _Bar:
@@ -63,7 +66,8 @@ class _RichReporter:
                 reporter.progress.advance(task_id, n)
 
             def update(self, description: str) -> None:
-                reporter.progress.update(task_id, description=f"{name}: {description}")
+                # the column renders descriptions as markup: a '[/]' in them must stay text
+                reporter.progress.update(task_id, description=escape(printable(f"{name}: {description}")))
 
         return _Bar()
 
@@ -71,7 +75,19 @@ class _RichReporter:
         pass
 
     def log(self, message: str) -> None:
-        self.progress.console.print(message)
+        _say(self.progress.console, message)
+
+
+def _say(console: Any, text: str) -> None:
+    """Print ``text`` as text: no rich markup ('[/]' in a path or a server's message), no control characters."""
+    from rich.text import Text
+
+    console.print(Text(printable(text)))
+
+
+def _echo(text: str, err: bool = False) -> None:
+    """click.echo of text that holds paths or what a server said."""
+    click.echo(printable(text), err=err)
 
 
 def _reporter() -> Any:
@@ -105,7 +121,7 @@ def _quiet_libraries(verbose: bool) -> None:
 
 
 def _fail(message: str) -> None:
-    click.echo(click.style("error: ", fg="red", bold=True) + message, err=True)
+    click.echo(click.style("error: ", fg="red", bold=True) + printable(message), err=True)
     sys.exit(2)
 
 
@@ -115,6 +131,7 @@ def _print_summary(run: Any) -> None:
     from rich import box
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     from .loop import summary
     from .report import summary_table
@@ -122,24 +139,26 @@ def _print_summary(run: Any) -> None:
     rows = summary(run)
     headers, cells, notes = summary_table(rows)
     # no vertical rules: the table fits an 80-column terminal without truncating numbers
-    table = Table(title=f"rankdistill — {run.root}", box=box.SIMPLE_HEAD, padding=(0, 0), pad_edge=False)
+    title = Text(printable(f"rankdistill — {run.root}"))
+    table = Table(title=title, box=box.SIMPLE_HEAD, padding=(0, 0), pad_edge=False)
     for col in headers:
-        table.add_column(col, justify="right", no_wrap=True)
+        table.add_column(Text(col), justify="right", no_wrap=True)
     for line in cells:
-        table.add_row(*line)
+        table.add_row(*(Text(printable(c)) for c in line))
     console = Console()
     console.print(table)
     for note in notes:
-        console.print(note)
+        _say(console, note)
     for row in rows:
         if row.get("skipped"):
-            console.print(f"round {row['round']}: training skipped, {row['skipped']}")
+            _say(console, f"round {row['round']}: training skipped, {row['skipped']}")
     if run.data_stats_path.exists():
         for role, d in json.loads(run.data_stats_path.read_text()).items():
             if d.get("too_long") or d.get("duplicate_inputs"):
-                console.print(
+                _say(
+                    console,
                     f"{role} data: {d['prompts']} prompts used; {d.get('too_long', 0)} skipped as longer than "
-                    f"data.max_input_tokens; {d.get('duplicate_inputs', 0)} inputs repeated under another id"
+                    f"data.max_input_tokens; {d.get('duplicate_inputs', 0)} inputs repeated under another id",
                 )
 
 
@@ -160,7 +179,8 @@ class _Group(click.Group):
             else:
                 message = str(e)
             prefix = getattr(e, "prefix", "error")
-            click.echo(click.style(f"{prefix}: ", fg="red", bold=True) + message, err=True)
+            # the message may quote a server's reply or a file name: printed as text, never as escape codes
+            click.echo(click.style(f"{prefix}: ", fg="red", bold=True) + printable(message), err=True)
             sys.exit(getattr(e, "exit_code", 2))
         except KeyboardInterrupt:
             click.echo(
@@ -254,10 +274,10 @@ def _stage_command(stage: str) -> click.Command:
             return
         out = _output_path(run_dir, stage, r)
         if result is None:
-            click.echo(f"round {r} {stage} is already complete ({out}); use --force to redo it")
+            _echo(f"round {r} {stage} is already complete ({out}); use --force to redo it")
         else:
             details = f" {result}" if isinstance(result, dict) and "history" not in result else ""
-            click.echo(f"round {r} {stage}: done -> {out}{details}")
+            _echo(f"round {r} {stage}: done -> {out}{details}")
 
     if stage == "judge":
         command.params.append(click.Option(["--new-ledger"], is_flag=True, help=_NEW_LEDGER_HELP))
@@ -308,7 +328,7 @@ def eval_command(run_dir: str, round_idx: int | None, data: str | None, force: b
     _quiet_libraries(verbose)
     result, predictions = evaluate_round(run_dir, round_idx, data, force=force, reporter=_reporter)
     click.echo(json.dumps(result, indent=2))
-    click.echo(f"predictions: {predictions}", err=True)
+    _echo(f"predictions: {predictions}", err=True)
 
 
 @main.command()
@@ -351,8 +371,8 @@ def compare(
             run, shared = prepare_shared(r, names, run_dir)
         train_algorithms(run, shared, names, verbose)
         report = write_compare_report(run, names, shared)
-    click.echo(report.read_text())
-    click.echo(f"report: {report}", err=True)
+    _echo(report.read_text())
+    _echo(f"report: {report}", err=True)
 
 
 @main.command()
@@ -423,18 +443,20 @@ def ledger(run_dir: str, as_json: bool) -> None:
         return
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     cols = ["calls", "cache_hits", "prompt_tokens", "completion_tokens", "cost_usd", "retries", "errors"]
     cols += ["rankings", "abstained", "abstention_rate", "inconsistent", "consistency_rate"]
-    table = Table(title=f"judge ledger — {path}")
+    table = Table(title=Text(printable(f"judge ledger — {path}")))
     for col in ["round", *cols]:
         table.add_column(col.replace("_", " "), justify="right")
     for row in [*totals["rounds"], {**totals, "round": "all"}]:
         table.add_row(*(_cell(row.get(c)) for c in ["round", *cols]))
     Console().print(table)
-    Console().print(
+    _say(
+        Console(),
         "abstained: verdicts (a listwise call, one order of a comparison, one score) with no parseable answer "
-        "after a retry; inconsistent: comparisons whose two orders disagree (counted as ties)."
+        "after a retry; inconsistent: comparisons whose two orders disagree (counted as ties).",
     )
 
 
@@ -457,7 +479,7 @@ def recipes_command() -> None:
         files = shipped_files(kind)
         width = max((len(p.stem) for p in files), default=0)
         for path in files:
-            click.echo(f"  {path.stem:<{width}}  {first_comment(path)}")
+            _echo(f"  {path.stem:<{width}}  {first_comment(path)}")
 
 
 @main.command(name="init")
@@ -470,8 +492,8 @@ def init_command(recipe: str, path: str | None, force: bool) -> None:
     from .resources import init_recipe
 
     dest, rewritten = init_recipe(recipe, Path(path or "."), force=force)
-    click.echo(f"wrote {dest}" + (f" ({', '.join(rewritten)}: the packaged data)" if rewritten else ""))
-    click.echo(f"run it: rankdistill iterate {dest}", err=True)
+    _echo(f"wrote {dest}" + (f" ({', '.join(rewritten)}: the packaged data)" if rewritten else ""))
+    _echo(f"run it: rankdistill iterate {dest}", err=True)
 
 
 @main.command(name="export")
@@ -506,7 +528,7 @@ def export_command(
         _fail(str(e))
     click.echo(json.dumps(info, indent=2))
     if "note" in info:
-        click.echo(f"note: {info['note']}", err=True)
+        _echo(f"note: {info['note']}", err=True)
 
 
 if __name__ == "__main__":

@@ -73,6 +73,7 @@ def train_algorithms(
     run: RunDir, shared_recipe: Recipe, algorithms: list[str], verbose: bool = False
 ) -> None:
     """Run every algorithm as its own `rankdistill iterate` in DIR/compare/<algo> (its output goes to ours)."""
+    from .judging.openai_backend import live_environment
     from .train import recipe_for
 
     root = run.root / "compare"
@@ -90,6 +91,8 @@ def train_algorithms(
             "--run-dir",
             str(target.root),
         ]
-        proc = subprocess.run(cmd + (["--verbose"] if verbose else []))
+        # the recipe file keeps judge.base_url without credentials: the child gets them in its environment
+        env = live_environment(shared_recipe.judge)
+        proc = subprocess.run(cmd + (["--verbose"] if verbose else []), env=env)
         if proc.returncode != 0:
             raise RuntimeError(f"compare: {algorithm} failed (exit {proc.returncode}); rerun to resume")

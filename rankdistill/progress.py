@@ -8,11 +8,22 @@ this costs nothing, so library users and tests see no output. The CLI installs r
 from __future__ import annotations
 
 import contextlib
+import re
 import sys
 import threading
 import time
 from collections.abc import Iterator
 from typing import Any, Protocol
+
+# C0 controls but tab and newline, DEL, and C1 controls: what makes a terminal move the cursor, recolour,
+# retitle the window or read back its state (ESC [ ... and ESC ] ... BEL), and \r, which hides a line's start.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: object) -> str:
+    """``text`` safe to print: control characters shown as ``\\x1b``-style escapes instead of acting on the
+    terminal. Everything that prints what came from outside (server replies, paths, data) goes through this."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(text))
 
 
 class Bar(Protocol):
@@ -86,7 +97,7 @@ class PlainReporter:
 
     def _print(self, message: str) -> None:
         with self._lock:
-            print(f"[{time.strftime('%H:%M:%S')}] {message}", file=self.stream, flush=True)
+            print(f"[{time.strftime('%H:%M:%S')}] {printable(message)}", file=self.stream, flush=True)
 
     def _beat(self) -> None:
         while not self._stop.wait(min(self.heartbeat, 1.0)):

@@ -481,7 +481,11 @@ def parse_overrides(pairs: list[str] | tuple[str, ...]) -> dict[str, Any]:
         key, sep, raw = pair.partition("=")
         if not sep or not key.strip():
             raise RecipeError(f"--set {pair!r}: expected key=value, e.g. --set train.max_steps=2")
-        out[key.strip()] = yaml.safe_load(raw) if raw.strip() else None
+        try:
+            out[key.strip()] = yaml.safe_load(raw) if raw.strip() else None
+        except yaml.YAMLError as e:
+            problem = " ".join(str(getattr(e, "problem", None) or e).split())
+            raise RecipeError(f"--set {key.strip()}: the value is not YAML ({problem})") from None
     return out
 
 
@@ -492,8 +496,22 @@ def _format_errors(err: ValidationError, source: str) -> str:
         if e["type"] == "extra_forbidden":
             lines.append(f"{source}: unknown key '{key}'")
         else:
-            lines.append(f"{source}: key '{key}': {e['msg']} (got {e.get('input')!r})")
+            got = _hide_credentials(e.get("input"), key.endswith("base_url"))
+            lines.append(f"{source}: key '{key}': {e['msg']} (got {got!r})")
     return "\n".join(lines)
+
+
+def _hide_credentials(value: Any, is_url: bool = False) -> Any:
+    """A value to quote in an error: every judge base_url in it without user:password or query."""
+    from .judging.openai_backend import public_url
+
+    if is_url and isinstance(value, str) and "://" in value:
+        return public_url(value)
+    if isinstance(value, dict):
+        return {k: _hide_credentials(v, k == "base_url") for k, v in value.items()}
+    if isinstance(value, list):
+        return [_hide_credentials(v) for v in value]
+    return value
 
 
 # Typed train fields an algorithm may set for itself in train.per_algorithm (e.g. SFT at a higher learning rate
@@ -554,5 +572,20 @@ def recipe_from_dict(tree: dict[str, Any], source: str = "recipe") -> Recipe:
 
 
 def dump_recipe(recipe: Recipe) -> str:
-    """The resolved recipe as YAML (every field, defaults included)."""
-    return yaml.safe_dump(recipe.model_dump(mode="json"), sort_keys=False, allow_unicode=True)
+    """The resolved recipe as YAML (every field, defaults included), as a run directory saves it."""
+    return yaml.safe_dump(saved_tree(recipe), sort_keys=False, allow_unicode=True)
+
+
+def saved_tree(recipe: Recipe) -> dict[str, Any]:
+    """The recipe as files keep it: judge URLs without their credentials (see judging.openai_backend.saved_url),
+    which only the process that was given them holds."""
+    from .judging.openai_backend import saved_url
+
+    def strip(judge: dict[str, Any]) -> None:
+        judge["base_url"] = saved_url(judge.get("base_url"))
+        for member in judge.get("members") or []:
+            strip(member)
+
+    tree = recipe.model_dump(mode="json")
+    strip(tree["judge"])
+    return tree

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .recipe import Recipe, RecipeError, dump_recipe, recipe_from_dict
+from .recipe import Recipe, RecipeError, dump_recipe, recipe_from_dict, saved_tree
 from .records import atomic_write_json, atomic_write_text, read_json
 from .rundir import RunDir
 
@@ -117,7 +117,7 @@ def write_manifest(run: RunDir, recipe: Recipe) -> None:
             "dtype": str(pick_dtype(recipe.student.dtype, device)).removeprefix("torch."),
         },
         "generation_backend": choose_backend(recipe.generation.backend, recipe.student.quantization),
-        "judge": recipe.judge.model_dump(),
+        "judge": saved_tree(recipe)["judge"],  # base_url without credentials
         "train": {
             "algorithm": recipe.train.algorithm,
             "schedule": recipe.train.schedule,

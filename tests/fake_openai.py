@@ -4,14 +4,18 @@ the integration test uses a real `vllm serve`).
 It judges honestly by a rule (the shorter candidate is better) and misbehaves on request: a marker in the
 candidate text, e.g. ``[fault=429]``, makes the server answer the first request carrying it with that fault.
 Faults: 429 (with Retry-After), 500, slow (sleeps past the client timeout), badbody (HTTP body is not JSON),
-badjson (the reply text is broken JSON, every time), refuse (a refusal, every time), biased (always "A").
+badjson (the reply text is broken JSON, every time), refuse (a refusal, every time), biased (always "A"),
+400 (HTTP 400 with ``server.error_message`` as its JSON error message, every time) and rawerror (HTTP 500 whose
+body is ``server.error_message`` as plain text, every time: what a proxy's error page looks like).
 ``[fault=down]`` marks requests that fail every time while ``server.outage`` is set: "500" (HTTP 500),
 "badbody" (a body that is not JSON) or "slow" (no reply before the client's timeout); set ``outage`` to None
-and the server is back.
+and the server is back. With ``basic_auth`` set ("user:password"), requests without those credentials (given as
+http://user:password@host/v1) are answered 401.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import threading
@@ -53,6 +57,8 @@ class FakeServer:
         self.auth: list[str] = []
         self.seen: Counter[str] = Counter()
         self.outage: str | None = None
+        self.error_message = "this request is 9000 tokens, more than the model's 8192"
+        self.basic_auth: str | None = None
         self.lock = threading.Lock()
         server = self
 
@@ -89,6 +95,12 @@ class FakeServer:
 
     def handle(self, h: BaseHTTPRequestHandler, body: dict, user: str, n: int) -> None:
         faults = set(re.findall(r"\[fault=(\w+)\]", user))
+        if (
+            self.basic_auth
+            and h.headers.get("Authorization")
+            != "Basic " + base64.b64encode(self.basic_auth.encode()).decode()
+        ):
+            return self.send(h, 401, {"error": {"message": "this server needs its user and password"}})
         if self.delay:
             time.sleep(self.delay)
         if "down" in faults and self.outage:
@@ -97,6 +109,12 @@ class FakeServer:
             if self.outage == "badbody":
                 return self.send(h, 200, None, raw=b"<html>502 Bad Gateway</html>")
             time.sleep(self.slow_s)  # "slow"
+        if "400" in faults:
+            return self.send(
+                h, 400, {"error": {"message": self.error_message, "type": "invalid_request_error"}}
+            )
+        if "rawerror" in faults:
+            return self.send(h, 500, None, raw=self.error_message.encode(), content_type="text/plain")
         if "429" in faults and n == 0:
             return self.send(
                 h, 429, {"error": {"message": "rate limited"}}, {"Retry-After": self.retry_after}
@@ -141,10 +159,18 @@ class FakeServer:
             },
         )
 
-    def send(self, h, status: int, obj, headers: dict | None = None, raw: bytes | None = None) -> None:
+    def send(
+        self,
+        h,
+        status: int,
+        obj,
+        headers: dict | None = None,
+        raw: bytes | None = None,
+        content_type: str = "application/json",
+    ) -> None:
         data = raw if raw is not None else json.dumps(obj).encode()
         h.send_response(status)
-        h.send_header("Content-Type", "application/json")
+        h.send_header("Content-Type", content_type)
         h.send_header("Content-Length", str(len(data)))
         for k, v in (headers or {}).items():
             h.send_header(k, v)

@@ -110,6 +110,11 @@ CASES = {
         {},
         "empty.jsonl",
     ),
+    "--set value that is not YAML": (
+        lambda tmp, run: [*iterate_case(tmp), "--set", "train.args.x=[1,"],
+        {},
+        "train.args.x",
+    ),
     "training file missing": (
         lambda tmp, run: iterate_case(tmp, data={"train": str(tmp / "nope.jsonl")}),
         {},

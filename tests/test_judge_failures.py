@@ -179,3 +179,18 @@ def test_force_puts_the_old_rankings_back_when_the_redo_fails(tmp_path):
         assert result.exit_code == 4, result.output
         assert run.rankings(1).read_bytes() == old  # what --force set aside is back
         assert not list(run.round_dir(1).glob(".set-aside-*"))
+
+
+@pytest.mark.parametrize("structured", ["auto", "none"])
+def test_a_400_with_no_retries_reports_what_the_server_said(tmp_path, structured):
+    with FakeServer() as srv:
+        judge = dict(base_url=srv.url, max_retries=0, structured_output=structured)
+        run, _ = make_run(tmp_path, [["a [fault=400]", "bb"]], **judge)
+        result = CliRunner().invoke(main, ["judge", str(run.root), "--round", "1"])
+        # auto: asked with the JSON schema, then once without it (dropping the schema is not a retry)
+        assert srv.requests == (2 if structured == "auto" else 1)
+        assert "response_format" not in srv.bodies[-1]
+    assert result.exit_code == 4, result.output
+    assert "last error: 400 this request is 9000 tokens, more than the model's 8192" in result.output
+    assert "no reply" not in result.output
+    assert summarize(run.root / "ledger.sqlite")["errors"] == 1  # one failed call, as a failure

@@ -34,3 +34,25 @@ def test_round_with_openai_teacher_rerun_is_free(tmp_path):
     for f in run.rglob("*"):
         if f.is_file():
             assert KEY.encode() not in f.read_bytes(), f
+
+
+def test_credentials_in_the_judge_url_work_on_resume_and_are_never_saved(tmp_path):
+    run = tmp_path / "run"
+    env = {**os.environ, "OPENAI_API_KEY": KEY}
+    env.pop("OPENAI_BASE_URL", None)
+    with FakeServer() as srv:
+        srv.basic_auth = "judge:pw-never-on-disk-77"  # without them: 401, and the command stops
+        url = srv.url.replace("http://", "http://judge:pw-never-on-disk-77@")
+        sets = [x for s in [*TINY, f"judge.base_url={url}"] for x in ("--set", s)]
+        args = ["iterate", "gec-smollm2-dpo-openai", "--run-dir", str(run), *sets]
+        rankdistill(*args, "--rounds", "1", env=env)
+        assert srv.ok == 4
+        rankdistill(*args, "--rounds", "2", env=env)  # resumed with the URL given again
+        assert srv.ok == 8 and srv.requests == 8
+    assert (run / "round-02" / "rankings.jsonl").exists()
+    saved = (run / "recipe.yaml").read_text()
+    assert f"base_url: {srv.url}\n" in saved
+    files = [f for f in run.rglob("*") if f.is_file()]
+    assert "ledger.sqlite" in {f.name for f in files} and "manifest.json" in {f.name for f in files}
+    for f in files:
+        assert b"pw-never-on-disk-77" not in f.read_bytes(), f

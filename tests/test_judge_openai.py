@@ -172,3 +172,68 @@ def test_cli_judge_stops_at_the_cost_cap_with_a_message(tmp_path):
         result = CliRunner().invoke(main, ["judge", str(run.root), "--round", "1"])
     assert result.exit_code == 3 and "judge.max_cost" in result.output
     assert not run.is_done("judge", 1)
+
+
+def _candidates(run, round_idx, texts):
+    item = CandidateSet(f"p{round_idx}", [{"role": "user", "content": f"Answer question {round_idx}"}], [])
+    item.candidates = [Completion(t, 3, "stop") for t in texts]
+    write_jsonl(run.candidates(round_idx), [to_dict(item)])
+
+
+def test_credentials_in_the_judge_url_are_used_but_never_saved(tmp_path, monkeypatch):
+    import base64
+
+    from rankdistill.judging import openai_backend
+    from rankdistill.run import load_run_recipe, open_run
+
+    secrets = [b"hunter2", b"sk-in-the-query", base64.b64encode(b"user:hunter2")]
+    with FakeServer() as srv:
+        srv.basic_auth = "user:hunter2"  # anything else is answered 401
+        url = srv.url.replace("http://", "http://user:hunter2@") + "?api_key=sk-in-the-query"
+        judge = {"kind": "openai", "model": "teacher", "base_url": url, "timeout": 5.0, "backoff": 0.01}
+        given = recipe_from_dict({"judge": judge, "data": {"reference_field": None}})
+        run = open_run(tmp_path / "run", given)  # as `iterate` does: save the recipe, then read it back
+        saved = load_run_recipe(run)
+        assert saved.judge.base_url == srv.url
+        _candidates(run, 1, ["a", "bb"])
+        judge_stage(run, 1, saved)  # this process was given the credentials: its calls carry them
+        assert srv.ok == 1
+
+        monkeypatch.setattr(openai_backend, "_LIVE_URLS", {})  # a later process: nothing in memory
+        _candidates(run, 2, ["ccc", "d"])
+        result = CliRunner().invoke(main, ["judge", str(run.root), "--round", "2"])
+        assert result.exit_code == 2 and "401" in result.output and "base_url" in result.output, result.output
+        assert not any(s in result.output.encode() for s in secrets)
+        monkeypatch.setenv("OPENAI_BASE_URL", url)  # given again: the stage command works
+        result = CliRunner().invoke(main, ["judge", str(run.root), "--round", "2"])
+        assert result.exit_code == 0 and srv.ok == 2, result.output
+
+        monkeypatch.delenv("OPENAI_BASE_URL")
+        monkeypatch.setattr(openai_backend, "_LIVE_URLS", {})
+        run = open_run(tmp_path / "run", given)  # a resumed `iterate`: the user's recipe gives it again
+        _candidates(run, 3, ["ee", "f"])
+        judge_stage(run, 3, load_run_recipe(run))
+        assert srv.ok == 3
+    files = [f for f in run.root.rglob("*") if f.is_file()]
+    assert {"recipe.yaml", "manifest.json", "ledger.sqlite"} <= {f.name for f in files}
+    for f in files:
+        assert not any(s in f.read_bytes() for s in secrets), f
+
+
+def test_a_saved_url_takes_its_credentials_back_only_for_its_own_server(monkeypatch):
+    from rankdistill.judging import openai_backend
+    from rankdistill.judging.openai_backend import OpenAIBackend, live_environment, saved_url
+
+    monkeypatch.setattr(openai_backend, "_LIVE_URLS", {})
+    full = "https://user:pw@judge.example:8443/v1"
+    saved = saved_url(full)
+    assert saved == "https://judge.example:8443/v1" and saved_url(saved) == saved
+    settings = recipe_from_dict({"judge": {"kind": "openai", "model": "m", "base_url": saved}}).judge
+    assert OpenAIBackend(settings).base_url() == full  # this process was given it
+    assert live_environment(settings)["OPENAI_BASE_URL"] == full  # what compare hands its child runs
+    monkeypatch.setattr(openai_backend, "_LIVE_URLS", {})  # a child process
+    assert OpenAIBackend(settings).base_url() == saved
+    monkeypatch.setenv("OPENAI_BASE_URL", full)
+    assert OpenAIBackend(settings).base_url() == full
+    monkeypatch.setenv("OPENAI_BASE_URL", "https://user:pw@elsewhere.example/v1")
+    assert OpenAIBackend(settings).base_url() == saved  # another server's credentials are not sent here

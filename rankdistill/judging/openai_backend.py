@@ -21,6 +21,9 @@ from ..errors import UserError
 from .ledger import Reply
 
 MAX_WAIT_S = 120.0  # never sleep longer than this on one Retry-After
+# judge.base_url as saved in a run directory (no credentials) -> the URL this process was given. Memory only:
+# a later process gets the credentials again from the user's recipe, --set or $OPENAI_BASE_URL.
+_LIVE_URLS: dict[str, str] = {}
 
 
 def public_url(url: str) -> str:
@@ -34,9 +37,52 @@ def public_url(url: str) -> str:
     return urlunsplit((parts.scheme, host, parts.path, "", ""))
 
 
+def saved_url(url: str | None) -> str | None:
+    """judge.base_url as a run directory keeps it: without user:password, query or fragment (where keys hide).
+    The full URL stays in this process's memory, so its own calls still carry the credentials."""
+    from urllib.parse import urlsplit
+
+    if not url:
+        return url
+    parts = urlsplit(url)
+    if not (parts.username or parts.password or parts.query or parts.fragment):
+        return url  # nothing to hide: saved as given
+    public = public_url(url)
+    _LIVE_URLS[public] = url
+    return public
+
+
+def live_environment(settings: Any) -> dict[str, str]:
+    """``os.environ`` plus each openai judge's full URL (when this process holds one with credentials) under
+    its base_url_env: how a child process (compare's runs) gets the credentials without a file."""
+    env = dict(os.environ)
+
+    def add(s: Any) -> None:
+        if s.kind == "openai" and s.base_url in _LIVE_URLS:
+            env[s.base_url_env] = _LIVE_URLS[s.base_url]
+        for member in s.members:
+            add(member)
+
+    add(settings)
+    return env
+
+
 def _short(error: str | None, limit: int = 200) -> str:
     text = " ".join((error or "no reply").split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def status_error(e: Any) -> str:
+    """'400 <what the server said>': its error message when the body is JSON (OpenAI's error.message, vLLM's
+    message, Ollama's error), else the body's text; never just the status, so a refusal says why."""
+    body, said = getattr(e, "body", None), None
+    if isinstance(body, dict):
+        inner = body.get("error")
+        said = inner.get("message") if isinstance(inner, dict) else inner
+        said = said or body.get("message") or body.get("detail")
+    if not said:
+        said = body if isinstance(body, str) and body else e.message
+    return f"{e.status_code} {_short(str(said), 500)}"
 
 
 class JudgeConfigError(UserError, ValueError):
@@ -71,7 +117,27 @@ class OpenAIBackend:
         self.client: Any = None
 
     def base_url(self) -> str | None:
-        return self.settings.base_url or os.environ.get(self.settings.base_url_env) or None
+        """The URL calls go to, credentials included: judge.base_url (as given to this process, though a run
+        directory saves it without them), else $OPENAI_BASE_URL; a saved URL takes its credentials back from
+        $OPENAI_BASE_URL when that names the same server."""
+        url, env = self.settings.base_url, os.environ.get(self.settings.base_url_env) or None
+        if not url:
+            return env
+        if url in _LIVE_URLS:
+            return _LIVE_URLS[url]
+        if env and env != url and public_url(env) == url:
+            return env
+        return url
+
+    def _hint(self) -> str:
+        """For a server of one's own reached without a user:password: a run directory does not keep them."""
+        url = self.base_url()
+        if not url or "@" in url:
+            return ""
+        return (
+            " (a user:password in judge.base_url is not saved in the run directory: give the URL again, with "
+            f"--set judge.base_url=... or ${self.settings.base_url_env})"
+        )
 
     def public_url(self) -> str:
         """The server's URL for messages: no user:password, query or fragment (where keys hide)."""
@@ -120,7 +186,7 @@ class OpenAIBackend:
 
         kwargs: dict[str, Any] = {"model": self.model, "messages": messages, **self.sampling()}
         retries, start, error = 0, time.perf_counter(), None
-        for attempt in range(self.settings.max_retries + 1):
+        while True:
             if schema is not None and self.structured in ("auto", "json_schema"):
                 kwargs["response_format"] = {
                     "type": "json_schema",
@@ -145,17 +211,18 @@ class OpenAIBackend:
                 )
             except (openai.AuthenticationError, openai.PermissionDeniedError) as e:
                 raise JudgeConfigError(
-                    f"judge server refused the credentials: {e.status_code} {e.message}"
+                    f"judge server {self.public_url()} refused the credentials: {status_error(e)}{self._hint()}"
                 ) from None
             except openai.BadRequestError as e:
-                # (concurrent calls may all hit this once; each retries without the schema)
+                error = status_error(e)
+                # (concurrent calls may all hit this once; each asks again without the schema, which is not
+                # a retry: with max_retries 0 the plain request is still made, and its own 400 is reported)
                 if self.settings.structured_output == "auto" and "response_format" in kwargs:
                     self.structured = "none"
                     continue
-                error = f"400 {e.message}"
                 break  # this request will not get better by repeating it
             except openai.APIStatusError as e:
-                error = f"{e.status_code} {e.message}"
+                error = status_error(e)
                 if e.status_code != 429 and e.status_code < 500:
                     break
                 wait = retry_after(e.response.headers)
@@ -167,13 +234,13 @@ class OpenAIBackend:
                 error = f"{type(e).__name__}: {e}"
             except ValueError as e:  # a body that is not JSON
                 error = f"malformed response: {e}"
-            if attempt == self.settings.max_retries:
+            if retries == self.settings.max_retries:
                 break
-            retries += 1
             if wait is None:
-                wait = self.settings.backoff * 2**attempt * random.uniform(0.5, 1.5)
+                wait = self.settings.backoff * 2**retries * random.uniform(0.5, 1.5)
+            retries += 1
             wait = min(wait, MAX_WAIT_S)
             progress.log(f"judge: {_short(error)}; retry {retries}/{self.settings.max_retries} in {wait:.1f} s")
             await asyncio.sleep(wait)
         progress.log(f"judge: call failed after {retries} retries ({self.public_url()}): {_short(error)}")
-        return Reply(None, latency_s=time.perf_counter() - start, retries=retries, error=error)
+        return Reply(None, latency_s=time.perf_counter() - start, retries=retries, error=error or "no reply")

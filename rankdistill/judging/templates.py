@@ -3,10 +3,15 @@
 Every piece of text that comes from the data (prompt, candidates, reference) reaches the template already
 wrapped in its own tags, with anything that looks like one of our tags inside it neutralised, so a candidate
 cannot close its slot early and speak to the judge as if it were the instructions.
+
+Templates are shared like recipes, so they are data, not code: they render in Jinja2's immutable sandbox with
+no loader (no ``__class__``-style escapes, no include / import / extends of files), and each is rendered once
+on a sample request when it loads, so a template that fails does so before any paid call.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass
@@ -31,6 +36,8 @@ REQUIRED = {
 }
 _FIELDS = {"name", "description", "mode", "output", "placeholders", "scale", "system", "user"}
 _TAG = re.compile(r"<(/?)\s*(prompt|candidate|reference)\b", re.IGNORECASE)
+_FILE_TAGS = {"Include": "include", "Import": "import", "FromImport": "from ... import", "Extends": "extends"}
+MAX_SIZE = 100_000  # '*' and '**' in a template may not build a longer string or list, or a bigger exponent
 
 
 class TemplateError(UserError, ValueError):
@@ -84,12 +91,15 @@ class JudgeTemplate:
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
     def render(self, **values: Any) -> list[dict[str, str]]:
-        """Chat messages for one judge call; text values must already be slotted (see ``render_*``)."""
-        env = _env()
+        """Chat messages for one judge call; text values must already be slotted (see ``render_*``).
+        TemplateError (naming the file) when the template fails or the sandbox refuses what it does."""
         msgs = []
-        if self.system.strip():
-            msgs.append({"role": "system", "content": env.from_string(self.system).render(**values).strip()})
-        msgs.append({"role": "user", "content": env.from_string(self.user).render(**values).strip()})
+        try:
+            if self.system.strip():
+                msgs.append({"role": "system", "content": _compiled(self.system).render(**values).strip()})
+            msgs.append({"role": "user", "content": _compiled(self.user).render(**values).strip()})
+        except Exception as e:  # a template is user code: whatever it raises is the template's error
+            raise TemplateError(f"{self.path}: does not render: {_why(e)}") from None
         return msgs
 
     def values(self, prompt: str, reference: str | None, **extra: Any) -> dict[str, Any]:
@@ -119,10 +129,73 @@ class JudgeTemplate:
         return self.render(**self.values(prompt, reference, candidate=slot("candidate", text)))
 
 
-def _env():
+@functools.cache
+def _env() -> Any:
+    """The sandbox every template renders in (built once: the class needs jinja2, imported only when used)."""
     import jinja2
+    from jinja2.exceptions import SecurityError
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    return jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=False, autoescape=False)
+    class JudgeSandbox(ImmutableSandboxedEnvironment):
+        # not folded at compile time and bounded at render time: '{{ "x" * 10**10 }}' is refused, not run
+        intercepted_binops = frozenset(["*", "**"])
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            if operator == "**" and isinstance(right, int | float) and abs(right) > 64:
+                raise SecurityError(f"exponent {right} is too large (64 at most)")
+            if operator == "*":
+                n, seq = (left, right) if isinstance(left, int) else (right, left)
+                if isinstance(n, int) and isinstance(seq, str | list | tuple) and n * len(seq) > MAX_SIZE:
+                    raise SecurityError(f"a repeated string or list of more than {MAX_SIZE} items")
+            return super().call_binop(context, operator, left, right)
+
+    return JudgeSandbox(undefined=jinja2.StrictUndefined, keep_trailing_newline=False, autoescape=False)
+
+
+@functools.lru_cache(maxsize=64)
+def _compiled(text: str) -> Any:
+    return _env().from_string(text)
+
+
+def _why(e: Exception) -> str:
+    """One line saying why a template failed to render."""
+    from jinja2.exceptions import SecurityError
+
+    what = "refused by the sandbox" if isinstance(e, SecurityError) else type(e).__name__
+    return " ".join(f"{what}: {e}".split())
+
+
+def _refuse_files_and_private_names(where: str, part: str, tree: Any) -> None:
+    """What the sandbox would refuse anyway, refused at load in every branch: a template cannot read files
+    (include, import, extends) or reach an attribute starting with '_' (the way out of the sandbox)."""
+    from jinja2 import nodes
+
+    for node in tree.find_all((nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)):
+        tag = _FILE_TAGS[type(node).__name__]
+        raise TemplateError(
+            f"{where}: {part}: {{% {tag} %}} is refused (judge templates are sandboxed and cannot read files)"
+        )
+    for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
+        name = node.attr if isinstance(node, nodes.Getattr) else getattr(node.arg, "value", None)
+        if isinstance(name, str) and name.startswith("_"):
+            raise TemplateError(
+                f"{where}: {part}: attribute {name!r} is refused (judge templates are sandboxed: "
+                "no names starting with '_')"
+            )
+
+
+def _render_sample(t: JudgeTemplate) -> None:
+    """Render a sample request of the template's mode, with and without a reference: a template that fails
+    ('{{ 1 // 0 }}', a missing attribute, something the sandbox refuses) fails at load, before any call."""
+    for reference in (None, "A sample reference."):
+        if t.mode == "listwise":
+            t.render_listwise(
+                "A sample prompt.", ["A first answer.", "A second answer."], ["1", "2"], reference
+            )
+        elif t.mode == "pairwise":
+            t.render_pairwise("A sample prompt.", "A first answer.", "A second answer.", reference)
+        else:
+            t.render_pointwise("A sample prompt.", "An answer.", reference)
 
 
 def load_template(name_or_path: str) -> JudgeTemplate:
@@ -161,12 +234,16 @@ def load_template(name_or_path: str) -> JudgeTemplate:
         )
     used: set[str] = set()
     for part in ("system", "user"):
+        if not isinstance(tree.get(part) or "", str):
+            raise TemplateError(f"{where}: '{part}' must be text (Jinja2)")
         try:
-            used |= meta.find_undeclared_variables(_env().parse(tree.get(part) or ""))
+            ast = _env().parse(tree.get(part) or "")
         except jinja2.TemplateSyntaxError as e:
             raise TemplateError(
                 f"{where}: {part}: Jinja2 syntax error line {e.lineno}: {e.message}"
             ) from None
+        _refuse_files_and_private_names(where, part, ast)
+        used |= meta.find_undeclared_variables(ast)
     undeclared = sorted(used - set(declared))
     if undeclared:
         kind = "unknown" if set(undeclared) - KNOWN[mode] else "undeclared"
@@ -187,7 +264,7 @@ def load_template(name_or_path: str) -> JudgeTemplate:
         and scale[0] < scale[1]
     ):
         raise TemplateError(f"{where}: scale must be [low, high] integers with low < high (got {scale!r})")
-    return JudgeTemplate(
+    template = JudgeTemplate(
         name=str(tree.get("name") or path.stem),
         path=where,
         mode=mode,
@@ -198,3 +275,5 @@ def load_template(name_or_path: str) -> JudgeTemplate:
         scale=(scale[0], scale[1]),
         description=str(tree.get("description", "")),
     )
+    _render_sample(template)
+    return template
