@@ -388,14 +388,29 @@ def start_new_ledger(path: str | Path, why: str) -> Path | None:
 
 
 def migrate(db: sqlite3.Connection) -> None:
-    """Run the migrations this file has not seen yet, each in its own transaction."""
+    """Run the migrations this file has not seen yet, each in its own transaction.
+
+    The version is read inside the write transaction: processes opening one ledger at once (GRPO under
+    accelerate launch) run each migration once. (``db`` is in autocommit mode: no implicit transactions.)
+    """
     version = db.execute("PRAGMA user_version").fetchone()[0]
     if version > len(MIGRATIONS):
         raise RuntimeError(
             f"ledger schema version {version} is newer than this rankdistill ({len(MIGRATIONS)})"
         )
     for i, sql in enumerate(MIGRATIONS[version:], start=version + 1):
-        db.executescript(f"BEGIN; {sql}; PRAGMA user_version = {i}; COMMIT;")
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            if db.execute("PRAGMA user_version").fetchone()[0] < i:  # not run by another process meanwhile
+                for statement in sql.split(";"):  # the migrations hold no ';' inside a statement
+                    if statement.strip():
+                        db.execute(statement)
+                db.execute(f"PRAGMA user_version = {i}")
+            db.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):  # the original error is the one to see
+                db.execute("ROLLBACK")
+            raise
 
 
 def summarize(path: str | Path) -> dict[str, Any]:
