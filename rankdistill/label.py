@@ -99,7 +99,7 @@ def label(
     examples = few_shot_examples(recipe, shots, {p.input for p in prompts})
     failures: list[str] = []
     ledger_path = Path(ledger_path)
-    # the ledger's directory is a run (runs/<recipe name> by default): its checks apply as to any of its stages
+    # by default the ledger of the run runs/<recipe name>: then that run's ledger checks apply
     with run_judge(RunDir(ledger_path.parent), recipe.judge, "label", ledger_file=ledger_path) as judge:
         with progress.task("label", total=len(prompts)) as bar:
             labels = teacher_answers(

@@ -52,13 +52,13 @@ def judged_rounds(run: RunDir) -> list[int]:
     ]
 
 
-def check_ledger(run: RunDir, settings: JudgeSettings, path: Path | None = None) -> None:
+def check_ledger(run: RunDir, settings: JudgeSettings) -> None:
     """Refuse a missing, empty or corrupt ledger when rankings of this run were judged through it: going on
     would pay every call again without a word (and lose the record of what was paid)."""
     if not uses_ledger(settings):
         return
     rounds = judged_rounds(run)
-    path = path or ledger_path(run)
+    path = ledger_path(run)
     state = ledger_state(path)
     if state == "corrupt":
         raise LedgerError(corrupt_message(path, "not a valid SQLite database"))
@@ -77,11 +77,13 @@ def new_ledger(run: RunDir) -> None:
 
 
 def open_ledger(run: RunDir, settings: JudgeSettings, path: Path | None = None) -> Ledger:
-    """The run's ledger (or the ledger file ``path``), after check_ledger; its calls are tagged with the run's
-    directory relative to the ledger's when the ledger lives elsewhere (compare's algorithm runs)."""
-    path = path or ledger_path(run)
-    check_ledger(run, settings, path)
-    ledger = Ledger(path, max_cost=settings.max_cost)
+    """The run's ledger after check_ledger, or another ledger file ``path`` (``label --ledger``: only its own
+    soundness is checked); its calls are tagged with the run's directory relative to the ledger's when the ledger
+    lives elsewhere (compare's algorithm runs reach theirs through a link)."""
+    if path is None or Path(path).resolve() == ledger_path(run).resolve():
+        path = ledger_path(run)
+        check_ledger(run, settings)
+    ledger = Ledger(path, max_cost=settings.max_cost)  # a corrupt file: LedgerError
     assert ledger.path is not None
     home, here = ledger.path.parent, run.root.resolve()
     if here != home:
