@@ -191,8 +191,9 @@ class Ledger:
         """Wait until a call with cost at most ``bound`` may be sent, and reserve it.
 
         A call goes out while spent + the bounds of the calls in flight is below max_cost (or nothing is in
-        flight and spent is below it), so all calls together overshoot max_cost by less than one call's cost.
-        Once spent reaches max_cost, CostLimitReached.
+        flight and spent is below it), so all calls together overshoot max_cost by less than one call's cost
+        (as long as each bound holds: ``upper_bound_tokens``, and a server that honours max_tokens). Once spent
+        reaches max_cost, CostLimitReached.
         """
         while True:
             if self.halted:
