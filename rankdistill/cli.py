@@ -267,13 +267,13 @@ def _stage_command(stage: str) -> click.Command:
         from .rundir import is_main_process
 
         _quiet_libraries(verbose)
-        r, result = single_stage(
+        r, ran, result = single_stage(
             run_dir, stage, round_idx, force=force, new_ledger=new_ledger, reporter=_reporter
         )
         if not is_main_process():
             return
         out = _output_path(run_dir, stage, r)
-        if result is None:
+        if not ran:
             _echo(f"round {r} {stage} is already complete ({out}); use --force to redo it")
         else:
             details = f" {result}" if isinstance(result, dict) and "history" not in result else ""
@@ -427,9 +427,12 @@ def label(
 
 @main.command()
 @click.argument("run_dir", type=click.Path(exists=True, file_okay=False))
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object (totals, and per round).")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print one JSON object (totals, per round, per round and stage)."
+)
 def ledger(run_dir: str, as_json: bool) -> None:
-    """Judge calls of a run: calls, cache hits, tokens, dollars, retries, abstentions, consistency per round."""
+    """Paid calls of a run: calls, cache hits, tokens, dollars, retries, errors per round and stage (judge,
+    teacher, label, reward, win_rate), and the judge stage's abstentions and consistency."""
     import json
 
     from .judging.ledger import summarize
@@ -447,23 +450,31 @@ def ledger(run_dir: str, as_json: bool) -> None:
 
     cols = ["calls", "cache_hits", "prompt_tokens", "completion_tokens", "cost_usd", "retries", "errors"]
     cols += ["rankings", "abstained", "abstention_rate", "inconsistent", "consistency_rate"]
+    keys = ["round", "stage", *cols]
+    if any(row["run_dir"] for row in totals["stages"]):  # compare: its algorithms' runs share the ledger
+        keys.insert(0, "run_dir")
     table = Table(title=Text(printable(f"judge ledger — {path}")))
-    for col in ["round", *cols]:
+    for col in keys:
         table.add_column(col.replace("_", " "), justify="right")
-    for row in [*totals["rounds"], {**totals, "round": "all"}]:
-        table.add_row(*(_cell(row.get(c)) for c in ["round", *cols]))
+    for row in [*totals["stages"], {**totals, "round": "all", "stage": "", "run_dir": ""}]:
+        table.add_row(*(_cell(row.get(c)) for c in keys))
     Console().print(table)
     _say(
         Console(),
-        "abstained: verdicts (a listwise call, one order of a comparison, one score) with no parseable answer "
-        "after a retry; inconsistent: comparisons whose two orders disagree (counted as ties).",
+        "stages: judge (rankings), teacher (generation.sources answers), label, reward (GRPO / PPO training), "
+        "win_rate (compare's report). abstained: verdicts (a listwise call, one order of a comparison, one "
+        "score) with no parseable answer after a retry; inconsistent: comparisons whose two orders disagree "
+        "(counted as ties).",
     )
 
 
-def _cell(v: Any) -> str:
+def _cell(v: Any) -> Any:
+    """A ledger table cell as rich Text (a run directory's name is data, not markup)."""
+    from rich.text import Text
+
     if v is None:
-        return "-"
-    return f"{v:.4g}" if isinstance(v, float) else str(v)
+        return Text("-")
+    return Text(f"{v:.4g}" if isinstance(v, float) else printable(str(v)))
 
 
 @main.command(name="recipes")

@@ -4,8 +4,11 @@ Layout (DIR is the run directory):
 
     DIR/round-00/           the untrained student's eval, shared by every algorithm
     DIR/round-01/           candidates, rankings and prefs, generated and judged once
+    DIR/ledger.sqlite       every paid judge call of the comparison
     DIR/compare/<algo>/     a normal run directory per algorithm, seeded with the shared files above; its
-                            later rounds generate from its own student (on-policy), as `iterate` does
+                            later rounds generate from its own student (on-policy), as `iterate` does; its
+                            ledger.sqlite is a link to DIR's, so its calls (and the win rates') are capped by
+                            the same judge.max_cost, cached and counted in one place (tagged with compare/<algo>)
     DIR/compare/report.md   the table; DIR/compare/metrics.png the metrics per round
 
 Each algorithm runs as its own `rankdistill iterate` process, so its peak memory is its own. Every step resumes:
@@ -20,9 +23,20 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .errors import UserError
 from .recipe import Recipe, dump_recipe
 from .records import atomic_write_text
 from .rundir import RunDir
+
+
+class AlgorithmStopped(UserError):
+    """An algorithm's `rankdistill iterate` exited with an error (it printed its own message first)."""
+
+    prefix = "compare stopped"
+
+    def __init__(self, message: str, exit_code: int):
+        super().__init__(message)
+        self.exit_code = exit_code
 
 _SHARED_ROUND_1 = ("candidates.jsonl", "rankings.jsonl", "prefs")
 
@@ -41,8 +55,14 @@ def _copy_into(src: Path, dst: Path) -> None:
     os.replace(tmp, dst)
 
 
-def seed_algorithm_run(shared: RunDir, target: RunDir) -> None:
-    """Give an algorithm's run the shared base evaluation and round-1 candidates, rankings and prefs."""
+def seed_algorithm_run(shared: RunDir, target: RunDir, uses_ledger: bool = True) -> None:
+    """Give an algorithm's run the shared base evaluation and round-1 candidates, rankings and prefs, and (for a
+    judge that calls a model) the shared ledger: the copied rankings were paid through it."""
+    if uses_ledger:
+        link = target.root / "ledger.sqlite"
+        if not link.is_symlink() and not link.exists():
+            target.root.mkdir(parents=True, exist_ok=True)
+            link.symlink_to(os.path.relpath(shared.root / "ledger.sqlite", target.root))
     for name in ("predictions.jsonl", "eval.json"):  # eval.json last: it marks the stage done
         _copy_into(shared.round_dir(0) / name, target.round_dir(0) / name)
     for name in _SHARED_ROUND_1:  # in stage order, so a partial copy never looks finished
@@ -50,16 +70,20 @@ def seed_algorithm_run(shared: RunDir, target: RunDir) -> None:
 
 
 def prepare_shared(recipe: Recipe, algorithms: list[str], run_dir: str | Path) -> tuple[RunDir, Recipe]:
-    """Evaluate the untrained student and generate, judge and build prefs for round 1, once for all."""
+    """Evaluate the untrained student and generate, judge and build prefs for round 1, once for all; first the
+    checks `iterate` makes (data, judge and its key, every algorithm's settings, the ledger), before any model
+    loads."""
     from .loop import run_stage
-    from .run import load_run_recipe, open_run
-    from .train import check_train_settings, recipe_for, stages_for_round
+    from .preflight import check_recipe, check_run
+    from .run import load_run_recipe, open_run, resolve_paths
+    from .train import recipe_for, stages_for_round
 
-    check_train_settings(recipe, algorithms)  # a typo in any algorithm's args fails before any work
+    check_recipe(resolve_paths(recipe), algorithms)  # a typo in any algorithm's args fails before any work
     shared_recipe = recipe.model_copy(deep=True)
     shared_recipe.train.schedule = None
     run = open_run(run_dir, shared_recipe)
     shared_recipe = load_run_recipe(run)  # with absolute data paths
+    check_run(run, shared_recipe)
     if (shared_recipe.eval.data or shared_recipe.data.test) and not run.is_done("eval", 0):
         run_stage(run, "eval", 0, shared_recipe)
     needed = {s for a in algorithms for s in stages_for_round(recipe_for(shared_recipe, a), 1)}
@@ -72,14 +96,16 @@ def prepare_shared(recipe: Recipe, algorithms: list[str], run_dir: str | Path) -
 def train_algorithms(
     run: RunDir, shared_recipe: Recipe, algorithms: list[str], verbose: bool = False
 ) -> None:
-    """Run every algorithm as its own `rankdistill iterate` in DIR/compare/<algo> (its output goes to ours)."""
+    """Run every algorithm as its own `rankdistill iterate` in DIR/compare/<algo> (its output goes to ours); one
+    that fails stops the comparison with its exit code (AlgorithmStopped)."""
+    from .judging import uses_ledger
     from .judging.openai_backend import live_environment
     from .train import recipe_for
 
     root = run.root / "compare"
     for algorithm in algorithms:
         target = RunDir(root / algorithm)
-        seed_algorithm_run(run, target)
+        seed_algorithm_run(run, target, uses_ledger(shared_recipe.judge))
         recipe_path = root / f"{algorithm}.yaml"
         atomic_write_text(recipe_path, dump_recipe(recipe_for(shared_recipe, algorithm)))
         cmd = [
@@ -95,4 +121,9 @@ def train_algorithms(
         env = live_environment(shared_recipe.judge)
         proc = subprocess.run(cmd + (["--verbose"] if verbose else []), env=env)
         if proc.returncode != 0:
-            raise RuntimeError(f"compare: {algorithm} failed (exit {proc.returncode}); rerun to resume")
+            code = proc.returncode if 0 < proc.returncode < 126 else 1  # killed by a signal: < 0
+            raise AlgorithmStopped(
+                f"{algorithm} (run {target.root}) exited with {proc.returncode}, for the reason printed above; "
+                "run the same command again to resume",
+                code,
+            )

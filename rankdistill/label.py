@@ -15,9 +15,10 @@ from typing import Any
 from . import progress
 from .data import Prompt, load_prompts
 from .errors import JudgeFailed
-from .judging.ledger import Ledger, call_key
+from .judging.ledger import NotAsked
 from .recipe import Recipe, RecipeError
 from .records import write_jsonl
+from .rundir import RunDir
 
 
 def few_shot_examples(recipe: Recipe, n: int, exclude: set[str]) -> list[Prompt]:
@@ -40,34 +41,28 @@ def label_messages(prompt: Prompt, shots: list[Prompt]) -> list[dict[str, str]]:
 
 
 def teacher_answers(
+    judge: Any,
     prompts: list[Prompt],
-    recipe: Recipe,
-    ledger: Ledger,
     messages_for: Callable[[Prompt], list[dict[str, str]]],
-    template: str,
+    tag: str,
     on_answer: Callable[[], None] = lambda: None,
     failures: list[str] | None = None,
 ) -> dict[str, str]:
-    """The openai teacher's answer to each prompt (prompt id -> text), every call through ``ledger``: an answer
-    already there is not asked (nor paid) again. Prompts the teacher did not answer are left out; the errors of
-    calls that got no answer at all (server down, 5xx, timeouts) go to ``failures``, and are asked again next
-    time."""
-    from .judging.openai_backend import OpenAIBackend
-
-    backend = OpenAIBackend(recipe.judge)
+    """The openai teacher's answer to each prompt (prompt id -> text), every call through the ledger of ``judge``
+    (from ``run_judge``): an answer already there is not asked (nor paid) again. Prompts the teacher did not
+    answer are left out; the errors of calls that got no answer at all (server down, 5xx, timeouts) go to
+    ``failures``, and are asked again next time. An error that stops the batch (judge.max_cost) sends no new
+    call, lets those in flight finish (recorded), then is raised."""
     answers: dict[str, str] = {}
 
-    async def one(p: Prompt, sem: asyncio.Semaphore) -> None:
-        messages = messages_for(p)
-        sampling = backend.sampling()
-        reply, _ = await ledger.ask(
-            call_key(backend.model, template, messages, sampling),
-            dict(prompt_id=p.prompt_id, judge=template, model=backend.model, template=template),
-            {"messages": messages, **sampling},
-            lambda: backend.complete(messages, None),
-            backend.cost,
-            limit=sem,
-        )
+    async def one(p: Prompt) -> None:
+        try:
+            reply = await judge.answer(messages_for(p), p.prompt_id, tag)
+        except NotAsked:
+            return
+        except BaseException:
+            judge.halt()
+            raise
         if reply.text is None and failures is not None:
             failures.append(reply.error or "no reply")
         text = (reply.text or "").strip()
@@ -76,14 +71,17 @@ def teacher_answers(
         on_answer()
 
     async def run_all() -> None:
-        sem = asyncio.Semaphore(recipe.judge.concurrency)
-        async with backend.session():
-            tasks = [asyncio.ensure_future(one(p, sem)) for p in prompts]
+        async with judge.session():
+            tasks = [asyncio.ensure_future(one(p)) for p in prompts]
             try:
-                await asyncio.gather(*tasks)
+                results = await asyncio.gather(*tasks, return_exceptions=True)
             finally:
                 for t in tasks:
                     t.cancel()
+                judge.halt(False)
+        errors = [r for r in results if isinstance(r, BaseException)]
+        if errors:
+            raise errors[0]
 
     asyncio.run(run_all())
     return answers
@@ -95,18 +93,18 @@ def label(
     """Write ``out`` (jsonl: id, input, reference = the teacher's answer); returns counts."""
     if recipe.judge.kind != "openai":
         raise RecipeError(f"label needs an openai teacher (judge.kind openai), not {recipe.judge.kind!r}")
+    from .judging import run_judge
+
     prompts = load_prompts(data, recipe.data)
     examples = few_shot_examples(recipe, shots, {p.input for p in prompts})
-    ledger = Ledger(ledger_path, max_cost=recipe.judge.max_cost)
-    ledger.stage = "label"
     failures: list[str] = []
-    try:
+    ledger_path = Path(ledger_path)
+    # by default the ledger of the run runs/<recipe name>: then that run's ledger checks apply
+    with run_judge(RunDir(ledger_path.parent), recipe.judge, "label", ledger_file=ledger_path) as judge:
         with progress.task("label", total=len(prompts)) as bar:
             labels = teacher_answers(
-                prompts, recipe, ledger, lambda p: label_messages(p, examples), "label", bar.advance, failures
+                judge, prompts, lambda p: label_messages(p, examples), "label", bar.advance, failures
             )
-    finally:
-        ledger.close()
     ref = recipe.data.reference_field or "reference"
     rows = [
         {

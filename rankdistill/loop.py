@@ -106,9 +106,10 @@ def single_stage(
     force: bool = False,
     new_ledger: bool = False,
     reporter: Callable[[], Any] = contextlib.nullcontext,
-) -> tuple[int, Any]:
+) -> tuple[int, bool, Any]:
     """`rankdistill STAGE RUN_DIR`: run one stage of one round (default: the latest) of an existing run, once
-    what it starts from is finished; returns (round, result), result None when the stage was already complete.
+    what it starts from is finished; returns (round, whether it ran, its result): it does not run when the stage
+    was already complete.
 
     ``force`` redoes it and drops the later stages of that round (the old outputs are put back if the redo
     fails). Under accelerate launch every process runs the stage; only the main one locks and writes.
@@ -129,7 +130,7 @@ def single_stage(
     if stage in ("generate", "train") and r > 1 and not run.is_done("train", r - 1):
         raise UserError(f"round {r} {stage} starts from round {r - 1}'s student, which is not trained yet")
     if run.is_done(stage, r) and not force:
-        return r, None
+        return r, False, None
     main = is_main_process()
     with run.lock() if main else contextlib.nullcontext():
         if stage == "judge" and main:  # before --force moves anything aside
@@ -142,7 +143,7 @@ def single_stage(
             check_ledger(run, recipe.judge)
         with run.set_aside(stage, r) if force and main else contextlib.nullcontext():
             with reporter() if main else contextlib.nullcontext():
-                return r, run_stage(run, stage, r, recipe)
+                return r, True, run_stage(run, stage, r, recipe)
 
 
 def evaluate_round(

@@ -7,8 +7,9 @@ from .recipe import Recipe
 from .rundir import RunDir
 
 
-def check_recipe(recipe: Recipe) -> dict[str, dict[str, int]]:
-    """Data readable and non-empty, the judge importable with its key, trainer arguments known.
+def check_recipe(recipe: Recipe, algorithms: list[str] | None = None) -> dict[str, dict[str, int]]:
+    """Data readable and non-empty, the judge importable with its key, trainer arguments known and their values
+    accepted (of the recipe's algorithms, or of ``algorithms``: compare's).
 
     ``recipe`` has resolved (absolute) data paths. Raises a UserError naming the file or key. Returns what
     reading the data dropped, per file role (``train``, ``test``): rows read, used, too long, duplicates.
@@ -27,7 +28,7 @@ def check_recipe(recipe: Recipe) -> dict[str, dict[str, int]]:
     from .generation.vllm import check_engine_args
 
     check_engine_args(recipe.generation.vllm.engine_args)  # a typo in an EngineArgs field, before any work
-    check_train_settings(recipe)  # last: it imports the trainers' library (seconds)
+    check_train_settings(recipe, algorithms)  # last: it imports the trainers' library (seconds)
     return dropped
 
 

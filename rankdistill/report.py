@@ -40,36 +40,34 @@ def _win_rate_cached(run: RunDir, r: int, base_run: RunDir, recipe: Recipe, judg
 
 
 def compare_rows(run: RunDir, algorithms: list[str], recipe: Recipe) -> list[dict[str, Any]]:
-    """One row for the base (round 0) and one per algorithm per evaluated round."""
-    from .judging import make_judge
+    """One row for the base (round 0) and one per algorithm per evaluated round; win rates are asked through the
+    run's judge (``run_judge``: capped, recorded as stage win_rate of the algorithm's run and round, cached)."""
+    from .judging import run_judge, set_round
 
-    try:
-        judge = make_judge(recipe.judge)
-    except Exception:  # noqa: BLE001 - no usable judge: the report goes without win rates
-        judge = None
     rows: list[dict[str, Any]] = []
     if run.eval_json(0).exists():
         rows.append({"algorithm": "base", "round": 0, **_metrics(read_json(run.eval_json(0)))})
     for algorithm in algorithms:
         sub = RunDir(run.root / "compare" / algorithm)
-        for r in sub.rounds():
-            if r == 0 or not sub.eval_json(r).exists():
-                continue
-            row: dict[str, Any] = {
-                "algorithm": algorithm,
-                "round": r,
-                **_metrics(read_json(sub.eval_json(r))),
-            }
-            row["win_rate"] = _win_rate_cached(sub, r, run, recipe, judge)
-            stats = sub.adapter(r) / "train_stats.json"
-            if stats.exists():
-                s = read_json(stats)
-                row.update(
-                    train_seconds=s["seconds"],
-                    peak_memory_mb=s["peak_memory_mb"],
-                    memory_kind=s["memory_kind"],
-                )
-            rows.append(row)
+        rounds = [r for r in sub.rounds() if r > 0 and sub.eval_json(r).exists()]
+        with run_judge(sub, recipe.judge, "win_rate", seed=recipe.seed) as judge:
+            for r in rounds:
+                row: dict[str, Any] = {
+                    "algorithm": algorithm,
+                    "round": r,
+                    **_metrics(read_json(sub.eval_json(r))),
+                }
+                set_round(judge, r)
+                row["win_rate"] = _win_rate_cached(sub, r, run, recipe, judge)
+                stats = sub.adapter(r) / "train_stats.json"
+                if stats.exists():
+                    s = read_json(stats)
+                    row.update(
+                        train_seconds=s["seconds"],
+                        peak_memory_mb=s["peak_memory_mb"],
+                        memory_kind=s["memory_kind"],
+                    )
+                rows.append(row)
     return rows
 
 

@@ -48,21 +48,14 @@ def _teacher_answers(run: RunDir, round_idx: int, recipe: Recipe, prompts: list[
     """Every prompt's teacher answer; a call that failed (server down, 5xx, timeout) stops the stage before any
     student sampling, unfinished, and the same command asks only what failed (answers are in the ledger)."""
     from ..errors import JudgeFailed
-    from ..judging import ledger_path
-    from ..judging.ledger import Ledger
+    from ..judging import run_judge
     from ..judging.openai_backend import OpenAIBackend
     from ..label import teacher_answers
 
-    ledger = Ledger(ledger_path(run), max_cost=recipe.judge.max_cost)
-    ledger.round, ledger.stage = round_idx, "teacher"
     failures: list[str] = []
-    try:
+    with run_judge(run, recipe.judge, "teacher", round_idx, seed=recipe.seed) as judge:
         with progress.task(f"round {round_idx}: teacher answers", total=len(prompts)) as bar:
-            answers = teacher_answers(
-                prompts, recipe, ledger, lambda p: p.messages, "teacher", bar.advance, failures
-            )
-    finally:
-        ledger.close()
+            answers = teacher_answers(judge, prompts, lambda p: p.messages, "teacher", bar.advance, failures)
     if failures:
         raise JudgeFailed(
             f"teacher answers (generation.sources): {len(failures)} of {len(prompts)} prompts got no answer from "

@@ -1,8 +1,16 @@
-"""Judge stage: the teacher ranks each prompt's candidates -> round-NN/rankings.jsonl."""
+"""Judge stage: the teacher ranks each prompt's candidates -> round-NN/rankings.jsonl.
+
+``run_judge`` is the one way to get a judge for a run: every paid call (the judge stage, teacher answers,
+``label``, GRPO and PPO rewards, compare's win rates) goes through the run's ledger, so judge.max_cost, the
+cache and the accounting hold for all of them.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +22,16 @@ from ..rundir import RunDir
 from .base import Judge, ranking_from_scores
 from .ledger import CostLimitReached, Ledger, LedgerError, corrupt_message, ledger_state, start_new_ledger
 
-__all__ = ["CostLimitReached", "Judge", "Ledger", "judge_stage", "make_judge", "ranking_from_scores"]
+__all__ = [
+    "CostLimitReached",
+    "Judge",
+    "Ledger",
+    "judge_stage",
+    "make_judge",
+    "ranking_from_scores",
+    "run_judge",
+    "set_round",
+]
 
 
 def ledger_path(run: RunDir) -> Path:
@@ -59,10 +76,50 @@ def new_ledger(run: RunDir) -> None:
     progress.log(f"new ledger {path}" + (f"; the old one is kept as {kept}" if kept else ""))
 
 
-def open_ledger(run: RunDir, settings: JudgeSettings) -> Ledger:
-    """The run's ledger, after check_ledger."""
-    check_ledger(run, settings)
-    return Ledger(ledger_path(run), max_cost=settings.max_cost)
+def open_ledger(run: RunDir, settings: JudgeSettings, path: Path | None = None) -> Ledger:
+    """The run's ledger after check_ledger, or another ledger file ``path`` (``label --ledger``: only its own
+    soundness is checked); its calls are tagged with the run's directory relative to the ledger's when the ledger
+    lives elsewhere (compare's algorithm runs reach theirs through a link)."""
+    if path is None or Path(path).resolve() == ledger_path(run).resolve():
+        path = ledger_path(run)
+        check_ledger(run, settings)
+    ledger = Ledger(path, max_cost=settings.max_cost)  # a corrupt file: LedgerError
+    assert ledger.path is not None
+    home, here = ledger.path.parent, run.root.resolve()
+    if here != home:
+        ledger.run_dir = os.path.relpath(here, home)
+    return ledger
+
+
+@contextlib.contextmanager
+def run_judge(
+    run: RunDir,
+    settings: JudgeSettings,
+    stage: str,
+    round_idx: int | None = None,
+    seed: int = 0,
+    ledger_file: Path | None = None,
+) -> Iterator[Judge]:
+    """The judge for ``stage`` of ``run``, bound to the run's ledger (opened and checked once, closed after):
+    every call it makes is capped by judge.max_cost, answered from the ledger when asked before, and recorded
+    with its round and stage. ``ledger_file``: another ledger file (``label --ledger``)."""
+    ledger = open_ledger(run, settings, ledger_file) if uses_ledger(settings) else None
+    if ledger is not None:
+        ledger.round, ledger.stage = round_idx, stage
+    try:
+        judge = make_judge(settings, ledger, seed=seed)
+        if ledger is not None:
+            judge.ledger = ledger  # type: ignore[attr-defined]  # (an ensemble's): set_round finds it
+        yield judge
+    finally:
+        if ledger is not None:
+            ledger.close()
+
+
+def set_round(judge: Any, round_idx: int | None) -> None:
+    """Tag the calls a judge from ``run_judge`` makes from now on with ``round_idx``."""
+    if getattr(judge, "ledger", None) is not None:
+        judge.ledger.round = round_idx
 
 
 def make_judge(settings: JudgeSettings, ledger: Ledger | None = None, seed: int = 0) -> Judge:
@@ -154,12 +211,7 @@ def judge_stage(run: RunDir, round_idx: int, recipe: Recipe) -> None:
     todo = [it for it in items if it.prompt_id not in partial.done]
     settings = recipe.judge
     counts = {"ranked": len(partial.rows), "abstained": sum(bool(r.get("abstained")) for r in partial.rows)}
-    ledger = None
-    if uses_ledger(settings):
-        ledger = open_ledger(run, settings)
-        ledger.round = round_idx
-    try:
-        judge = make_judge(settings, ledger, seed=recipe.seed)
+    with run_judge(run, settings, "judge", round_idx, seed=recipe.seed) as judge:
         with progress.task(
             f"round {round_idx}: judge", total=len(items), completed=len(items) - len(todo)
         ) as bar:
@@ -176,9 +228,6 @@ def judge_stage(run: RunDir, round_idx: int, recipe: Recipe) -> None:
                     raise _abstain_error(counts["abstained"], counts["ranked"], settings)
 
             failures = rank_items(judge, todo, done, settings.concurrency)
-    finally:
-        if ledger is not None:
-            ledger.close()
     if failures is not None and failures.failed:
         unasked = f", {failures.not_attempted} more left unasked" if failures.not_attempted else ""
         raise JudgeFailed(

@@ -80,6 +80,12 @@ class EnsembleJudge:
         self.aggregate = aggregate
         self.name = f"ensemble/{aggregate}[{', '.join(m.name for m in members)}]"
 
+    def halt(self, on: bool = True) -> None:
+        """Halt (or resume) every member that can be: no new calls, those in flight finish."""
+        for m in self.members:
+            if hasattr(m, "halt"):
+                m.halt(on)
+
     def rank(self, item: CandidateSet) -> Ranking:
         return combine(item.prompt_id, [m.rank(item) for m in self.members], self.aggregate, self.name)
 

@@ -1,13 +1,17 @@
-"""RUN_DIR/ledger.sqlite: every judge call, what it cost, and the cache that makes a repeated call free.
+"""RUN_DIR/ledger.sqlite: every paid call, what it cost, and the cache that makes a repeated call free.
 
 A call is keyed by a hash of (model, template, rendered messages, sampling). A key that already has a reply is
-answered from the ledger and never sent again. Schema changes are appended to ``MIGRATIONS`` (never edited);
-``PRAGMA user_version`` records how many have run. API keys never reach this file: only what is sent as the
-request body (messages, sampling) and what comes back.
+answered from the ledger and never sent again. Each call is tagged with the round and stage that made it (judge,
+teacher, label, reward, win_rate) and, for compare's algorithm runs that share this file, their run directory.
+``judge.max_cost`` holds across concurrent calls: before a call is sent, an upper bound of its cost is reserved
+(see ``Ledger.ask``). Schema changes are appended to ``MIGRATIONS`` (never edited); ``PRAGMA user_version``
+records how many have run. API keys never reach this file: only what is sent as the request body (messages,
+sampling) and what comes back.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import hashlib
 import json
@@ -62,7 +66,34 @@ MIGRATIONS = [
     """
     CREATE TABLE events (created REAL NOT NULL, event TEXT NOT NULL);
     """,
+    # the run directory that made the call or ranking, relative to the ledger's own ('': the ledger's run);
+    # compare's algorithm runs share their compare run's ledger, and their rounds must not overwrite each other's
+    """
+    ALTER TABLE calls ADD COLUMN run_dir TEXT NOT NULL DEFAULT '';
+    CREATE TABLE rankings_by_run (
+        run_dir TEXT NOT NULL DEFAULT '',
+        round INTEGER,
+        prompt_id TEXT,
+        judge TEXT,
+        abstained INTEGER NOT NULL,
+        consistent INTEGER NOT NULL,
+        verdicts INTEGER NOT NULL DEFAULT 0,
+        abstentions INTEGER NOT NULL DEFAULT 0,
+        comparisons INTEGER NOT NULL DEFAULT 0,
+        inconsistent INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (run_dir, round, prompt_id, judge)
+    );
+    INSERT INTO rankings_by_run
+        SELECT '', round, prompt_id, judge, abstained, consistent, verdicts, abstentions, comparisons, inconsistent
+        FROM rankings;
+    DROP TABLE rankings;
+    ALTER TABLE rankings_by_run RENAME TO rankings;
+    """,
 ]
+
+# Cost reserved before a call: every BPE token covers at least one byte of text, so a message's UTF-8 bytes bound
+# its tokens; the chat format adds a few tokens per message (role markers), bounded here by this many.
+TOKENS_PER_MESSAGE = 8
 
 NEW_LEDGER_EVENT = "new ledger"  # recorded by start_new_ledger: this ledger was started anew on purpose
 
@@ -76,6 +107,15 @@ class CostLimitReached(UserError, RuntimeError):
 
     exit_code = 3
     prefix = "stopped"
+
+
+class NotAsked(Exception):
+    """A call that was not sent because its batch was stopped (``Ledger.halt``): neither paid nor recorded."""
+
+
+def upper_bound_tokens(messages: list[dict[str, Any]]) -> int:
+    """Prompt tokens a request can take at most (byte-level tokenizers): its UTF-8 bytes plus a few per message."""
+    return sum(len(str(m.get("content", "")).encode()) + TOKENS_PER_MESSAGE for m in messages)
 
 
 def call_key(model: str, template: str, messages: list[dict[str, str]], sampling: dict[str, Any]) -> str:
@@ -98,7 +138,8 @@ class Ledger:
     """The SQLite ledger of one run (or a throwaway in-memory one when ``path`` is None)."""
 
     def __init__(self, path: str | Path | None, max_cost: float | None = None):
-        self.path = Path(path) if path else None
+        # resolved: compare's algorithm runs reach their compare run's ledger through a symbolic link
+        self.path = Path(path).resolve() if path else None
         if self.path:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(str(self.path) if self.path else ":memory:", isolation_level=None)
@@ -113,7 +154,12 @@ class Ledger:
         self.max_cost = max_cost
         self.round: int | None = None
         self.stage = "judge"
+        self.run_dir = ""  # compare's algorithm runs: their directory, relative to the ledger's
         self.spent = self.total_cost()
+        self.reserved = 0.0  # cost bounds of the calls in flight
+        self.in_flight = 0
+        self.halted = False
+        self._wakeup: tuple[Any, asyncio.Event] | None = None  # (event loop, event) for calls waiting on budget
 
     def close(self) -> None:
         self.db.close()
@@ -130,6 +176,42 @@ class Ledger:
                 f"judge.max_cost ${self.max_cost:.4f} reached (spent ${self.spent:.4f}); "
                 "raise it (--set judge.max_cost=...) and run again to resume"
             )
+
+    def halt(self, on: bool = True) -> None:
+        """Send no new call (each raises NotAsked) while halted; calls already in flight finish and are recorded."""
+        self.halted = on
+        self._wake()
+
+    def _wake(self) -> None:
+        if self._wakeup is not None:
+            self._wakeup[1].set()
+            self._wakeup = None
+
+    async def _reserve(self, bound: float) -> None:
+        """Wait until a call with cost at most ``bound`` may be sent, and reserve it.
+
+        A call goes out while spent + the bounds of the calls in flight is below max_cost (or nothing is in
+        flight and spent is below it), so all calls together overshoot max_cost by less than one call's cost
+        (as long as each bound holds: ``upper_bound_tokens``, and a server that honours max_tokens). Once spent
+        reaches max_cost, CostLimitReached.
+        """
+        while True:
+            if self.halted:
+                raise NotAsked
+            self.check_budget()
+            if self.max_cost is None or self.in_flight == 0 or self.spent + self.reserved < self.max_cost:
+                break
+            loop = asyncio.get_running_loop()
+            if self._wakeup is None or self._wakeup[0] is not loop:
+                self._wakeup = (loop, asyncio.Event())
+            await self._wakeup[1].wait()  # until a call in flight is answered (and its real cost known)
+        self.reserved += bound
+        self.in_flight += 1
+
+    def _release(self, bound: float) -> None:
+        self.reserved -= bound
+        self.in_flight -= 1
+        self._wake()
 
     def lookup(self, key: str) -> sqlite3.Row | None:
         """The first real (not cached) call with this key that got a reply."""
@@ -152,14 +234,15 @@ class Ledger:
         cost_usd: float,
     ) -> None:
         self.db.execute(
-            "INSERT INTO calls (key, created, round, stage, prompt_id, judge, model, template, request, reply, parsed,"
-            " error, prompt_tokens, completion_tokens, latency_s, cost_usd, retries, cached)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO calls (key, created, round, stage, run_dir, prompt_id, judge, model, template, request,"
+            " reply, parsed, error, prompt_tokens, completion_tokens, latency_s, cost_usd, retries, cached)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 key,
                 time.time(),
                 self.round,
                 self.stage,
+                self.run_dir,
                 prompt_id,
                 judge,
                 model,
@@ -190,27 +273,46 @@ class Ledger:
         limit: Any = None,
     ) -> tuple[Reply, Any]:
         """The answer to the call ``key`` names: from the ledger when it has one, else ``call()`` (inside the
-        ``limit`` semaphore, after the budget check), recorded either way. Returns (reply, parse(reply.text));
-        a reply with no text is a failure, recorded but never used as an answer later."""
+        ``limit`` semaphore, once the budget allows it: ``_reserve``), recorded either way. Returns
+        (reply, parse(reply.text)); a reply with no text is a failure, recorded but never used as an answer later.
+
+        The cost reserved is ``cost`` of the request's upper-bound prompt tokens (``upper_bound_tokens``) and a
+        completion of its ``max_tokens``.
+        """
         row = self.lookup(key)
         if row is not None:
             reply = Reply(row["reply"], row["prompt_tokens"], row["completion_tokens"], cached=True)
             parsed = parse(reply.text)
             self.record(key, **meta, request={}, reply=reply, parsed=parsed, cost_usd=0.0)
             return reply, parsed
+        bound = cost(
+            Reply(
+                None,
+                upper_bound_tokens(request.get("messages") or []),
+                int(request.get("max_tokens") or 0),
+            )
+        )
         async with limit if limit is not None else contextlib.nullcontext():
-            self.check_budget()  # inside the limit: at most `limit` calls overshoot
-            reply = await call()
-        parsed = parse(reply.text) if reply.text is not None else None
-        self.record(key, **meta, request=request, reply=reply, parsed=parsed, cost_usd=cost(reply))
+            await self._reserve(bound)
+            try:
+                reply = await call()
+                parsed = parse(reply.text) if reply.text is not None else None
+                self.record(key, **meta, request=request, reply=reply, parsed=parsed, cost_usd=cost(reply))
+            finally:
+                self._release(bound)
         return reply, parsed
 
     def record_ranking(
         self, prompt_id: str, judge: str, abstained: bool, consistent: bool, stats: dict[str, int]
     ):
+        """A ranking of the judge stage (rankings made for rewards or win rates are in ``calls`` only)."""
+        if self.stage != "judge":
+            return
         self.db.execute(
-            "INSERT OR REPLACE INTO rankings VALUES (?,?,?,?,?,?,?,?,?)",
+            "INSERT OR REPLACE INTO rankings (run_dir, round, prompt_id, judge, abstained, consistent, verdicts,"
+            " abstentions, comparisons, inconsistent) VALUES (?,?,?,?,?,?,?,?,?,?)",
             (
+                self.run_dir,
                 self.round,
                 prompt_id,
                 judge,
@@ -230,7 +332,7 @@ def open_read_only(path: str | Path) -> sqlite3.Connection:
     A cleanly closed ledger has no -wal file: it is read as immutable, which makes no -shm file and works in a
     read-only directory. With a -wal (a judge is running, or was killed) its rows must be read too.
     """
-    path = Path(path)
+    path = Path(path).resolve()  # the -wal lives beside the file a symbolic link points to
     wal = path.with_name(path.name + "-wal").exists()
     return sqlite3.connect(f"file:{path}?{'mode=ro' if wal else 'immutable=1'}", uri=True)
 
@@ -287,21 +389,45 @@ def start_new_ledger(path: str | Path, why: str) -> Path | None:
 
 
 def migrate(db: sqlite3.Connection) -> None:
-    """Run the migrations this file has not seen yet, each in its own transaction."""
+    """Run the migrations this file has not seen yet, each in its own transaction.
+
+    The version is read inside the write transaction: processes opening one ledger at once (GRPO under
+    accelerate launch) run each migration once. (``db`` is in autocommit mode: no implicit transactions.)
+    """
     version = db.execute("PRAGMA user_version").fetchone()[0]
     if version > len(MIGRATIONS):
         raise RuntimeError(
             f"ledger schema version {version} is newer than this rankdistill ({len(MIGRATIONS)})"
         )
     for i, sql in enumerate(MIGRATIONS[version:], start=version + 1):
-        db.executescript(f"BEGIN; {sql}; PRAGMA user_version = {i}; COMMIT;")
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            if db.execute("PRAGMA user_version").fetchone()[0] < i:  # not run by another process meanwhile
+                for statement in sql.split(";"):  # the migrations hold no ';' inside a statement
+                    if statement.strip():
+                        db.execute(statement)
+                db.execute(f"PRAGMA user_version = {i}")
+            db.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):  # the original error is the one to see
+                db.execute("ROLLBACK")
+            raise
 
 
 def summarize(path: str | Path) -> dict[str, Any]:
-    """Totals and per-round rows: calls, cache hits, tokens, dollars, retries, abstentions, consistency."""
+    """Totals, per-round rows, and rows per (run directory, round, stage): calls, cache hits, tokens, dollars,
+    retries, errors; abstentions and consistency of the judge stage's rankings. A corrupt file: LedgerError."""
+    try:
+        return _summarize(path)
+    except sqlite3.DatabaseError as e:
+        raise LedgerError(corrupt_message(Path(path), e)) from None
+
+
+def _summarize(path: str | Path) -> dict[str, Any]:
     db = open_read_only(path)
     db.row_factory = sqlite3.Row
     migrated = db.execute("PRAGMA user_version").fetchone()[0]
+    run_dir = "run_dir" if migrated >= 4 else "''"  # older files: every row is the ledger's own run
 
     def calls(where: str = "1", args: tuple = ()) -> dict[str, Any]:
         r = db.execute(
@@ -344,5 +470,18 @@ def summarize(path: str | Path) -> dict[str, Any]:
     total["rounds"] = [
         {"round": r, **calls("round IS ?", (r,)), **rankings("round IS ?", (r,))} for r in rounds
     ]
+    groups = db.execute(
+        f"SELECT DISTINCT {run_dir} run_dir, round, COALESCE(stage, 'judge') stage FROM calls"
+        + (f" UNION SELECT DISTINCT {run_dir}, round, 'judge' FROM rankings" if migrated >= 2 else "")
+        + " ORDER BY 1, 2, 3"
+    ).fetchall()
+    total["stages"] = []
+    for g in groups:
+        key = (g["run_dir"], g["round"])
+        row = {"run_dir": g["run_dir"], "round": g["round"], "stage": g["stage"]}
+        row.update(calls(f"{run_dir} = ? AND round IS ? AND COALESCE(stage, 'judge') = ?", (*key, g["stage"])))
+        if g["stage"] == "judge":  # rankings are the judge stage's
+            row.update(rankings(f"{run_dir} = ? AND round IS ?", key))
+        total["stages"].append(row)
     db.close()
     return total

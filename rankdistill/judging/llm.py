@@ -22,7 +22,7 @@ from .. import progress
 from ..errors import JudgeFailed
 from ..records import CandidateSet, Ranking
 from .base import ranking_from_scores
-from .ledger import Ledger, Reply, call_key
+from .ledger import Ledger, NotAsked, Reply, call_key
 from .parsing import parse, schema
 from .templates import JudgeTemplate
 
@@ -97,6 +97,25 @@ class LLMJudge:
                 yield
             finally:
                 self._sem = None
+
+    def halt(self, on: bool = True) -> None:
+        """Send no new call while halted (they raise NotAsked); calls in flight finish and are recorded."""
+        self.ledger.halt(on)
+
+    async def answer(self, messages: list[dict[str, str]], prompt_id: str, tag: str) -> Reply:
+        """The model's free reply to ``messages`` (a teacher answer, a pseudo-label) through the ledger, keyed and
+        recorded under ``tag`` in place of a template; needs an open session()."""
+        sampling = self.backend.sampling()
+        model = self.backend.model
+        reply, _ = await self.ledger.ask(
+            call_key(model, tag, messages, sampling),
+            dict(prompt_id=prompt_id, judge=tag, model=model, template=tag),
+            {"messages": messages, **sampling},
+            lambda: self.backend.complete(messages, None),
+            self.backend.cost,
+            limit=self._sem,
+        )
+        return reply
 
     def rank(self, item: CandidateSet) -> Ranking:
         async def one() -> Ranking:
@@ -240,11 +259,14 @@ async def rank_all(
 
     A prompt whose calls fail is counted in the returned Failures, not ranked; after
     ``max_failures_in_a_row`` failed prompts with no success between them (a server that is down) the rest is
-    left unasked. Any other error (e.g. CostLimitReached) cancels the rest; finished rankings were already
-    handed over.
+    left unasked. Any other error (CostLimitReached, an error raised by ``on_result``) stops the batch the same
+    way and is raised at the end. Stopping sends no new call, but lets the calls in flight finish: what they
+    answer is paid for, so it is recorded in the ledger and their finished rankings are handed over too.
     """
     out = Failures()
     in_a_row = 0
+    stop: BaseException | None = None
+    halt = getattr(judge, "halt", None)
     async with judge.session():
         tasks = [asyncio.ensure_future(judge.arank(it)) for it in items]
         pending = set(tasks)
@@ -253,25 +275,34 @@ async def rank_all(
                 done, pending = await asyncio.wait(pending, timeout=WAITING_NOTE_S, return_when="FIRST_COMPLETED")
                 if not done:  # slow replies: say so rather than leave a bar standing still
                     progress.log(f"judge: waiting for replies ({len(pending)} prompts to go)")
-                errors = []
                 for fut in done:  # hand every finished ranking over before raising anything
                     e = fut.exception()
                     if e is None:
                         in_a_row = 0
-                        on_result(fut.result())
+                        try:
+                            on_result(fut.result())
+                        except Exception as err:  # noqa: BLE001 - raised once the calls in flight are in
+                            stop = stop or err
+                    elif isinstance(e, NotAsked):
+                        out.not_attempted += 1
                     elif isinstance(e, CallFailed):
                         out.failed += 1
                         out.last_error, out.where = e.error, e.where
                         in_a_row += 1
                     else:
-                        errors.append(e)
-                if errors:
-                    raise errors[0]
-                if max_failures_in_a_row and in_a_row >= max_failures_in_a_row:
-                    out.not_attempted = len(pending)
-                    break
+                        stop = stop or e
+                too_many = bool(max_failures_in_a_row and in_a_row >= max_failures_in_a_row)
+                if (stop is not None or too_many) and pending:
+                    if halt is None:  # a judge that cannot stop its calls: cancel them (the old way)
+                        out.not_attempted += len(pending)
+                        break
+                    halt()
         finally:
             for t in tasks:
                 t.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
+            if halt is not None:
+                halt(False)
+    if stop is not None:
+        raise stop
     return out

@@ -5,9 +5,11 @@ Which algorithm trains round r is ``train.schedule[r-1]`` (the last entry repeat
 ``sft`` (the references), ``grpo`` and ``ppo`` (online: they sample and ask the judge themselves) need only the
 prompts, so their rounds skip generate / judge / prefs.
 
-Adding an algorithm: a file ``train/<name>.py`` with ``check_args(recipe)`` (fail before any work) and
-``train(recipe, data, adapter_out, checkpoints, previous_adapter, label) -> dict`` (``data``: the prefs dataset
-it reads, or None), one row in ``TRAINERS``, and its name in ``recipe.ALGORITHMS``.
+Adding an algorithm: a file ``train/<name>.py`` with ``check_args(recipe)`` (fail before any work: unknown keys
+and bad values of its pass-through settings) and ``train(recipe, data, adapter_out, checkpoints,
+previous_adapter, label) -> dict`` (``data``: the prefs dataset it reads, or None), one row in ``TRAINERS``, and
+its name in ``recipe.ALGORITHMS``. An algorithm that asks the judge while it trains (rewards) says so
+(``judged``) and gets ``judge=``: the run's judge from ``judging.run_judge``, bound to the run's ledger.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ class Trainer:
 
     module: str  # rankdistill/train/<module>.py, imported only when that algorithm is checked or trains
     inputs: str | None  # the round's prefs/<inputs> dataset, or None: prompts only (no generate/judge/prefs)
+    judged: bool = False  # asks the judge while training (rewards): train() gets judge=
 
 
 TRAINERS: dict[str, Trainer] = {
@@ -39,8 +42,8 @@ TRAINERS: dict[str, Trainer] = {
     "dpo_listwise": Trainer("dpo_listwise", "lists"),
     "rrhf": Trainer("rrhf", "lists"),
     "sft": Trainer("sft", None),
-    "grpo": Trainer("grpo", None),
-    "ppo": Trainer("ppo", None),
+    "grpo": Trainer("grpo", None, judged=True),
+    "ppo": Trainer("ppo", None, judged=True),
 }
 assert set(TRAINERS) == set(ALGORITHMS), "recipe.ALGORITHMS and train.TRAINERS name the same algorithms"
 
@@ -106,12 +109,18 @@ def train_with(
     previous: Path | None,
     label: str,
 ) -> dict:
-    """Train ``recipe.train.algorithm`` for round ``round_idx`` into ``out`` (a fresh directory)."""
+    """Train ``recipe.train.algorithm`` for round ``round_idx`` into ``out`` (a fresh directory); an algorithm
+    that asks the judge gets the run's (its calls: stage "reward" of this round in the run's ledger)."""
     algorithm = recipe.train.algorithm
     module = _module(algorithm)
-    inputs = TRAINERS[algorithm].inputs
-    data = run.prefs(round_idx) / inputs if inputs else None
-    return module.train(recipe, data, out, checkpoints, previous, label=label)
+    trainer = TRAINERS[algorithm]
+    data = run.prefs(round_idx) / trainer.inputs if trainer.inputs else None
+    if not trainer.judged:
+        return module.train(recipe, data, out, checkpoints, previous, label=label)
+    from ..judging import run_judge
+
+    with run_judge(run, recipe.judge, "reward", round_idx, seed=recipe.seed) as judge:
+        return module.train(recipe, data, out, checkpoints, previous, label=label, judge=judge)
 
 
 def train_stage(run: RunDir, round_idx: int, recipe: Recipe) -> dict:

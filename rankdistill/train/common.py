@@ -26,17 +26,84 @@ OWNED = {
 }
 
 
-def check_config_args(config_cls: type, args: dict[str, Any], algorithm: str, owned: dict[str, str]) -> None:
-    """Fail before any work if a pass-through key is owned by the recipe or unknown to ``config_cls``."""
-    known = {f.name for f in dataclasses.fields(config_cls)}
-    for key in args:
+def check_config_args(
+    config_cls: type,
+    args: dict[str, Any],
+    algorithm: str,
+    owned: dict[str, str],
+    base: dict[str, Any] | None = None,
+) -> None:
+    """Fail before any work if a pass-through key is owned by the recipe or unknown to ``config_cls``, or its
+    value is not one ``config_cls`` takes: a number or flag of another type, or one the config's own checks
+    refuse when it is built from ``base`` (the settings the trainer builds it with) and the pass-through keys."""
+    fields = {f.name: f for f in dataclasses.fields(config_cls)}
+    name = f"{config_cls.__module__.split('.')[0]}.{config_cls.__name__}"
+    for key, value in args.items():
         if key in owned:
             raise RecipeError(f"train.args.{key} ({algorithm}): set {owned[key]} instead")
-        if key not in known:
+        if key not in fields:
+            raise RecipeError(f"train.args.{key} ({algorithm}): not a {name} field")
+        expected, optional = _scalar_type(fields[key])
+        if expected is not None and not (_fits(value, expected) or (optional and value is None)):
             raise RecipeError(
-                f"train.args.{key} ({algorithm}): not a {config_cls.__module__.split('.')[0]}."
-                f"{config_cls.__name__} field"
+                f"train.args.{key} ({algorithm}): expected {expected.__name__}"
+                f"{' or null' if optional else ''}, got {value!r} ({type(value).__name__})"
             )
+    if base is None or not args:
+        return
+    problem = _build_error(config_cls, {**base, **args})
+    if problem is None:
+        return
+    # name the key: the first one that the config refuses on its own
+    for key in args:
+        alone = _build_error(config_cls, {**base, key: args[key]})
+        if alone is not None:
+            raise RecipeError(f"train.args.{key} ({algorithm}): {alone}")
+    raise RecipeError(f"train.args ({algorithm}: {', '.join(args)} together): {problem}")
+
+
+def _scalar_type(field: dataclasses.Field) -> tuple[type | None, bool]:
+    """(bool, int or float, whether None is allowed) for a field annotated as one of them, else (None, False)."""
+    t = field.type
+    parts = {p.strip() for p in (t.__name__ if isinstance(t, type) else str(t)).split("|")}
+    optional = bool(parts & {"None", "NoneType"})
+    parts -= {"None", "NoneType"}
+    kinds = {"bool": bool, "int": int, "float": float}
+    if len(parts) == 1 and next(iter(parts)) in kinds:
+        return kinds[parts.pop()], optional
+    return None, False
+
+
+def _fits(value: Any, expected: type) -> bool:
+    if expected is bool:
+        return isinstance(value, bool)
+    if isinstance(value, bool):
+        return False
+    return isinstance(value, (int, float)) if expected is float else isinstance(value, int)
+
+
+def _build_error(config_cls: type, kwargs: dict[str, Any]) -> str | None:
+    """The first line of what building ``config_cls(**kwargs)`` raises, or None."""
+    import logging
+    import warnings
+
+    level = logging.getLogger("transformers").level
+    logging.getLogger("transformers").setLevel(logging.ERROR)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            config_cls(**kwargs)
+    except (ValueError, TypeError, KeyError, AssertionError) as e:
+        return (str(e).strip().splitlines() or [type(e).__name__])[0]
+    finally:
+        logging.getLogger("transformers").setLevel(level)
+    return None
+
+
+def config_base(recipe: Recipe) -> dict[str, Any]:
+    """What every trainer's config is built from, for check_config_args' ``base``: no model is loaded yet, so
+    bf16 is off and the checkpoints go to a placeholder path (nothing is written)."""
+    return base_config_kwargs(recipe, Path("checkpoints"), False)
 
 
 def base_config_kwargs(recipe: Recipe, output_dir: Path, use_bf16: bool) -> dict[str, Any]:
@@ -77,6 +144,7 @@ def wants_bf16(recipe: Recipe, model: Any) -> bool:
 def load_trainable(recipe: Recipe, previous_adapter: Path | None) -> tuple[Any, Any]:
     """(policy with a trainable LoRA adapter, left-padding tokenizer): a fresh adapter in round 1, else the
     previous round's, trained further."""
+    import torch
     from peft import get_peft_model
 
     from ..models import load_policy, load_tokenizer, lora_config
@@ -84,6 +152,8 @@ def load_trainable(recipe: Recipe, previous_adapter: Path | None) -> tuple[Any, 
     tokenizer = load_tokenizer(recipe.student, padding_side="left")
     model = load_policy(recipe.student, previous_adapter, for_training=True)
     if previous_adapter is None:
+        # a seeded adapter: a round restarted from scratch trains (and samples, and asks the judge) as before
+        torch.manual_seed(recipe.seed)
         model = get_peft_model(model, lora_config(recipe.student))
     return model, tokenizer
 

@@ -20,19 +20,24 @@ OWNED = {**common.OWNED, "beta": "train.beta"}
 
 
 def check_args(recipe: Recipe) -> None:
-    """Fail before any work if train.args names a field DPOConfig does not have."""
+    """Fail before any work if train.args names a field DPOConfig does not have, or a value it refuses."""
     from trl import DPOConfig
 
-    common.check_config_args(DPOConfig, recipe.train.args, "dpo", OWNED)
+    base = config_kwargs(recipe, Path("checkpoints"), False)
+    common.check_config_args(DPOConfig, recipe.train.args, "dpo", OWNED, base)
+
+
+def config_kwargs(recipe: Recipe, output_dir: Path, use_bf16: bool) -> dict[str, Any]:
+    """DPOConfig's settings from the recipe, before the pass-through train.args."""
+    kwargs = common.base_config_kwargs(recipe, output_dir, use_bf16)
+    kwargs.update(beta=recipe.train.beta, max_length=512)
+    return kwargs
 
 
 def make_config(recipe: Recipe, output_dir: Path, use_bf16: bool) -> Any:
     from trl import DPOConfig
 
-    kwargs = common.base_config_kwargs(recipe, output_dir, use_bf16)
-    kwargs.update(beta=recipe.train.beta, max_length=512)
-    kwargs.update(recipe.train.args)
-    return DPOConfig(**kwargs)
+    return DPOConfig(**{**config_kwargs(recipe, output_dir, use_bf16), **recipe.train.args})
 
 
 def train_dpo(

@@ -44,7 +44,8 @@ REF_ADAPTER = "ref"  # the previous round's adapter, frozen, when train.referenc
 
 def check_args(recipe: Recipe) -> None:
     """Pass-through keys must be TrainingArguments fields (or max_length)."""
-    common.check_config_args(ListwiseDPOConfig, recipe.train.args, "dpo_listwise", OWNED)
+    base = common.config_base(recipe)
+    common.check_config_args(ListwiseDPOConfig, recipe.train.args, "dpo_listwise", OWNED, base)
 
 
 def sequence_logps(model: Any, batch: dict[str, Any]) -> Any:

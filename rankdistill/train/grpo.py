@@ -5,10 +5,11 @@ GRPO is PPO's clipped surrogate with a group baseline instead of a value model: 
 0.04 here) keeps the policy near the reference (the base with the adapter disabled: no second model copy).
 For online RL with a critic (value model), see train/ppo.py.
 
-The reward goes through the Judge protocol only (``make_judge(recipe.judge).rank(CandidateSet)``), so any
-judge works: the k samples of a prompt form one CandidateSet, and each sample's reward is its score
-(``train.reward: scores``) or the share of the other scored samples it beats (``rank``). An abstention (NaN)
-earns 0 and is counted.
+The reward goes through the Judge protocol only (``judge.rank(CandidateSet)``), so any judge works: the k
+samples of a prompt form one CandidateSet, and each sample's reward is its score (``train.reward: scores``) or
+the share of the other scored samples it beats (``rank``). An abstention (NaN) earns 0 and is counted. The judge
+is the run's (``judging.run_judge``, passed in by the train stage): its calls are capped by judge.max_cost and
+recorded in the run's ledger, so a resumed round gets the rewards it already paid for from the ledger.
 """
 
 from __future__ import annotations
@@ -36,7 +37,23 @@ def check_args(recipe: Recipe) -> None:
     """Pass-through keys must be trl.GRPOConfig fields the recipe does not already set."""
     from trl import GRPOConfig
 
-    common.check_config_args(GRPOConfig, recipe.train.args, "grpo", OWNED)
+    base = config_kwargs(recipe, Path("checkpoints"), False)
+    common.check_config_args(GRPOConfig, recipe.train.args, "grpo", OWNED, base)
+
+
+def config_kwargs(recipe: Recipe, output_dir: Path, use_bf16: bool) -> dict[str, Any]:
+    """GRPOConfig's settings from the recipe, before the pass-through train.args."""
+    g = recipe.generation
+    kwargs = common.base_config_kwargs(recipe, output_dir, use_bf16)
+    kwargs.update(
+        per_device_train_batch_size=recipe.train.batch_size * g.k,  # completions per device per step
+        num_generations=g.k,
+        max_completion_length=g.max_new_tokens,
+        temperature=g.temperature,
+        top_p=g.top_p,
+        beta=0.04,  # the KL penalty of the GRPO paper (TRL's default is 0)
+    )
+    return kwargs
 
 
 def rank_rewards(scores: list[float]) -> list[float]:
@@ -51,6 +68,8 @@ class JudgeReward:
     """A TRL reward function that asks the judge to rank each prompt's group of samples."""
 
     def __init__(self, judge: Any, mode: str = "scores"):
+        if judge is None:
+            raise TypeError("JudgeReward needs the run's judge (judging.run_judge; train_with passes it)")
         self.judge = judge
         self.mode = mode
         self.__name__ = f"judge:{judge.name}"  # TRL logs rewards under the function's name
@@ -97,29 +116,20 @@ def train_grpo(
     adapter_out: Path,
     checkpoints: Path,
     previous_adapter: Path | None,
+    judge: Any,
     label: str = "train",
 ) -> dict:
-    """Train one round of GRPO on the training prompts; writes the adapter and returns the loss history."""
+    """Train one round of GRPO on the training prompts, rewarded by ``judge``; writes the adapter and returns the
+    loss history."""
     from datasets import Dataset
     from trl import GRPOConfig, GRPOTrainer
-
-    from ..judging import make_judge
 
     check_args(recipe)
     dataset = Dataset.from_list(grpo_rows(recipe))
     model, tokenizer = common.load_trainable(recipe, previous_adapter)
-    g = recipe.generation
-    kwargs = common.base_config_kwargs(recipe, checkpoints, common.wants_bf16(recipe, model))
-    kwargs.update(
-        per_device_train_batch_size=recipe.train.batch_size * g.k,  # completions per device per step
-        num_generations=g.k,
-        max_completion_length=g.max_new_tokens,
-        temperature=g.temperature,
-        top_p=g.top_p,
-        beta=0.04,  # the KL penalty of the GRPO paper (TRL's default is 0)
-    )
+    kwargs = config_kwargs(recipe, checkpoints, common.wants_bf16(recipe, model))
     kwargs.update(recipe.train.args)
-    reward = JudgeReward(make_judge(recipe.judge), recipe.train.reward)
+    reward = JudgeReward(judge, recipe.train.reward)
     history: list[dict[str, float]] = []
     with progress.task(label, total=recipe.train.max_steps) as bar:
         trainer = GRPOTrainer(
@@ -147,6 +157,7 @@ def train(
     checkpoints: Path,
     previous_adapter: Path | None,
     label: str = "train",
+    judge: Any = None,
 ) -> dict:
-    """The dispatch table's entry point (train/__init__.py): ``data`` is None (it samples)."""
-    return train_grpo(recipe, adapter_out, checkpoints, previous_adapter, label)
+    """The dispatch table's entry point (train/__init__.py): ``data`` is None (it samples); ``judge`` the run's."""
+    return train_grpo(recipe, adapter_out, checkpoints, previous_adapter, judge, label)

@@ -425,13 +425,14 @@ def train_ppo(
     adapter_out: Path,
     checkpoints: Path,
     previous_adapter: Path | None,
+    judge: Any,
     label: str = "train",
 ) -> dict:
-    """Train one round of PPO on the training prompts; writes the adapter and returns the step log."""
+    """Train one round of PPO on the training prompts, rewarded by ``judge`` (the run's, bound to its ledger);
+    writes the adapter and returns the step log."""
     import torch
 
     from ..generation import training_prompts
-    from ..judging import make_judge
     from ..rundir import last_complete_checkpoint
     from .grpo import JudgeReward
 
@@ -447,7 +448,7 @@ def train_ppo(
         lr=t.learning_rate,
         weight_decay=cfg.weight_decay,
     )
-    reward = JudgeReward(make_judge(recipe.judge), t.reward)
+    reward = JudgeReward(judge, t.reward)
     history: list[dict[str, float]] = []
     start, kl_coef = 0, t.kl_coef
     resume = last_complete_checkpoint(checkpoints) if checkpoints.exists() else None
@@ -484,6 +485,7 @@ def train(
     checkpoints: Path,
     previous_adapter: Path | None,
     label: str = "train",
+    judge: Any = None,
 ) -> dict:
-    """The dispatch table's entry point (train/__init__.py): ``data`` is None (it samples)."""
-    return train_ppo(recipe, adapter_out, checkpoints, previous_adapter, label)
+    """The dispatch table's entry point (train/__init__.py): ``data`` is None (it samples); ``judge`` the run's."""
+    return train_ppo(recipe, adapter_out, checkpoints, previous_adapter, judge, label)

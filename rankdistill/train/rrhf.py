@@ -45,7 +45,7 @@ OWNED = {**common.OWNED, "rank_weight": "train.rank_weight", "ft_weight": "train
 
 def check_args(recipe: Recipe) -> None:
     """Pass-through keys must be TrainingArguments fields (or max_length)."""
-    common.check_config_args(RRHFConfig, recipe.train.args, "rrhf", OWNED)
+    common.check_config_args(RRHFConfig, recipe.train.args, "rrhf", OWNED, common.config_base(recipe))
 
 
 def encode_lists(tokenizer: Any, rows: list[dict[str, Any]], max_length: int) -> dict[str, Any]:

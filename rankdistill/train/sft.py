@@ -19,7 +19,15 @@ def check_args(recipe: Recipe) -> None:
     """Pass-through keys must be trl.SFTConfig fields the recipe does not already set."""
     from trl import SFTConfig
 
-    common.check_config_args(SFTConfig, recipe.train.args, "sft", common.OWNED)
+    base = config_kwargs(recipe, Path("checkpoints"), False)
+    common.check_config_args(SFTConfig, recipe.train.args, "sft", common.OWNED, base)
+
+
+def config_kwargs(recipe: Recipe, output_dir: Path, use_bf16: bool) -> dict[str, Any]:
+    """SFTConfig's settings from the recipe, before the pass-through train.args."""
+    kwargs = common.base_config_kwargs(recipe, output_dir, use_bf16)
+    kwargs.update(max_length=512, completion_only_loss=True)
+    return kwargs
 
 
 def sft_rows(recipe: Recipe) -> list[dict[str, Any]]:
@@ -52,8 +60,7 @@ def train_sft(
     dataset = Dataset.from_list(sft_rows(recipe))
     model, tokenizer = common.load_trainable(recipe, previous_adapter)
     tokenizer.padding_side = "right"  # SFT pads on the right (no generation here)
-    kwargs = common.base_config_kwargs(recipe, checkpoints, common.wants_bf16(recipe, model))
-    kwargs.update(max_length=512, completion_only_loss=True)
+    kwargs = config_kwargs(recipe, checkpoints, common.wants_bf16(recipe, model))
     kwargs.update(recipe.train.args)
     history: list[dict[str, float]] = []
     with progress.task(label, total=recipe.train.max_steps) as bar:
