@@ -153,6 +153,18 @@ def pick_dtype(setting: str, device: str) -> torch.dtype:
     return torch.float32
 
 
+def stored_dtype(student: StudentSettings) -> str:
+    """``student.dtype`` if set, else the dtype the student's weights are stored in (float32 when its config does
+    not say): what an export writes, whichever device merged it."""
+    if student.dtype != "auto":
+        return student.dtype
+    from transformers import AutoConfig
+
+    config = AutoConfig.from_pretrained(resolve_student(student.model), revision=student.revision)
+    name = str(getattr(config, "dtype", None) or "float32").removeprefix("torch.")
+    return name if name in ("float32", "bfloat16", "float16") else "float32"
+
+
 def load_tokenizer(student: StudentSettings, padding_side: str = "left") -> Any:
     from transformers import AutoTokenizer
 
