@@ -117,17 +117,20 @@ def _print_summary(run: Any) -> None:
     from rich.table import Table
 
     from .loop import summary
-    from .report import summary_table
+    from .report import device_note, summary_table
 
     rows = summary(run)
     headers, cells, notes = summary_table(rows)
+    console = Console()
+    device = device_note(run)  # first: the figures below mean little without the machine they ran on
+    if device:
+        console.print(device)
     # no vertical rules: the table fits an 80-column terminal without truncating numbers
     table = Table(title=f"rankdistill — {run.root}", box=box.SIMPLE_HEAD, padding=(0, 0), pad_edge=False)
     for col in headers:
         table.add_column(col, justify="right", no_wrap=True)
     for line in cells:
         table.add_row(*line)
-    console = Console()
     console.print(table)
     for note in notes:
         console.print(note)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.metadata
 import importlib.util
 import os
 import shutil
@@ -140,6 +141,49 @@ def pick_device() -> str:
     import torch
 
     return "cuda" if torch.cuda.is_available() else "cpu"
+
+
+def device_summary(student: StudentSettings) -> dict[str, Any]:
+    """What the student runs on here, for the run's manifest: device, GPU, dtype, quantization, and the versions
+    that decide the numbers (torch with its CUDA build, the libraries that load, quantize and serve it)."""
+    import torch
+
+    device = pick_device()
+    info: dict[str, Any] = {
+        "device": device,
+        "dtype": str(pick_dtype(student.dtype, device)).removeprefix("torch."),
+        "quantization": "bitsandbytes nf4" if student.quantization == "4bit" else "none",
+    }
+    if device == "cuda":
+        props = torch.cuda.get_device_properties(0)
+        info.update(
+            gpu=props.name,
+            gpu_count=torch.cuda.device_count(),
+            gpu_memory_gib=round(props.total_memory / 2**30, 1),
+            compute_capability=f"{props.major}.{props.minor}",
+        )
+    libraries: dict[str, Any] = {"torch": torch.__version__, "cuda": torch.version.cuda}
+    for package in ("transformers", "trl", "peft", "accelerate", "bitsandbytes", "vllm"):
+        try:
+            libraries[package] = importlib.metadata.version(package)
+        except importlib.metadata.PackageNotFoundError:
+            pass  # vllm is optional
+    info["libraries"] = libraries
+    return info
+
+
+def device_line(machine: dict[str, Any]) -> str:
+    """'device: cuda (NVIDIA H200), bf16' or 'device: cpu, fp32' (+ ', 4-bit NF4 base') from a manifest's machine."""
+    short = {"float32": "fp32", "bfloat16": "bf16", "float16": "fp16"}
+    where = machine.get("device", "unknown")
+    if machine.get("gpu"):
+        where += f" ({machine['gpu']})"
+    parts = [f"device: {where}"]
+    if machine.get("dtype"):
+        parts.append(short.get(machine["dtype"], machine["dtype"]))
+    if machine.get("quantization", "none") != "none":
+        parts.append("4-bit NF4 base (QLoRA)")
+    return ", ".join(parts)
 
 
 def pick_dtype(setting: str, device: str) -> torch.dtype:
