@@ -279,9 +279,7 @@ def test_ppo_rollout_rewards_gae_and_update_make_their_tensors_beside_the_model(
         },
     )
     model, head, tokenizer = load_models(recipe, None)
-    prompts = [
-        Prompt(f"p{i}", x, build_messages(recipe.data, x), c[0]) for i, (x, c) in enumerate(LISTS)
-    ]
+    prompts = [Prompt(f"p{i}", x, build_messages(recipe.data, x), c[0]) for i, (x, c) in enumerate(LISTS)]
     params = [*adapter_params(model, POLICY), *adapter_params(model, CRITIC), *head.parameters()]
     optimizer = torch.optim.AdamW(params, lr=1e-3)
     reward = JudgeReward(make_judge(recipe.judge), recipe.train.reward)

@@ -22,7 +22,9 @@ def test_manifest_names_device_dtype_quantization_and_versions_and_the_summary_s
     assert machine["device"] == "cpu" and machine["dtype"] == "float32"  # this machine has no GPU
     assert machine["quantization"] == "bitsandbytes nf4" and "gpu" not in machine
     libraries = machine["libraries"]
-    assert libraries["torch"] == torch.__version__ and libraries["cuda"] == torch.version.cuda  # None: CPU build
+    assert (
+        libraries["torch"] == torch.__version__ and libraries["cuda"] == torch.version.cuda
+    )  # None: CPU build
     assert {"transformers", "trl", "peft", "bitsandbytes"} <= set(libraries)
     result = CliRunner().invoke(main, ["summary", str(run.root)])
     assert result.exit_code == 0, result.output
