@@ -143,14 +143,50 @@ class StepClock:
         pass
 
 
-def profile_to(folder: Path, name: str, fn) -> None:  # noqa: ANN001
-    """Run ``fn`` under the torch profiler; write its op tables and how often the host waited for the GPU."""
+def profiler():  # noqa: ANN201
     import torch
     from torch.profiler import ProfilerActivity, profile
 
     activities = [ProfilerActivity.CPU] + ([ProfilerActivity.CUDA] if torch.cuda.is_available() else [])
-    with profile(activities=activities) as prof:
+    return profile(activities=activities)
+
+
+def profile_to(folder: Path, name: str, fn) -> None:  # noqa: ANN001
+    """Run ``fn`` under the torch profiler; write its op tables and how often the host waited for the GPU."""
+    with profiler() as prof:
         fn()
+    write_profile(prof, folder, name)
+
+
+class ProfiledSteps(StepClock):
+    """A progress reporter that profiles the training steps after step ``first`` up to step ``last``."""
+
+    def __init__(self, folder: Path, name: str, first: int, last: int) -> None:
+        super().__init__()
+        self.folder, self.name, self.first, self.last, self.prof = folder, name, first, last, None
+
+    def start(self, name, total, completed=0):  # noqa: ANN001
+        bar = super().start(name, total, completed)
+        clock, advance = self, bar.advance
+
+        def profiled_advance(n: int = 1) -> None:
+            advance(n)
+            step = len(clock.times) - 1
+            if step == clock.first:
+                clock.prof = profiler()
+                clock.prof.start()
+            elif step == clock.last and clock.prof is not None:
+                clock.prof.stop()
+                write_profile(clock.prof, clock.folder, clock.name)
+
+        bar.advance = profiled_advance
+        return bar
+
+
+def write_profile(prof, folder: Path, name: str) -> None:  # noqa: ANN001
+    """The profile's op tables (by CPU time, by CUDA time) and how often the host waited for the GPU."""
+    import torch
+
     table = prof.key_averages()
     folder.mkdir(parents=True, exist_ok=True)
     by = "cuda_time_total" if torch.cuda.is_available() else "cpu_time_total"
@@ -249,17 +285,12 @@ def main() -> None:
             steps = [b - a for a, b in zip(clock.times, clock.times[1:], strict=False)][
                 3:
             ]  # after the first 3
-            if args.profile:
-                short = recipe_for(resolve_paths(load_recipe(None, {"train.max_steps": 4})), "sft")
+            if args.profile:  # steps 4-7 of a second run: past the first steps' one-off costs
+                short = recipe_for(resolve_paths(load_recipe(None, {"train.max_steps": 8})), "sft")
                 out2 = Path(tmp) / "adapter2"
                 out2.mkdir()
-                profile_to(
-                    args.profile,
-                    "sft_4_steps",
-                    lambda: train_with(
-                        short, RunDir(Path(tmp) / "run2"), 1, out2, Path(tmp) / "c2", None, "p"
-                    ),
-                )
+                progress.set_reporter(ProfiledSteps(args.profile, "sft_steps_4_to_7", first=3, last=7))
+                train_with(short, RunDir(Path(tmp) / "run2"), 1, out2, Path(tmp) / "c2", None, "profile")
         finally:
             progress.set_reporter(None)
     machine = device_summary(recipe.student)
