@@ -333,15 +333,40 @@ def lora_config(student: StudentSettings) -> Any:
 
 
 def load_policy(student: StudentSettings, adapter: Path | None, for_training: bool = False) -> Any:
-    """Base model with a round's LoRA adapter applied (``adapter`` None: the untrained base)."""
-    model = load_base_model(student, for_training=for_training)
-    if adapter is None:
-        return model
-    from peft import PeftModel
+    """Base model with a round's LoRA adapter applied (``adapter`` None: the untrained base).
 
-    model = PeftModel.from_pretrained(model, str(adapter), is_trainable=for_training)
-    if not for_training and student.quantization != "4bit":
-        # Merging is exact for full-precision bases and makes generation faster; never merge into 4-bit.
-        model = model.merge_and_unload()
-    model.eval() if not for_training else model.train()
+    The last model loaded for inference is kept until the next load: round r's evaluation and round r+1's
+    generation sample from the same student, and it is loaded (and its adapter merged) once for both. A load for
+    training lets it go first, so its memory is free for training."""
+    key = (student.model_dump_json(), _adapter_version(adapter))
+    if not for_training and _kept.get("key") == key:
+        return _kept["model"]
+    release_kept_policy()
+    model = load_base_model(student, for_training=for_training)
+    if adapter is not None:
+        from peft import PeftModel
+
+        model = PeftModel.from_pretrained(model, str(adapter), is_trainable=for_training)
+        if not for_training and student.quantization != "4bit":
+            # Merging is exact for full-precision bases and makes generation faster; never merge into 4-bit.
+            model = model.merge_and_unload()
+        model.eval() if not for_training else model.train()
+    if not for_training:
+        _kept.update(key=key, model=model)
     return model
+
+
+_kept: dict[str, Any] = {}  # load_policy's last inference model: {"key": ..., "model": ...}
+
+
+def release_kept_policy() -> None:
+    """Let go of the inference model load_policy keeps (before training, or before vLLM takes the GPU)."""
+    _kept.clear()
+
+
+def _adapter_version(adapter: Path | None) -> tuple[str, int] | None:
+    """An adapter directory and its weights' mtime: a retrained round's adapter is a new version."""
+    if adapter is None:
+        return None
+    weights = sorted(Path(adapter).glob("adapter_model.*"))
+    return str(Path(adapter).resolve()), max((w.stat().st_mtime_ns for w in weights), default=0)

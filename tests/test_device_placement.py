@@ -60,6 +60,7 @@ def _loop(gen, enc, greedy: bool, max_new_tokens: int = 16, stop_at_period: bool
         return gen._sample_loop(enc, 1 if greedy else 2, 0.8, 0.95, max_new_tokens, eos, greedy=greedy)
 
 
+@pytest.mark.integration  # the packaged student
 @pytest.mark.parametrize("sync_every", [1, 8])
 @pytest.mark.parametrize("greedy", [True, False], ids=["greedy", "sampled"])
 def test_sampling_loop_and_prefill_make_their_tensors_beside_the_inputs(student, greedy, sync_every):
@@ -122,6 +123,7 @@ class HostReads:
         return False
 
 
+@pytest.mark.integration  # the packaged student
 def test_on_cuda_the_loop_asks_the_device_every_8_tokens_not_every_token(student, monkeypatch):
     """Host reads by the loop for 24 greedy tokens: about one per token on the CPU schedule; on the CUDA schedule
     the anchor row (2), one per 8 tokens, compactions (a nonzero each) and the final read of the answers."""
@@ -142,6 +144,7 @@ def test_on_cuda_the_loop_asks_the_device_every_8_tokens_not_every_token(student
     assert counts[8] <= 2 + 24 // 8 + 1 + 1  # anchor, checks, at most one compaction (none here), the answers
 
 
+@pytest.mark.integration  # the packaged student
 def test_the_cuda_schedule_samples_what_generate_samples(student):
     """Checking for finished rows every 8 tokens (CUDA's schedule, run on the CPU) changes no token: sampled
     and greedy answers equal plain generate()'s."""
@@ -163,6 +166,7 @@ def test_the_cuda_schedule_samples_what_generate_samples(student):
     assert gen.generate(_messages(), greedy=True, max_new_tokens=20) == greedy
 
 
+@pytest.mark.integration  # the packaged student
 def test_auto_batch_size_keeps_the_cpu_defaults_and_fills_a_gpu_by_its_memory(student):
     from rankdistill.generation.hf import HFGenerator, prompts_that_fit
 
@@ -305,3 +309,29 @@ def test_local_judge_scores_with_tensors_beside_the_model(tiny):
     with tensors_default_to_meta():
         got, _ = backend.option_logprobs(messages, '{"winner": "', options)
     assert got == pytest.approx(expected) and n > 3 and all(x < 0 for x in got)
+
+
+def test_evaluation_and_the_next_generation_share_one_load_and_training_lets_it_go(tiny, tmp_path):
+    """Round r's evaluation and round r+1's generation sample from the same student: loaded once. A load for
+    training lets the kept model go first; a retrained adapter (new weights) is loaded anew."""
+    import os
+
+    from peft import LoraConfig, get_peft_model
+
+    from rankdistill import models
+
+    student = load_recipe(None, {"student.model": str(tiny), "student.dtype": "float32"}).student
+    adapter = tmp_path / "adapter"
+    get_peft_model(
+        models.load_base_model(student), LoraConfig(r=4, target_modules="all-linear")
+    ).save_pretrained(adapter)
+    evaluated = models.load_policy(student, adapter)
+    assert models.load_policy(student, adapter) is evaluated  # the next stage: no second load
+    assert models.load_policy(student, None) is not evaluated  # another student: loaded, and kept instead
+    trained = models.load_policy(student, adapter, for_training=True)
+    assert trained is not evaluated and not models._kept  # training holds the only copy
+    again = models.load_policy(student, adapter)
+    weights = adapter / "adapter_model.safetensors"
+    os.utime(weights, ns=(weights.stat().st_atime_ns, weights.stat().st_mtime_ns + 10**9))  # retrained
+    assert models.load_policy(student, adapter) is not again
+    models.release_kept_policy()

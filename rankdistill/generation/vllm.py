@@ -182,6 +182,9 @@ class VLLMGenerator:
             # this process left in torch's cache (a trained model, an evaluated one).
             import torch
 
+            from ..models import release_kept_policy
+
+            release_kept_policy()
             gc.collect()
             torch.cuda.empty_cache()
         me = psutil.Process()
