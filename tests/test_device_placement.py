@@ -167,21 +167,29 @@ def test_the_cuda_schedule_samples_what_generate_samples(student):
 
 
 @pytest.mark.integration  # the packaged student
-def test_auto_batch_size_keeps_the_cpu_defaults_and_fills_a_gpu_by_its_memory(student):
-    from rankdistill.generation.hf import HFGenerator, prompts_that_fit
+def test_auto_batch_size_keeps_the_cpu_defaults(student):
+    from rankdistill.generation.hf import HFGenerator
 
-    model, tok = student
-    gen = HFGenerator(model, tok)
+    gen = HFGenerator(*student)
     assert gen.auto_batch_size(MESSAGES, 1, 48, greedy=True) == 32  # the CPU defaults, as before 'auto'
     assert gen.auto_batch_size(MESSAGES, 4, 48, greedy=False) == 16
+
+
+def test_on_a_gpu_auto_batches_as_many_prompts_as_the_memory_holds():
+    from transformers import AutoConfig
+
+    from rankdistill.generation.hf import prompts_that_fit
+    from rankdistill.models import resolve_student
+
+    config = AutoConfig.from_pretrained(resolve_student("smollm2-135m-instruct"))
     # SmolLM2-135M in bf16 (30 layers, 3 KV heads of 64): 23,040 bytes of KV cache per token; a prompt of 100
     # tokens + 48 new ones is 3.4 MB per row, plus 49,152 x 18 bytes of vocabulary rows per step
     per_row = 23_040 * 148 + 49_152 * 18
     prefill = 100 * (6 * 576 + 3 * 1536) * 2 + 9 * 100**2 * 4
-    assert prompts_that_fit(model.config, 10 * (per_row + prefill), 100, 48, 1, 2) == 10
-    assert prompts_that_fit(model.config, 10 * (4 * per_row + prefill), 100, 48, 4, 2) == 10
+    assert prompts_that_fit(config, 10 * (per_row + prefill), 100, 48, 1, 2) == 10
+    assert prompts_that_fit(config, 10 * (4 * per_row + prefill) - 1, 100, 48, 4, 2) == 9
     half_an_h200 = (141 * 10**9 - 270 * 10**6) // 2
-    assert prompts_that_fit(model.config, half_an_h200, 100, 48, 4, 2) > 240  # the whole test set, one call
+    assert prompts_that_fit(config, half_an_h200, 100, 48, 4, 2) > 240  # the whole test set, one call
 
 
 # --- training and judging: a tiny random-weight Llama ---------------------------------------------------

@@ -35,3 +35,17 @@ def test_device_line_names_the_gpu_and_dtype():
     gpu = {"device": "cuda", "gpu": "NVIDIA H200", "dtype": "bfloat16", "quantization": "none"}
     assert device_line(gpu) == "device: cuda (NVIDIA H200), bf16"
     assert device_line({"device": "cpu", "dtype": "float32"}) == "device: cpu, fp32"
+
+
+def test_export_merges_into_the_dtype_the_base_is_stored_in_whatever_the_device(tmp_path):
+    """A GPU run computes in bf16, a CPU run in fp32; the merged export is the base's own dtype either way (the
+    packaged student is stored in fp32), unless the recipe names a dtype."""
+    from transformers import LlamaConfig
+
+    from rankdistill.models import stored_dtype
+    from rankdistill.recipe import StudentSettings
+
+    LlamaConfig(num_hidden_layers=1, dtype="bfloat16").save_pretrained(tmp_path / "bf16")
+    assert stored_dtype(StudentSettings(model=str(tmp_path / "bf16"))) == "bfloat16"
+    assert stored_dtype(StudentSettings(model=str(tmp_path / "bf16"), dtype="float32")) == "float32"
+    assert stored_dtype(StudentSettings()) == "float32"  # the packaged SmolLM2, converted from its GGUF
