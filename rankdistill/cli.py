@@ -134,10 +134,14 @@ def _print_summary(run: Any) -> None:
     from rich.text import Text
 
     from .loop import summary
-    from .report import summary_table
+    from .report import device_note, summary_table
 
     rows = summary(run)
     headers, cells, notes = summary_table(rows)
+    console = Console()
+    device = device_note(run)  # first: the figures below mean little without the machine they ran on
+    if device:
+        _say(console, device)
     # no vertical rules: the table fits an 80-column terminal without truncating numbers
     title = Text(printable(f"rankdistill — {run.root}"))
     table = Table(title=title, box=box.SIMPLE_HEAD, padding=(0, 0), pad_edge=False)
@@ -145,7 +149,6 @@ def _print_summary(run: Any) -> None:
         table.add_column(Text(col), justify="right", no_wrap=True)
     for line in cells:
         table.add_row(*(Text(printable(c)) for c in line))
-    console = Console()
     console.print(table)
     for note in notes:
         _say(console, note)

@@ -97,14 +97,15 @@ def export_round(
 
 
 def _write_merged(recipe: Any, adapter: Path, tokenizer: Any, out: Path, info: dict[str, Any]) -> None:
-    """Base (always full precision) + adapter merged into plain weights, with a generation config that stops
-    at the end of a turn as the run's generation and evaluation did."""
+    """Base (never 4-bit; in the dtype its weights are stored in, so an export merged on a GPU in bf16 runs
+    writes what one merged on a CPU does) + adapter merged into plain weights, with a generation config that
+    stops at the end of a turn as the run's generation and evaluation did."""
     from peft import PeftModel
 
     from .generation.hf import stop_token_ids
-    from .models import load_base_model, stop_sequences
+    from .models import load_base_model, stop_sequences, stored_dtype
 
-    student = recipe.student.model_copy(update={"quantization": "none"})
+    student = recipe.student.model_copy(update={"quantization": "none", "dtype": stored_dtype(recipe.student)})
     model = PeftModel.from_pretrained(load_base_model(student), str(adapter)).merge_and_unload()
     if recipe.student.quantization == "4bit":
         info["note"] = (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.metadata
 import importlib.util
 import os
 import shutil
@@ -142,6 +143,49 @@ def pick_device() -> str:
     return "cuda" if torch.cuda.is_available() else "cpu"
 
 
+def device_summary(student: StudentSettings) -> dict[str, Any]:
+    """What the student runs on here, for the run's manifest: device, GPU, dtype, quantization, and the versions
+    that decide the numbers (torch with its CUDA build, the libraries that load, quantize and serve it)."""
+    import torch
+
+    device = pick_device()
+    info: dict[str, Any] = {
+        "device": device,
+        "dtype": str(pick_dtype(student.dtype, device)).removeprefix("torch."),
+        "quantization": "bitsandbytes nf4" if student.quantization == "4bit" else "none",
+    }
+    if device == "cuda":
+        props = torch.cuda.get_device_properties(0)
+        info.update(
+            gpu=props.name,
+            gpu_count=torch.cuda.device_count(),
+            gpu_memory_gib=round(props.total_memory / 2**30, 1),
+            compute_capability=f"{props.major}.{props.minor}",
+        )
+    libraries: dict[str, Any] = {"torch": torch.__version__, "cuda": torch.version.cuda}
+    for package in ("transformers", "trl", "peft", "accelerate", "bitsandbytes", "vllm"):
+        try:
+            libraries[package] = importlib.metadata.version(package)
+        except importlib.metadata.PackageNotFoundError:
+            pass  # vllm is optional
+    info["libraries"] = libraries
+    return info
+
+
+def device_line(machine: dict[str, Any]) -> str:
+    """'device: cuda (NVIDIA H200), bf16' or 'device: cpu, fp32' (+ ', 4-bit NF4 base') from a manifest's machine."""
+    short = {"float32": "fp32", "bfloat16": "bf16", "float16": "fp16"}
+    where = machine.get("device", "unknown")
+    if machine.get("gpu"):
+        where += f" ({machine['gpu']})"
+    parts = [f"device: {where}"]
+    if machine.get("dtype"):
+        parts.append(short.get(machine["dtype"], machine["dtype"]))
+    if machine.get("quantization", "none") != "none":
+        parts.append("4-bit NF4 base (QLoRA)")
+    return ", ".join(parts)
+
+
 def pick_dtype(setting: str, device: str) -> torch.dtype:
     """fp32 on CPU (the fast dtype without bf16 instructions), bf16 on CUDA where supported."""
     import torch
@@ -151,6 +195,18 @@ def pick_dtype(setting: str, device: str) -> torch.dtype:
     if device == "cuda" and torch.cuda.is_bf16_supported():
         return torch.bfloat16
     return torch.float32
+
+
+def stored_dtype(student: StudentSettings) -> str:
+    """``student.dtype`` if set, else the dtype the student's weights are stored in (float32 when its config does
+    not say): what an export writes, whichever device merged it."""
+    if student.dtype != "auto":
+        return student.dtype
+    from transformers import AutoConfig
+
+    config = AutoConfig.from_pretrained(resolve_student(student.model), revision=student.revision)
+    name = str(getattr(config, "dtype", None) or "float32").removeprefix("torch.")
+    return name if name in ("float32", "bfloat16", "float16") else "float32"
 
 
 def load_tokenizer(student: StudentSettings, padding_side: str = "left") -> Any:
@@ -277,15 +333,40 @@ def lora_config(student: StudentSettings) -> Any:
 
 
 def load_policy(student: StudentSettings, adapter: Path | None, for_training: bool = False) -> Any:
-    """Base model with a round's LoRA adapter applied (``adapter`` None: the untrained base)."""
-    model = load_base_model(student, for_training=for_training)
-    if adapter is None:
-        return model
-    from peft import PeftModel
+    """Base model with a round's LoRA adapter applied (``adapter`` None: the untrained base).
 
-    model = PeftModel.from_pretrained(model, str(adapter), is_trainable=for_training)
-    if not for_training and student.quantization != "4bit":
-        # Merging is exact for full-precision bases and makes generation faster; never merge into 4-bit.
-        model = model.merge_and_unload()
-    model.eval() if not for_training else model.train()
+    The last model loaded for inference is kept until the next load: round r's evaluation and round r+1's
+    generation sample from the same student, and it is loaded (and its adapter merged) once for both. A load for
+    training lets it go first, so its memory is free for training."""
+    key = (student.model_dump_json(), _adapter_version(adapter))
+    if not for_training and _kept.get("key") == key:
+        return _kept["model"]
+    release_kept_policy()
+    model = load_base_model(student, for_training=for_training)
+    if adapter is not None:
+        from peft import PeftModel
+
+        model = PeftModel.from_pretrained(model, str(adapter), is_trainable=for_training)
+        if not for_training and student.quantization != "4bit":
+            # Merging is exact for full-precision bases and makes generation faster; never merge into 4-bit.
+            model = model.merge_and_unload()
+        model.eval() if not for_training else model.train()
+    if not for_training:
+        _kept.update(key=key, model=model)
     return model
+
+
+_kept: dict[str, Any] = {}  # load_policy's last inference model: {"key": ..., "model": ...}
+
+
+def release_kept_policy() -> None:
+    """Let go of the inference model load_policy keeps (before training, or before vLLM takes the GPU)."""
+    _kept.clear()
+
+
+def _adapter_version(adapter: Path | None) -> tuple[str, int] | None:
+    """An adapter directory and its weights' mtime: a retrained round's adapter is a new version."""
+    if adapter is None:
+        return None
+    weights = sorted(Path(adapter).glob("adapter_model.*"))
+    return str(Path(adapter).resolve()), max((w.stat().st_mtime_ns for w in weights), default=0)

@@ -11,7 +11,15 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PositiveInt,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from .errors import UserError
 
@@ -141,7 +149,11 @@ class GenerationSettings(_Strict):
     temperature: float = Field(1.0, gt=0, description="Sampling temperature for candidates.")
     top_p: float = Field(1.0, gt=0, le=1, description="Nucleus sampling threshold.")
     max_new_tokens: int = Field(64, gt=0, description="Longest candidate, in tokens.")
-    batch_size: int = Field(16, gt=0, description="Prompts per generate() call (each yields k sequences).")
+    batch_size: PositiveInt | Literal["auto"] = Field(
+        "auto",
+        description="Prompts per generate() call (each yields k sequences); 'auto': 16 on CPU, on CUDA as many as "
+        "half the GPU's memory holds.",
+    )
     stop: list[str | int] | None = Field(
         None,
         description="Strings or token ids that end an answer, beside EOS, in generation and evaluation "
@@ -406,7 +418,10 @@ class EvalSettings(_Strict):
     data: str | None = Field(None, description="Evaluation prompts (None: data.test).")
     max_prompts: int | None = Field(None, gt=0, description="Evaluate on the first N items only (None: all).")
     max_new_tokens: int = Field(64, gt=0, description="Longest greedy answer, in tokens.")
-    batch_size: int = Field(32, gt=0, description="Prompts per generate() call.")
+    batch_size: PositiveInt | Literal["auto"] = Field(
+        "auto",
+        description="Prompts per generate() call; 'auto': 32 on CPU, on CUDA as many as half the GPU's memory holds.",
+    )
 
 
 class Recipe(_Strict):

@@ -117,6 +117,19 @@ COLUMN_NOTES = (
 )
 
 
+def device_note(run: RunDir) -> str | None:
+    """The summary's first line: where the run ran ('device: cuda (NVIDIA H200), bf16', 'device: cpu, fp32'),
+    from its manifest (None without one)."""
+    from .models import device_line
+
+    if not run.manifest_path.exists():
+        return None
+    manifest = read_json(run.manifest_path)
+    student = manifest.get("student", {})  # manifests before the machine section named dtype there only
+    machine = {"dtype": student.get("dtype"), "quantization": student.get("quantization", "none")}
+    return device_line({**machine, **manifest.get("machine", {})})
+
+
 def table_cells(rows: list[dict[str, Any]], columns: list[str]) -> tuple[list[str], list[list[str]]]:
     """(headers, formatted rows) for ``columns`` (keys of COLUMNS)."""
     headers = [COLUMNS[c][0] for c in columns]

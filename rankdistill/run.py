@@ -94,15 +94,12 @@ def _git_commit() -> str | None:
 def write_manifest(run: RunDir, recipe: Recipe) -> None:
     """Versions, seeds, model ids, machine: what it takes to reproduce or explain the run."""
     from .generation import choose_backend
-    from .models import pick_device, pick_dtype, resolve_student
+    from .models import device_summary, pick_device, pick_dtype, resolve_student
 
     device = pick_device()
     old = read_json(run.manifest_path) if run.manifest_path.exists() else {}
-    machine: dict[str, Any] = {"platform": platform.platform(), "cpus": os.cpu_count(), "device": device}
-    if device == "cuda":
-        import torch
-
-        machine["gpu"] = torch.cuda.get_device_name(0)
+    # where it ran: device, GPU, dtype, quantization, torch's CUDA build and the libraries (the summary's first line)
+    machine = {"platform": platform.platform(), "cpus": os.cpu_count(), **device_summary(recipe.student)}
     manifest = {
         "created": old.get("created", time.strftime("%Y-%m-%dT%H:%M:%S%z")),
         "updated": time.strftime("%Y-%m-%dT%H:%M:%S%z"),

@@ -18,11 +18,16 @@ class HFGenerator:
         self.model = model
         self.tokenizer = tokenizer
         self.stop_ids, self.stop_strings = stop  # beyond EOS (models.stop_sequences)
+        # generated tokens between the sampling loop's checks for finished rows (None: sync_interval's)
+        self.sync_every: int | None = None
 
-    def _encode(self, messages: list[list[dict[str, str]]]) -> Any:
+    def _encode(self, messages: list[list[dict[str, str]]]) -> dict[str, Any]:
+        """The chat-templated prompts, left-padded, as tensors made on the model's device."""
+        import torch
+
         texts = chat_texts(self.tokenizer, messages)
-        enc = self.tokenizer(texts, return_tensors="pt", padding=True, add_special_tokens=False)
-        return enc.to(self.model.device)
+        enc = self.tokenizer(texts, padding=True, add_special_tokens=False)
+        return {k: torch.tensor(v, dtype=torch.long, device=self.model.device) for k, v in enc.items()}
 
     def generate(
         self,
@@ -131,6 +136,10 @@ class HFGenerator:
         - Each prompt is prefilled once, not k times (``_prefill_once``); its last token then runs on all k rows.
         - A finished row leaves the batch (in batches of at least a quarter of the rows, so the cache is not
           copied every step); plain generate keeps computing it until every row of the batch is done.
+        - The host asks the device whether rows have finished only every ``sync_every`` tokens (every token on
+          CPU, where asking is free; every 8 on CUDA, where each question waits for the GPU's queue to drain).
+          Between checks, finished rows compute on and their tokens are dropped (written as padding), so the
+          answers are the same; the last check may run a few steps after every row is done.
         Sampling is generate()'s: float32 logits, temperature then top-p (``TemperatureLogitsWarper``,
         ``TopPLogitsWarper``), softmax, and ``torch.multinomial``'s own draw, which is argmax(p / q) with q ~ Exp(1)
         drawn for every row of the full batch each step -- drawn here for all k·B rows too, finished or not, so
@@ -143,6 +152,7 @@ class HFGenerator:
 
         cache, positions = self._prefill_once(enc, k)
         ids, mask = enc["input_ids"], enc["attention_mask"]
+        device = ids.device  # every tensor below lives beside the model's inputs
         mask = mask.repeat_interleave(k, dim=0)
         token = ids[:, -1:].repeat_interleave(k, dim=0)
         position = positions[:, -1:].repeat_interleave(k, dim=0)
@@ -150,12 +160,14 @@ class HFGenerator:
         warpers = [TemperatureLogitsWarper(temperature)] if temperature != 1.0 else []
         if top_p < 1.0:
             warpers.append(TopPLogitsWarper(top_p))
-        eos = torch.tensor(sorted(eos_ids), dtype=torch.long)
-        out = torch.full((n, max_new_tokens), self.tokenizer.pad_token_id, dtype=torch.long)
-        rows = torch.arange(n)  # the full-batch row of each row still in the batch
-        done = torch.zeros(n, dtype=torch.bool)  # by full-batch row
+        pad = self.tokenizer.pad_token_id
+        eos = torch.tensor(sorted(eos_ids), dtype=torch.long, device=device)
+        out = torch.full((n, max_new_tokens), pad, dtype=torch.long, device=device)
+        rows = torch.arange(n, device=device)  # the full-batch row of each row still in the batch
+        done = torch.zeros(n, dtype=torch.bool, device=device)  # by full-batch row
         padded = (mask == 0).any(dim=1)
-        anchor = int(padded.nonzero()[0, 0]) if bool(padded.any()) else -1
+        anchor = int(padded.nonzero()[0, 0]) if bool(padded.any()) else -1  # once per batch
+        every = self.sync_every or sync_interval(device)
         for step in range(max_new_tokens):
             logits = self.model(
                 input_ids=token, attention_mask=mask, position_ids=position, past_key_values=cache, use_cache=True
@@ -166,34 +178,88 @@ class HFGenerator:
                 for warp in warpers:
                     logits = warp(token, logits)
                 probs = torch.softmax(logits, dim=-1)
-                q = torch.empty((n, probs.shape[-1]), dtype=probs.dtype).exponential_()  # multinomial's draw
-                sampled = (probs / q[rows]).argmax(dim=-1)
-            live = ~done[rows]
-            out[rows[live], step] = sampled[live]
-            done[rows[live & torch.isin(sampled, eos)]] = True
-            if bool(done.all()):
-                break
+                q = torch.empty((n, probs.shape[-1]), dtype=probs.dtype, device=device).exponential_()
+                sampled = (probs / q[rows]).argmax(dim=-1)  # multinomial's draw
+            # by index, not by boolean mask: a mask's nonzero() would wait for the device every token
+            finished = done[rows]
+            out[rows, step] = sampled.masked_fill(finished, pad)
+            done[rows] = finished | torch.isin(sampled, eos)
             token = sampled.unsqueeze(1)
             mask = torch.cat([mask, mask.new_ones(mask.shape[0], 1)], dim=1)
             position = position + 1
+            if (step + 1) % every:
+                continue
             keep = ~done[rows] | (rows == anchor)
-            if int((~keep).sum()) * 4 >= len(rows):
+            live, dropped = torch.stack([(~done).sum(), (~keep).sum()]).tolist()  # one wait for the device
+            if live == 0:
+                break
+            if dropped * 4 >= len(rows):
                 idx = keep.nonzero()[:, 0]
                 rows, token, mask, position = rows[idx], token[idx], mask[idx], position[idx]
                 cache.batch_select_indices(idx)
         return out.tolist()
 
     def stream(
-        self, messages: list[list[dict[str, str]]], seeds: list[int], group: int, **kwargs: Any
+        self, messages: list[list[dict[str, str]]], seeds: list[int], group: int | str, **kwargs: Any
     ) -> Iterator[list[tuple[int, list[Completion]]]]:
-        """``generate`` over ``messages`` in batches of ``group`` prompts, each seeded with its first prompt's
-        seed; yields (position in ``messages``, completions) per batch, so a stage can file them as they come."""
-        for start, batch in batches(messages, group):
+        """``generate`` over ``messages`` in batches of ``group`` prompts ('auto': ``auto_batch_size``), each
+        seeded with its first prompt's seed; yields (position in ``messages``, completions) per batch, so a stage
+        can file them as they come."""
+        if group == "auto":
+            greedy = kwargs.get("greedy", False)
+            group = self.auto_batch_size(
+                messages, 1 if greedy else kwargs.get("k", 1), kwargs.get("max_new_tokens", 64), greedy
+            )
+        for start, batch in batches(messages, int(group)):
             yield list(enumerate(self.generate(batch, seed=seeds[start], **kwargs), start))
+
+    def auto_batch_size(
+        self, messages: list[list[dict[str, str]]], rows_per_prompt: int, max_new_tokens: int, greedy: bool
+    ) -> int:
+        """Prompts per generate() call for a recipe's ``batch_size: auto``: on CPU what the recipes used before
+        (32 greedy, 16 sampled: more rows are no faster on a few cores, and fewer let the bar move); on CUDA as
+        many as half the device's memory beside the weights holds (``prompts_that_fit``), from its total
+        memory, not what is free, so a recipe batches alike in every run on the same GPU."""
+        import torch
+
+        device = self.model.device
+        if device.type != "cuda":
+            return CPU_BATCH_GREEDY if greedy else CPU_BATCH_SAMPLED
+        texts = chat_texts(self.tokenizer, messages)
+        longest = max(len(ids) for ids in self.tokenizer(texts, add_special_tokens=False)["input_ids"])
+        weights = sum(p.numel() * p.element_size() for p in self.model.parameters())
+        budget = (torch.cuda.get_device_properties(device).total_memory - weights) // 2
+        dtype = next(p.dtype for p in self.model.parameters() if p.is_floating_point())
+        size = prompts_that_fit(
+            self.model.config, budget, longest, max_new_tokens, rows_per_prompt, torch.finfo(dtype).bits // 8
+        )
+        return max(1, min(size, len(messages)))
 
     def close(self) -> None:
         """Drop the model so its memory is free before training."""
         self.model = None
+
+
+# Prompts per generate() call for ``batch_size: auto`` on CPU (greedy evaluation; sampling k per prompt).
+CPU_BATCH_GREEDY, CPU_BATCH_SAMPLED = 32, 16
+
+
+def prompts_that_fit(
+    config: Any, budget: int, prompt_tokens: int, max_new_tokens: int, rows_per_prompt: int, elem_bytes: int
+) -> int:
+    """How many prompts of ``prompt_tokens`` (each sampled on ``rows_per_prompt`` rows) fit in ``budget`` bytes:
+    per row the KV cache of prompt + answer and the float32 vocabulary rows the loop keeps per step (logits,
+    probabilities, the exponential draw, their quotient); per prompt the prefill's activations, with attention
+    scores as the unfused (math) kernel would hold them."""
+    text = getattr(config, "get_text_config", lambda: config)()
+    heads = text.num_attention_heads
+    head_dim = getattr(text, "head_dim", None) or text.hidden_size // heads
+    kv_heads = getattr(text, "num_key_value_heads", None) or heads
+    per_token = 2 * text.num_hidden_layers * kv_heads * head_dim * elem_bytes
+    per_row = per_token * (prompt_tokens + max_new_tokens) + text.vocab_size * (4 * 4 + elem_bytes)
+    inner = getattr(text, "intermediate_size", None) or 4 * text.hidden_size
+    prefill = prompt_tokens * (6 * text.hidden_size + 3 * inner) * elem_bytes + heads * prompt_tokens**2 * 4
+    return int(budget // (rows_per_prompt * per_row + prefill))
 
 
 # Generation-config fields that add nothing to sampling at their default (anything else, e.g. a repetition
@@ -229,6 +295,11 @@ def kv_heads_shared_in_sdpa() -> Iterator[None]:
         yield
     finally:
         sdpa_attention.use_gqa_in_sdpa = original
+
+
+def sync_interval(device: Any) -> int:
+    """Generated tokens between the sampling loop's checks for finished rows on ``device``."""
+    return 1 if device.type == "cpu" else 8
 
 
 def plain_sampling(generation_config: Any) -> bool:

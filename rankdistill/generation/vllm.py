@@ -177,6 +177,16 @@ class VLLMGenerator:
                 "vllm: the QLoRA adapter is served on the unquantized base (vLLM has no bitsandbytes "
                 "loader); samples come from the base without its NF4 quantization error"
             )
+        if device == "cuda":
+            # The engine sizes its KV cache from the memory the GPU has free: give back what earlier stages of
+            # this process left in torch's cache (a trained model, an evaluated one).
+            import torch
+
+            from ..models import release_kept_policy
+
+            release_kept_policy()
+            gc.collect()
+            torch.cuda.empty_cache()
         me = psutil.Process()
         before = {p.pid for p in me.children(recursive=True)}
         start = time.perf_counter()

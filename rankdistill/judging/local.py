@@ -81,22 +81,24 @@ class LocalBackend:
 
         tok, model = self.load()
         text = tok.apply_chat_template(messages, add_generation_prompt=True, tokenize=False) + prefix
-        prompt = torch.tensor([tok(text, add_special_tokens=False).input_ids], device=model.device)
+        device = model.device  # every tensor made here goes straight to the model's device
+        prompt_ids = tok(text, add_special_tokens=False).input_ids
+        prompt = torch.tensor([prompt_ids], dtype=torch.long, device=device)
         opts = [tok(o, add_special_tokens=False).input_ids for o in options]
         width = max(len(o) for o in opts)
-        ids = torch.full((len(opts), width), tok.pad_token_id, dtype=torch.long)
-        mask = torch.zeros((len(opts), prompt.shape[1] + width), dtype=torch.long)
-        mask[:, : prompt.shape[1]] = 1
-        for i, o in enumerate(opts):
-            ids[i, : len(o)] = torch.tensor(o)
-            mask[i, prompt.shape[1] : prompt.shape[1] + len(o)] = 1
+        ids = torch.tensor(
+            [o + [tok.pad_token_id] * (width - len(o)) for o in opts], dtype=torch.long, device=device
+        )
+        mask = torch.tensor(
+            [[1] * (len(prompt_ids) + len(o)) + [0] * (width - len(o)) for o in opts],
+            dtype=torch.long,
+            device=device,
+        )
         with torch.no_grad():
             first = model(input_ids=prompt, use_cache=True)
             cache = first.past_key_values
             cache.batch_repeat_interleave(len(opts))
-            rest = model(
-                input_ids=ids.to(model.device), attention_mask=mask.to(model.device), past_key_values=cache
-            )
+            rest = model(input_ids=ids, attention_mask=mask, past_key_values=cache)
         head = torch.log_softmax(first.logits[0, -1].float(), dim=-1).cpu()
         tail = torch.log_softmax(rest.logits.float(), dim=-1).cpu()
         out = []

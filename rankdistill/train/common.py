@@ -158,6 +158,16 @@ def load_trainable(recipe: Recipe, previous_adapter: Path | None) -> tuple[Any, 
     return model, tokenizer
 
 
+def model_device(model: Any) -> Any:
+    """Where ``model``'s inputs belong: its first parameter's device (a DDP- or peft-wrapped model too)."""
+    return next(model.parameters()).device
+
+
+def on_device(batch: dict[str, Any], device: Any) -> dict[str, Any]:
+    """``batch`` with its tensors on ``device`` (a no-op for those already there, as in a Trainer's steps)."""
+    return {k: v.to(device) if hasattr(v, "to") else v for k, v in batch.items()}
+
+
 def score_labelled_positions_only() -> None:
     """Make TRL's fused LM head (DPO, SFT) score only the positions it trains on, on CPU too.
 

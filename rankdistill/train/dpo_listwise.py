@@ -52,6 +52,7 @@ def sequence_logps(model: Any, batch: dict[str, Any]) -> Any:
     """log π(y_i|x) (summed over completion tokens) of every candidate, shaped [B, K]: one forward pass."""
     from .losses import summed_completion_logps
 
+    batch = common.on_device(batch, common.model_device(model))
     logits = model(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"]).logits
     return summed_completion_logps(logits, batch["labels"]).view(batch["scores"].shape)
 

@@ -165,10 +165,14 @@ def policy_logps(
 
 def critic_values(model: Any, head: Any, batch: dict[str, Any]) -> Any:
     """V(s_t) per position [N, T−1]: the value head on the last hidden state before token t+1 is chosen."""
+    import torch
+
     # the transformer body only: the critic never needs the vocabulary projection
     body = model.get_base_model().base_model
     hidden = body(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"]).last_hidden_state
-    return head(hidden[:, :-1].float()).squeeze(-1)
+    # the head in float32 even under bf16 autocast (CUDA): values, returns and GAE's sums keep their precision
+    with torch.autocast(hidden.device.type, enabled=False):
+        return head(hidden[:, :-1].float()).squeeze(-1)
 
 
 # --- rollouts ---------------------------------------------------------------------------------------------
@@ -221,9 +225,8 @@ def rollout(
         for p, group in zip(picked, samples, strict=True)
     ]
     max_length = recipe.train.args.get("max_length", PPOConfig.max_length)
-    batch = {
-        k: v.to(model.device) for k, v in encode_lists(tokenizer, rows, max_length).items() if k != "scores"
-    }
+    device = common.model_device(model)
+    batch = {k: v.to(device) for k, v in encode_lists(tokenizer, rows, max_length).items() if k != "scores"}
     with torch.no_grad():
         logps, mask, _ = policy_logps(model, batch, temperature=g.temperature)
         with using(model, REF if REF in model.peft_config else None):
@@ -236,7 +239,7 @@ def rollout(
         "logps": logps,
         "ref_logps": ref_logps,
         "values": values * mask,
-        "scores": torch.tensor(rewards, dtype=torch.float32, device=model.device),
+        "scores": torch.tensor(rewards, dtype=torch.float32, device=device),
         "lengths": [c.num_tokens for group in samples for c in group],
     }
 
@@ -276,12 +279,13 @@ def ppo_update(
     cfg = PPOConfig(**t.args)
     params = [p for group in optimizer.param_groups for p in group["params"]]
     n = roll["input_ids"].shape[0]
-    gen = torch.Generator().manual_seed(recipe.seed * 1_000_003 + step)
+    # minibatch orders drawn on the CPU: the same on every device, and no generator to keep per device
+    gen = torch.Generator(device="cpu").manual_seed(recipe.seed * 1_000_003 + step)
     stats: dict[str, list[float]] = {k: [] for k in ("policy_loss", "value_loss", "clip_fraction", "entropy")}
     stats["approx_kl"] = []
     model.train()
     for _ in range(t.ppo_epochs):
-        order = torch.randperm(n, generator=gen)
+        order = torch.randperm(n, generator=gen, device="cpu")
         for start in range(0, n, t.minibatch_size):
             idx = order[start : start + t.minibatch_size].to(roll["input_ids"].device)
             mb = {k: roll[k][idx] for k in ("input_ids", "attention_mask", "labels")}
@@ -456,8 +460,9 @@ def train_ppo(
         state = load_checkpoint(resume, model, head, optimizer)
         start, kl_coef, history = state["global_step"], state["kl_coef"], state["history"]
         progress.log(f"resuming training from {resume}")
-    device_type = "cuda" if torch.cuda.is_available() else "cpu"
-    autocast = torch.autocast(device_type, dtype=torch.bfloat16, enabled=common.wants_bf16(recipe, model))
+    autocast = torch.autocast(
+        common.model_device(model).type, dtype=torch.bfloat16, enabled=common.wants_bf16(recipe, model)
+    )
     with progress.task(label, total=t.max_steps, completed=start) as bar, autocast:
         for step in range(start, t.max_steps):
             entry = ppo_step(recipe, model, head, tokenizer, optimizer, prompts, reward, step, kl_coef)

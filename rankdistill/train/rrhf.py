@@ -81,11 +81,13 @@ def encode_lists(tokenizer: Any, rows: list[dict[str, Any]], max_length: int) ->
         scores.append(s + [float("nan")] * (k - len(s)))
     width = max(len(s) for s in seqs)
     pad = tokenizer.pad_token_id
+    # a collator's batch, made on the CPU: the Trainer (or the caller) moves it to the model's device
+    cpu = torch.device("cpu")
     return {
-        "input_ids": torch.tensor([s + [pad] * (width - len(s)) for s in seqs]),
-        "attention_mask": torch.tensor([[1] * len(s) + [0] * (width - len(s)) for s in seqs]),
-        "labels": torch.tensor([lab + [-100] * (width - len(lab)) for lab in labels]),
-        "scores": torch.tensor(scores, dtype=torch.float32),
+        "input_ids": torch.tensor([s + [pad] * (width - len(s)) for s in seqs], device=cpu),
+        "attention_mask": torch.tensor([[1] * len(s) + [0] * (width - len(s)) for s in seqs], device=cpu),
+        "labels": torch.tensor([lab + [-100] * (width - len(lab)) for lab in labels], device=cpu),
+        "scores": torch.tensor(scores, dtype=torch.float32, device=cpu),
     }
 
 
@@ -99,6 +101,7 @@ def candidate_logps(model: Any, batch: dict[str, Any]) -> Any:
 
     from .losses import mean_completion_logps
 
+    batch = common.on_device(batch, common.model_device(model))
     labels = batch["labels"]
     labelled = (labels != -100).any(dim=0).nonzero()
     first = max(int(labelled[0]) - 1, 0) if len(labelled) else labels.shape[1] - 1
