@@ -1,7 +1,8 @@
 """Preferences stage: rankings -> pairwise and listwise HF datasets in round-NN/prefs/.
 
 ``prefs/pairs`` is TRL's conversational preference format (prompt, chosen, rejected) plus the margin;
-``prefs/lists`` holds every candidate with its score, for listwise losses such as RRHF.
+``prefs/lists`` holds every candidate with its score, for listwise losses such as RRHF; ``prefs/best`` each
+prompt's top-ranked answer as a prompt-completion row, for reward-ranked fine-tuning (raft).
 """
 
 from __future__ import annotations
@@ -113,6 +114,68 @@ def pair_rows(
     return rows, stats
 
 
+def best_rows(
+    items: list[CandidateSet], rankings: list[Ranking], settings: PreferenceSettings
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """prefs/best (RAFT's data) and its counts: each prompt's top-ranked answer when its score beats every
+    *different* answer's by more than ``best_margin`` (copies of the top answer are not rivals); and, with
+    ``keep_tied_correct``, the prompts whose candidates all equal the reference (all tied, all correct), which
+    give no pair and no top answer, with the reference as the answer."""
+    from .metrics import normalize
+
+    rows: list[dict[str, Any]] = []
+    stats: dict[str, Any] = {
+        "best_examples": 0,
+        "best_cleared_margin": 0,  # top answers kept
+        "best_below_margin": 0,  # top answers not clearly above a different one
+        "tied_correct": 0,  # prompts whose candidates all equal the reference
+        "tied_correct_kept": 0,  # of those, kept (preferences.keep_tied_correct)
+        "best_sources": {},  # where the kept top answers came from (generation.sources)
+    }
+    by_id = {r.prompt_id: r for r in rankings}
+    for item in items:
+        ranking = by_id[item.prompt_id]
+        s = ranking.scores
+        scored = [i for i in ranking.order if not math.isnan(s[i])]
+        if len(scored) < 2:
+            continue  # abstained: counted by pair_rows
+        texts = {i: normalize(item.candidates[i].text) for i in scored}
+        if item.reference is not None and all(t == normalize(item.reference) for t in texts.values()):
+            stats["tied_correct"] += 1
+            if settings.keep_tied_correct:
+                stats["tied_correct_kept"] += 1
+                rows.append(_best_row(item, item.reference, "tied_correct", "reference", 0.0))
+            continue
+        top = scored[0]
+        rivals = [s[i] for i in scored if texts[i] != texts[top]]
+        if not rivals:  # one answer, sampled k times, and not the reference: nothing ranks above anything
+            continue
+        margin = s[top] - max(rivals)
+        if margin <= max(settings.best_margin, 1e-9):
+            stats["best_below_margin"] += 1
+            continue
+        source = item.candidates[top].source
+        stats["best_cleared_margin"] += 1
+        stats["best_sources"][source] = stats["best_sources"].get(source, 0) + 1
+        rows.append(_best_row(item, item.candidates[top].text, "top", source, margin))
+    stats["best_examples"] = len(rows)
+    return rows, stats
+
+
+def _best_row(item: CandidateSet, text: str, kind: str, source: str, margin: float) -> dict[str, Any]:
+    return {
+        "prompt_id": item.prompt_id,
+        "prompt": item.messages,
+        "completion": [{"role": "assistant", "content": text}],
+        "kind": kind,  # "top" (cleared the margin) or "tied_correct"
+        "source": source,
+        "margin": margin,
+    }
+
+
+BEST_COLUMNS = ["prompt_id", "prompt", "completion", "kind", "source", "margin"]
+
+
 def list_rows(items: list[CandidateSet], rankings: list[Ranking]) -> list[dict[str, Any]]:
     by_id = {r.prompt_id: r for r in rankings}
     return [
@@ -134,6 +197,8 @@ def prefs_stage(run: RunDir, round_idx: int, recipe: Recipe) -> dict[str, int]:
     items = [CandidateSet.from_dict(d) for d in read_jsonl(run.candidates(round_idx))]
     rankings = [Ranking.from_dict(d) for d in read_jsonl(run.rankings(round_idx))]
     rows, stats = pair_rows(items, rankings, recipe.preferences)
+    best, best_stats = best_rows(items, rankings, recipe.preferences)
+    stats.update(best_stats)
     final = run.prefs(round_idx)
     final.parent.mkdir(parents=True, exist_ok=True)
     tmp = tempfile.mkdtemp(prefix=".prefs-", dir=final.parent)
@@ -141,6 +206,8 @@ def prefs_stage(run: RunDir, round_idx: int, recipe: Recipe) -> dict[str, int]:
     pairs = Dataset.from_list(rows) if rows else Dataset.from_dict({c: [] for c in columns})
     pairs.save_to_disk(f"{tmp}/pairs")
     Dataset.from_list(list_rows(items, rankings)).save_to_disk(f"{tmp}/lists")
+    top = Dataset.from_list(best) if best else Dataset.from_dict({c: [] for c in BEST_COLUMNS})
+    top.save_to_disk(f"{tmp}/best")
     atomic_write_json(f"{tmp}/stats.json", stats)
     replace_dir(tmp, final)
     return stats
@@ -155,6 +222,14 @@ def no_training_reason(run: RunDir, round_idx: int, algorithm: str) -> str | Non
     if not path.exists():
         return None
     st = read_json(path)
+    if algorithm == "raft":
+        if st.get("best_examples", 1) > 0:  # prefs built before raft existed: the trainer says what to do
+            return None
+        return (
+            f"no top-ranked answer to train on: of {st['prompts']} prompts, {st['skipped_all_tied']} all tied "
+            f"({st['tied_correct']} all equal to the reference: preferences.keep_tied_correct keeps those), "
+            f"{st['skipped_abstained']} abstained, {st['best_below_margin']} not above preferences.best_margin"
+        )
     usable = st["prompts"] - st["skipped_abstained"] - st["skipped_all_tied"]
     if (usable if algorithm in LISTWISE else st["pairs"]) > 0:
         return None

@@ -46,8 +46,8 @@ class LoraSettings(_Strict):
 class StudentSettings(_Strict):
     model: str = Field(
         "smollm2-135m-instruct",
-        description="Alias 'smollm2-135m-instruct' (packaged), a .gguf file, a local transformers directory, "
-        "or a hub id.",
+        description="Alias 'smollm2-135m-instruct' or 'gemma3-270m' (packaged in PyPI), a .gguf file, a local "
+        "transformers directory, or a hub id.",
     )
     chat_template: str | None = Field(
         None,
@@ -333,10 +333,21 @@ class PreferenceSettings(_Strict):
     min_margin: float = Field(
         0.0, ge=0, description="Drop pairs whose score difference is not above this margin."
     )
+    best_margin: float = Field(
+        0.0,
+        ge=0,
+        description="raft: a prompt's top-ranked answer is trained on only when its score beats every different "
+        "answer's by more than this.",
+    )
+    keep_tied_correct: bool = Field(
+        False,
+        description="raft: also train on prompts whose candidates all equal the reference (all tied, all "
+        "correct: 'keep answering this'), which otherwise give no pair and no top answer.",
+    )
 
 
 # Each has a trainer in rankdistill/train/ (the dispatch table there: train.TRAINERS).
-ALGORITHMS = ("dpo", "dpo_listwise", "rrhf", "ppo", "grpo", "sft")
+ALGORITHMS = ("dpo", "dpo_listwise", "rrhf", "raft", "ppo", "grpo", "sft")
 Algorithm = Literal[ALGORITHMS]
 
 
@@ -344,8 +355,8 @@ class TrainSettings(_Strict):
     algorithm: Algorithm = Field(
         "dpo",
         description="dpo (trl.DPOTrainer), dpo_listwise (our Plackett-Luce DPO over whole rankings), rrhf (our "
-        "listwise trainer), ppo (our actor-critic, judge as reward), grpo (trl.GRPOTrainer, judge as reward), "
-        "sft (trl.SFTTrainer on the references).",
+        "listwise trainer), raft (trl.SFTTrainer on each prompt's top-ranked answer), ppo (our actor-critic, "
+        "judge as reward), grpo (trl.GRPOTrainer, judge as reward), sft (trl.SFTTrainer on the references).",
     )
     schedule: list[Algorithm] | None = Field(
         None,
@@ -368,8 +379,8 @@ class TrainSettings(_Strict):
     args: dict[str, Any] = Field(
         default_factory=dict,
         description="Any other field of train.algorithm's config class (trl.DPOConfig, trl.GRPOConfig, "
-        "trl.SFTConfig, TrainingArguments for rrhf and dpo_listwise, PPOConfig for ppo), passed through "
-        "(e.g. loss_type: ipo).",
+        "trl.SFTConfig for sft and raft, TrainingArguments for rrhf and dpo_listwise, PPOConfig for ppo), "
+        "passed through (e.g. loss_type: ipo).",
     )
     per_algorithm: dict[Algorithm, dict[str, Any]] = Field(
         default_factory=dict,

@@ -1,7 +1,8 @@
 """Training stage: one self-contained file per algorithm behind one dispatch table; this module files the result.
 
 Which algorithm trains round r is ``train.schedule[r-1]`` (the last entry repeats) or ``train.algorithm``.
-``dpo``, ``dpo_listwise`` and ``rrhf`` learn from the round's judged candidates (prefs/pairs or prefs/lists);
+``dpo``, ``dpo_listwise``, ``rrhf`` and ``raft`` learn from the round's judged candidates (prefs/pairs,
+prefs/lists or prefs/best);
 ``sft`` (the references), ``grpo`` and ``ppo`` (online: they sample and ask the judge themselves) need only the
 prompts, so their rounds skip generate / judge / prefs.
 
@@ -41,6 +42,7 @@ TRAINERS: dict[str, Trainer] = {
     "dpo": Trainer("dpo", "pairs"),
     "dpo_listwise": Trainer("dpo_listwise", "lists"),
     "rrhf": Trainer("rrhf", "lists"),
+    "raft": Trainer("raft", "best"),
     "sft": Trainer("sft", None),
     "grpo": Trainer("grpo", None, judged=True),
     "ppo": Trainer("ppo", None, judged=True),

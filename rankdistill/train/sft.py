@@ -52,12 +52,25 @@ def train_sft(
     label: str = "train",
 ) -> dict:
     """Train one round of SFT on the references; writes the adapter and returns the loss history."""
+    check_args(recipe)
+    return train_on_rows(recipe, sft_rows(recipe), adapter_out, checkpoints, previous_adapter, label)
+
+
+def train_on_rows(
+    recipe: Recipe,
+    rows: list[dict[str, Any]],
+    adapter_out: Path,
+    checkpoints: Path,
+    previous_adapter: Path | None,
+    label: str = "train",
+) -> dict:
+    """``trl.SFTTrainer`` on prompt-completion ``rows`` (the loss on the completion's tokens only); shared with
+    raft, which picks its rows from the round's rankings."""
     from datasets import Dataset
     from trl import SFTConfig, SFTTrainer
 
-    check_args(recipe)
     common.score_labelled_positions_only()
-    dataset = Dataset.from_list(sft_rows(recipe))
+    dataset = Dataset.from_list([{"prompt": r["prompt"], "completion": r["completion"]} for r in rows])
     model, tokenizer = common.load_trainable(recipe, previous_adapter)
     tokenizer.padding_side = "right"  # SFT pads on the right (no generation here)
     kwargs = config_kwargs(recipe, checkpoints, common.wants_bf16(recipe, model))
