@@ -25,7 +25,10 @@ def check_args(recipe: Recipe) -> None:
     """Pass-through keys must be trl.SFTConfig fields the recipe does not already set."""
     from trl import SFTConfig
 
-    common.check_config_args(SFTConfig, recipe.train.args, "raft", common.OWNED)
+    from .sft import config_kwargs
+
+    base = config_kwargs(recipe, Path("checkpoints"), False)
+    common.check_config_args(SFTConfig, recipe.train.args, "raft", common.OWNED, base)
 
 
 def train_raft(
