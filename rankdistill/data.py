@@ -11,12 +11,14 @@ import random
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import progress
 from .errors import UserError
 from .metrics import GROUP_FIELDS
-from .recipe import DataSettings
+
+if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
+    from .recipe import DataSettings
 
 
 class DataError(UserError, ValueError):

@@ -11,6 +11,10 @@ class UserError(Exception):
     prefix = "error"
 
 
+class RecipeError(UserError, ValueError):
+    """A recipe that cannot be used; the message names the file and the key."""
+
+
 class RunLocked(UserError):
     """Another process is writing the run directory."""
 

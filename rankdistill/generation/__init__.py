@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import progress
 from ..data import Prompt, load_prompts
-from ..recipe import Recipe
 from ..records import CandidateSet, PartialJsonl, to_dict
 from ..rundir import RunDir
+
+if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
+    from ..recipe import Recipe
 
 
 def explain_backend(setting: str, quantization: str = "none") -> tuple[str, str]:

@@ -9,13 +9,15 @@ teacher): when the student never samples a correct answer, a ranking can still p
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import progress
 from ..data import Prompt
-from ..recipe import Recipe
 from ..records import Completion
 from ..rundir import RunDir
+
+if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
+    from ..recipe import Recipe
 
 
 def off_policy_candidates(

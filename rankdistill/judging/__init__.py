@@ -12,15 +12,17 @@ import contextlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import progress
 from ..errors import JudgeFailed
-from ..recipe import JudgeSettings, Recipe
 from ..records import CandidateSet, PartialJsonl, read_jsonl, to_dict
 from ..rundir import RunDir
 from .base import Judge, ranking_from_scores
 from .ledger import CostLimitReached, Ledger, LedgerError, corrupt_message, ledger_state, start_new_ledger
+
+if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
+    from ..recipe import JudgeSettings, Recipe
 
 __all__ = [
     "CostLimitReached",

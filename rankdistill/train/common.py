@@ -8,11 +8,14 @@ from __future__ import annotations
 import dataclasses
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import progress
-from ..recipe import Recipe, RecipeError
+from ..errors import RecipeError
 from ..rundir import is_main_process
+
+if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
+    from ..recipe import Recipe
 
 # TrainingArguments fields rankdistill fills from the recipe's typed fields; setting them again is ambiguous.
 OWNED = {

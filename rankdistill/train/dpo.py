@@ -9,11 +9,13 @@ recipe's ``train.reference`` says.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import progress
-from ..recipe import Recipe
 from . import common
+
+if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
+    from ..recipe import Recipe
 
 # Settings rankdistill fills from the recipe's typed fields; setting them again in train.args is ambiguous.
 OWNED = {**common.OWNED, "beta": "train.beta"}

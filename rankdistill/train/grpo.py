@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import progress
-from ..recipe import Recipe
 from ..records import CandidateSet, Completion
 from . import common
+
+if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
+    from ..recipe import Recipe
 
 OWNED = {
     **common.OWNED,

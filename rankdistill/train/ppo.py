@@ -37,11 +37,14 @@ import os
 import shutil
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import progress
-from ..recipe import Recipe, RecipeError
+from ..errors import RecipeError
 from . import common
+
+if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
+    from ..recipe import Recipe
 
 POLICY, CRITIC, REF = "default", "critic", "ref"
 

@@ -19,13 +19,15 @@ import dataclasses
 import math
 from collections import defaultdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from transformers import Trainer, TrainingArguments  # this module is only imported to train
 
 from .. import progress
-from ..recipe import Recipe
 from . import common
+
+if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
+    from ..recipe import Recipe
 
 # Tokens of prompt + completion kept per sequence (longer completions are cut at the end).
 DEFAULT_MAX_LENGTH = 512

@@ -8,11 +8,13 @@ generate, judge and prefs stages.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import progress
-from ..recipe import Recipe
 from . import common
+
+if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
+    from ..recipe import Recipe
 
 
 def check_args(recipe: Recipe) -> None:
