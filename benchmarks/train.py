@@ -61,6 +61,7 @@ def make_recipe(args: argparse.Namespace, algorithm: str, quantization: str):
             {
                 "student.quantization": quantization,
                 "train.algorithm": algorithm,
+                "train.schedule": None,
                 "train.max_steps": args.steps,
                 "train.batch_size": args.batch,
                 "train.save_steps": 10_000,

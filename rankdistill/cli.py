@@ -19,6 +19,7 @@ import click  # noqa: E402
 
 from . import progress  # noqa: E402
 from .progress import printable  # noqa: E402
+from .rundir import STAGES  # noqa: E402
 
 
 class _RichReporter:
@@ -302,8 +303,9 @@ def _start_new_ledger(run_dir: str) -> None:
         new_ledger(run)
 
 
-for _stage in ("generate", "judge", "prefs", "train"):
-    main.add_command(_stage_command(_stage))
+for _stage in STAGES:  # `eval` has a command of its own (below): a round's metrics, on any data
+    if _stage.name != "eval":
+        main.add_command(_stage_command(_stage.name))
 
 
 @main.command(name="eval")
@@ -340,7 +342,7 @@ def eval_command(run_dir: str, round_idx: int | None, data: str | None, force: b
     "--algorithms",
     default="dpo,rrhf",
     show_default=True,
-    help="Comma-separated algorithms to compare: dpo, dpo_listwise, rrhf, ppo, grpo, sft.",
+    help="Comma-separated algorithms to compare (train.algorithm names, e.g. dpo,rrhf; a wrong one lists them).",
 )
 @click.option(
     "--run-dir", type=click.Path(file_okay=False), help="Run directory (default: runs/<recipe name>-compare)."
@@ -353,27 +355,13 @@ def compare(
     """Train several algorithms from the same student on the same judged candidates and compare them:
     generates and judges once, trains and evaluates each algorithm, and writes DIR/compare/report.md and
     metrics.png. Running the same command again resumes."""
-    from .compare import prepare_shared, train_algorithms
-    from .recipe import ALGORITHMS, load_recipe, parse_overrides
-    from .report import write_compare_report
+    from .compare import compare as run_compare
+    from .recipe import load_recipe, parse_overrides
 
-    names = [a.strip() for a in algorithms.split(",") if a.strip()]
-    unknown = [a for a in names if a not in ALGORITHMS]
-    if unknown or not names:
-        _fail(
-            f"--algorithms: unknown {', '.join(unknown) or '(none given)'}; choose from {', '.join(ALGORITHMS)}"
-        )
     r = load_recipe(recipe, parse_overrides(overrides))
-    run_dir = run_dir or str(Path("runs") / f"{r.name}-compare")
     _quiet_libraries(verbose)
-    from .rundir import RunDir
-
-    with RunDir(run_dir).lock():  # each algorithm's own run (DIR/compare/<algo>) is locked by its process
-        with _reporter() as rep:
-            rep.log(f"compare {', '.join(names)} -> {run_dir}")
-            run, shared = prepare_shared(r, names, run_dir)
-        train_algorithms(run, shared, names, verbose)
-        report = write_compare_report(run, names, shared)
+    names = [a.strip() for a in algorithms.split(",") if a.strip()]
+    report = run_compare(r, names, run_dir or str(Path("runs") / f"{r.name}-compare"), verbose, _reporter)
     _echo(report.read_text())
     _echo(f"report: {report}", err=True)
 

@@ -22,6 +22,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from .errors import UserError
 from .recipe import Recipe, dump_recipe
@@ -73,9 +74,10 @@ def prepare_shared(recipe: Recipe, algorithms: list[str], run_dir: str | Path) -
     """Evaluate the untrained student and generate, judge and build prefs for round 1, once for all; first the
     checks `iterate` makes (data, judge and its key, every algorithm's settings, the ledger), before any model
     loads."""
-    from .loop import run_stage
+    from .loop import evaluate_untrained, run_stage
     from .preflight import check_recipe, check_run
     from .run import load_run_recipe, open_run, resolve_paths
+    from .rundir import STAGES
     from .train import recipe_for, stages_for_round
 
     check_recipe(resolve_paths(recipe), algorithms)  # a typo in any algorithm's args fails before any work
@@ -84,12 +86,11 @@ def prepare_shared(recipe: Recipe, algorithms: list[str], run_dir: str | Path) -
     run = open_run(run_dir, shared_recipe)
     shared_recipe = load_run_recipe(run)  # with absolute data paths
     check_run(run, shared_recipe)
-    if (shared_recipe.eval.data or shared_recipe.data.test) and not run.is_done("eval", 0):
-        run_stage(run, "eval", 0, shared_recipe)
+    evaluate_untrained(run, shared_recipe)
     needed = {s for a in algorithms for s in stages_for_round(recipe_for(shared_recipe, a), 1)}
-    for stage in ("generate", "judge", "prefs"):
-        if stage in needed and not run.is_done(stage, 1):
-            run_stage(run, stage, 1, shared_recipe)
+    for stage in STAGES:  # the stages before training that any of them needs
+        if stage.candidates and stage.name in needed and not run.is_done(stage.name, 1):
+            run_stage(run, stage.name, 1, shared_recipe)
     return run, shared_recipe
 
 
@@ -127,3 +128,28 @@ def train_algorithms(
                 "run the same command again to resume",
                 code,
             )
+
+
+def compare(
+    recipe: Recipe, algorithms: list[str], run_dir: str | Path, verbose: bool = False, reporter: Any = None
+) -> Path:
+    """`rankdistill compare`: the shared round 0 and round-1 candidates, every algorithm's run, and the report;
+    returns the report's path. Holds DIR's lock throughout (each algorithm's run is locked by its process)."""
+    import contextlib
+
+    from . import progress
+    from .report import write_compare_report
+    from .train import ALGORITHMS
+
+    unknown = [a for a in algorithms if a not in ALGORITHMS]
+    if unknown or not algorithms:
+        raise UserError(
+            f"--algorithms: unknown {', '.join(unknown) or '(none given)'}; choose from {', '.join(ALGORITHMS.names())}"
+        )
+    run = RunDir(run_dir)
+    with run.lock():
+        with reporter() if reporter else contextlib.nullcontext():
+            progress.log(f"compare {', '.join(algorithms)} -> {run_dir}")
+            run, shared = prepare_shared(recipe, algorithms, run_dir)
+        train_algorithms(run, shared, algorithms, verbose)
+        return write_compare_report(run, algorithms, shared)

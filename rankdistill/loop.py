@@ -8,12 +8,13 @@ complete in the run directory.
 from __future__ import annotations
 
 import contextlib
+import importlib
 import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from . import progress
+from . import progress, rundir
 from .errors import UserError
 from .recipe import Recipe
 from .records import atomic_write_json, read_json
@@ -21,44 +22,21 @@ from .run import load_run_recipe, open_run, resolve_paths
 from .rundir import RunDir, Timer, is_main_process
 
 
-def _stage_functions() -> dict[str, Callable[[RunDir, int, Recipe], Any]]:
-    from .evaluate import eval_stage
-    from .generation import generate_stage
-    from .judging import judge_stage
-    from .preferences import prefs_stage
-    from .train import train_stage
-
-    return {
-        "generate": generate_stage,
-        "judge": judge_stage,
-        "prefs": prefs_stage,
-        "train": train_stage,
-        "eval": eval_stage,
-    }
-
-
 def run_stage(run: RunDir, stage: str, round_idx: int, recipe: Recipe, **kwargs: Any) -> Any:
-    """Run one stage of one round and record its wall time."""
+    """Run one stage of one round (rundir.STAGES) and record its wall time."""
+    module, _, name = rundir.stage(stage).function.partition(":")
+    function = getattr(importlib.import_module(module), name)
     with Timer() as t:
-        skip = _training_skip_reason(run, round_idx, recipe) if stage == "train" else None
-        if skip:  # every ranking tied or abstained: nothing to learn from, the student carries over
-            from .preferences import carry_over_student
-
-            result = carry_over_student(run, round_idx, recipe, skip)
-        else:
-            result = _stage_functions()[stage](run, round_idx, recipe, **kwargs)
+        result = function(run, round_idx, recipe, **kwargs)
     if is_main_process():  # under accelerate launch, one process keeps the books
         run.record_time(stage, round_idx, t.seconds)
     return result
 
 
-def _training_skip_reason(run: RunDir, round_idx: int, recipe: Recipe) -> str | None:
-    from .preferences import no_training_reason
-    from .train import algorithm_for_round, stages_for_round
-
-    if "prefs" not in stages_for_round(recipe, round_idx):
-        return None
-    return no_training_reason(run, round_idx, algorithm_for_round(recipe, round_idx))
+def evaluate_untrained(run: RunDir, recipe: Recipe) -> None:
+    """Round 0: the student before training, on the test set, once (iterate and compare start here)."""
+    if (recipe.eval.data or recipe.data.test) and not run.is_done("eval", 0):
+        run_stage(run, "eval", 0, recipe)
 
 
 def iterate(recipe: Recipe, run_dir: str | Path) -> RunDir:
@@ -84,9 +62,7 @@ def _iterate(recipe: Recipe, run_dir: str | Path, data: dict) -> RunDir:
     check_run(run, recipe)
     if not run.data_stats_path.exists() or read_json(run.data_stats_path) != data:
         atomic_write_json(run.data_stats_path, data)  # what reading the data dropped, for the summary
-    if recipe.eval.data or recipe.data.test:
-        if not run.is_done("eval", 0):
-            run_stage(run, "eval", 0, recipe)
+    evaluate_untrained(run, recipe)
     for r in range(1, recipe.rounds + 1):
         for stage in stages_for_round(recipe, r):  # sft and grpo rounds need no candidates
             if run.is_done(stage, r):
@@ -127,7 +103,7 @@ def single_stage(
         raise UserError(
             f"round {r} has no finished {before} stage yet; run `rankdistill {before} {run.root} --round {r}`"
         )
-    if stage in ("generate", "train") and r > 1 and not run.is_done("train", r - 1):
+    if rundir.stage(stage).from_previous_student and r > 1 and not run.is_done("train", r - 1):
         raise UserError(f"round {r} {stage} starts from round {r - 1}'s student, which is not trained yet")
     if run.is_done(stage, r) and not force:
         return r, False, None

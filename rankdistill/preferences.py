@@ -7,12 +7,9 @@ prompt's top-ranked answer as a prompt-completion row, for reward-ranked fine-tu
 
 from __future__ import annotations
 
-import json
 import math
-import shutil
 import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from .recipe import PreferenceSettings, Recipe
@@ -213,56 +210,33 @@ def prefs_stage(run: RunDir, round_idx: int, recipe: Recipe) -> dict[str, int]:
     return stats
 
 
-LISTWISE = ("rrhf", "dpo_listwise")  # algorithms that learn from prefs/lists rather than prefs/pairs
+def usable_rows(st: dict[str, Any]) -> dict[str, int]:
+    """What each prefs dataset gives a trainer, from prefs/stats.json: pairs, the lists that rank two candidates,
+    the top-ranked answers (prefs built before best/ existed: unknown, counted as 1 so the trainer says why)."""
+    return {
+        "pairs": st["pairs"],
+        "lists": st["prompts"] - st["skipped_abstained"] - st["skipped_all_tied"],
+        "best": st.get("best_examples", 1),
+    }
 
 
-def no_training_reason(run: RunDir, round_idx: int, algorithm: str) -> str | None:
-    """Why round ``round_idx`` has nothing to train on (every ranking tied or abstained), or None."""
+def no_training_reason(run: RunDir, round_idx: int, reads: str) -> str | None:
+    """Why round ``round_idx`` has nothing in prefs/``reads`` to train on (every ranking tied or abstained), or
+    None."""
     path = run.prefs(round_idx) / "stats.json"
     if not path.exists():
         return None
     st = read_json(path)
-    if algorithm == "raft":
-        if st.get("best_examples", 1) > 0:  # prefs built before raft existed: the trainer says what to do
-            return None
+    if usable_rows(st)[reads] > 0:
+        return None
+    if reads == "best":
         return (
             f"no top-ranked answer to train on: of {st['prompts']} prompts, {st['skipped_all_tied']} all tied "
             f"({st['tied_correct']} all equal to the reference: preferences.keep_tied_correct keeps those), "
             f"{st['skipped_abstained']} abstained, {st['best_below_margin']} not above preferences.best_margin"
         )
-    usable = st["prompts"] - st["skipped_abstained"] - st["skipped_all_tied"]
-    if (usable if algorithm in LISTWISE else st["pairs"]) > 0:
-        return None
-    what = "rankings that separate two candidates" if algorithm in LISTWISE else "preference pairs"
+    what = "rankings that separate two candidates" if reads == "lists" else "preference pairs"
     return (
         f"no usable {what}: of {st['prompts']} prompts, {st['skipped_all_tied']} all tied, "
         f"{st['skipped_abstained']} abstained, {st['skipped_margin']} under preferences.min_margin"
     )
-
-
-def carry_over_student(run: RunDir, round_idx: int, recipe: Recipe, reason: str) -> dict[str, Any]:
-    """File round ``round_idx``'s adapter as the previous round's, unchanged (round 1: an untrained LoRA,
-    identical to the base), with ``skipped.json`` saying why; later rounds go on from it."""
-    from . import progress
-
-    final = run.adapter(round_idx)
-    final.parent.mkdir(parents=True, exist_ok=True)
-    tmp = tempfile.mkdtemp(prefix=".adapter-", dir=final.parent)
-    try:
-        if round_idx > 1:
-            shutil.copytree(run.adapter(round_idx - 1), tmp, dirs_exist_ok=True)
-            (Path(tmp) / "skipped.json").unlink(missing_ok=True)
-        else:
-            from peft import get_peft_model
-
-            from .models import load_base_model, lora_config
-
-            # LoRA's B starts at zero: this adapter changes nothing, and later rounds train it
-            get_peft_model(load_base_model(recipe.student), lora_config(recipe.student)).save_pretrained(tmp)
-        skipped = {"skipped": True, "reason": reason, "student_from_round": round_idx - 1}
-        Path(tmp, "skipped.json").write_text(json.dumps(skipped, indent=2) + "\n")
-        replace_dir(tmp, final)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    progress.log(f"round {round_idx}: training skipped ({reason}); the student carries over unchanged")
-    return skipped

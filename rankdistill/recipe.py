@@ -15,12 +15,16 @@ from pydantic import (
     Field,
     PositiveInt,
     ValidationError,
+    ValidationInfo,
+    create_model,
     field_validator,
     model_validator,
 )
 
 from .errors import RecipeError
 from .settings import Settings
+from .train import ALGORITHMS
+from .train.common import TRAIN_FIELDS, AlgorithmSettings
 
 DEFAULT_RECIPE = "gec-smollm2-dpo"
 
@@ -337,83 +341,61 @@ class PreferenceSettings(Settings):
     )
 
 
-# Each has a trainer in rankdistill/train/ (the dispatch table there: train.TRAINERS).
-ALGORITHMS = ("dpo", "dpo_listwise", "rrhf", "raft", "ppo", "grpo", "sft")
-Algorithm = Literal[ALGORITHMS]
+def _per_algorithm_settings() -> type[Settings]:
+    """train.per_algorithm: one section per registered algorithm, validated by that algorithm's own settings."""
+    fields: dict[str, Any] = {
+        a.name: (a.settings, Field(default_factory=a.settings, description=a.summary)) for a in ALGORITHMS
+    }
+    return create_model("PerAlgorithmSettings", __base__=Settings, **fields)
+
+
+Algorithm = Literal[tuple(ALGORITHMS.names())]  # type: ignore[valid-type]
+PerAlgorithmSettings = _per_algorithm_settings()
 
 
 class TrainSettings(Settings):
     algorithm: Algorithm = Field(
         "dpo",
-        description="dpo (trl.DPOTrainer), dpo_listwise (our Plackett-Luce DPO over whole rankings), rrhf (our "
-        "listwise trainer), raft (trl.SFTTrainer on each prompt's top-ranked answer), ppo (our actor-critic, "
-        "judge as reward), grpo (trl.GRPOTrainer, judge as reward), sft (trl.SFTTrainer on the references).",
+        description="The algorithm of every round (without a schedule): "
+        + "; ".join(f"{a.name}: {a.summary}" for a in ALGORITHMS)
+        + ".",
     )
     schedule: list[Algorithm] | None = Field(
         None,
         description="Algorithm per round, e.g. [sft, dpo]: round 1 sft, later rounds dpo (the last entry "
         "repeats); None: train.algorithm every round.",
     )
-    reference: Literal["initial", "previous"] = Field(
-        "initial",
-        description="Reference policy of dpo, dpo_listwise and ppo from round 2 on: the initial student, or "
-        "the previous round's.",
-    )
     max_steps: int = Field(40, gt=0, description="Optimizer steps per round.")
     learning_rate: float = Field(5e-5, gt=0, description="Peak learning rate.")
-    batch_size: int = Field(4, gt=0, description="Pairs per device per step.")
+    batch_size: int = Field(4, gt=0, description="Pairs (lists, examples, prompts) per device per step.")
     gradient_accumulation_steps: int = Field(1, gt=0, description="Micro-batches per optimizer step.")
-    beta: float = Field(0.1, gt=0, description="DPO and listwise DPO beta (strength of the KL constraint).")
     save_steps: int = Field(
         10, gt=0, description="Checkpoint every N steps so a killed run resumes mid-training."
     )
     args: dict[str, Any] = Field(
         default_factory=dict,
-        description="Any other field of train.algorithm's config class (trl.DPOConfig, trl.GRPOConfig, "
-        "trl.SFTConfig for sft and raft, TrainingArguments for rrhf and dpo_listwise, PPOConfig for ppo), "
-        "passed through (e.g. loss_type: ipo).",
+        description="Any other field of train.algorithm's config class, passed through (e.g. loss_type: [ipo] "
+        "for dpo); added to train.per_algorithm.<train.algorithm>.args.",
     )
-    per_algorithm: dict[Algorithm, dict[str, Any]] = Field(
-        default_factory=dict,
-        description="Settings by algorithm, for schedules and compare: max_steps, learning_rate, batch_size, "
-        "gradient_accumulation_steps, save_steps override train's; anything else is passed through to its config "
-        "class, e.g. {sft: {learning_rate: 3.0e-4}, grpo: {beta: 0.0}}; merged over train.args when that "
-        "algorithm is train.algorithm.",
+    per_algorithm: PerAlgorithmSettings = Field(  # type: ignore[valid-type]
+        default_factory=PerAlgorithmSettings,
+        description="Each algorithm's own section: its knobs (dpo's beta, ppo's kl_coef, ...), the train fields "
+        "it sets for itself (max_steps, learning_rate, batch_size, gradient_accumulation_steps, save_steps), "
+        "and args passed through to its config class; applies whenever that algorithm trains (schedules, "
+        "compare).",
     )
-    reward: Literal["scores", "rank"] = Field(
-        "scores",
-        description="GRPO and PPO reward: the judge's scores, or rank-derived (share of the group each sample "
-        "beats).",
-    )
-    rank_weight: float = Field(1.0, ge=0, description="RRHF: weight of the ranking loss L_rank.")
-    ft_weight: float = Field(
-        1.0, ge=0, description="RRHF: weight of the cross-entropy on the best-scored candidate L_ft."
-    )
-    kl_coef: float = Field(
-        0.05,
-        ge=0,
-        description="PPO: per-token KL penalty to the reference (its start value if target_kl is set).",
-    )
-    target_kl: float | None = Field(
-        None,
-        gt=0,
-        description="PPO: adapt kl_coef toward this KL per sample (Ziegler et al., 2019); None: fixed.",
-    )
-    gamma: float = Field(1.0, ge=0, le=1, description="PPO: discount γ of GAE.")
-    lam: float = Field(
-        0.95, ge=0, le=1, description="PPO: GAE λ (bias-variance trade-off of the advantages)."
-    )
-    clip_eps: float = Field(0.2, gt=0, description="PPO: clip range ε of the policy ratio.")
-    value_clip_eps: float = Field(
-        0.2, gt=0, description="PPO: clip range of the value update around the old value."
-    )
-    vf_coef: float = Field(0.1, ge=0, description="PPO: weight of the value loss beside the policy loss.")
-    ppo_epochs: int = Field(2, gt=0, description="PPO: passes over each rollout batch.")
-    minibatch_size: int = Field(
-        8,
-        gt=0,
-        description="PPO: samples per optimizer update (a rollout batch is batch_size × generation.k).",
-    )
+
+    @model_validator(mode="after")
+    def _algorithm_is_trained(self, info: ValidationInfo) -> TrainSettings:
+        if (info.context or {}).get("saved"):  # a run directory's own recipe.yaml: as it was made
+            return self
+        if self.schedule and "algorithm" in self.model_fields_set and self.algorithm not in self.schedule:
+            raise ValueError(
+                f"train.algorithm {self.algorithm} is not trained: train.schedule {self.schedule} picks every "
+                f"round's algorithm (set train.schedule=null to train {self.algorithm} every round, or put it "
+                "in the schedule)"
+            )
+        return self
 
 
 class EvalSettings(Settings):
@@ -531,22 +513,11 @@ def _hide_credentials(value: Any, is_url: bool = False) -> Any:
     return value
 
 
-# Typed train fields an algorithm may set for itself in train.per_algorithm (e.g. SFT at a higher learning rate
-# and for more steps than the DPO rounds after it, as Zephyr's dSFT and dDPO differ).
-PER_ALGORITHM_TYPED = (
-    "max_steps",
-    "learning_rate",
-    "batch_size",
-    "gradient_accumulation_steps",
-    "save_steps",
-)
-
-
 def _override_per_algorithm(tree: dict[str, Any], overrides: dict[str, Any]) -> None:
-    """A --set of a typed train field (train.max_steps=2) wins over the file everywhere, the file's
-    train.per_algorithm values included, unless the --sets also name that algorithm's settings."""
+    """A --set of a train field an algorithm may set for itself (train.max_steps=2) wins over the file
+    everywhere, the file's train.per_algorithm values included, unless the --sets also name that algorithm's."""
     per_algorithm = (tree.get("train") or {}).get("per_algorithm") or {}
-    for key in PER_ALGORITHM_TYPED:
+    for key in TRAIN_FIELDS:
         if f"train.{key}" not in overrides:
             continue
         for algorithm, own in per_algorithm.items():
@@ -559,8 +530,60 @@ def _override_per_algorithm(tree: dict[str, Any], overrides: dict[str, Any]) -> 
                 own[key] = overrides[f"train.{key}"]
 
 
+def migrate(tree: dict[str, Any], overriding: bool = False) -> list[str]:
+    """Move the keys of older recipes to where they live now, in place; one note per moved key.
+
+    - a flat ``train.<key>`` that algorithms own now (their settings' ``moved_from_train``, e.g. train.beta) goes
+      to each such algorithm's section; from a --set (``overriding``) it replaces what the file set there;
+    - ``train.args.<key>`` that train.algorithm's settings type now (e.g. ppo's max_length) goes to its section;
+    - ``train.per_algorithm.<name>.<key>`` passed through to its config class goes under ``.args`` (a key that
+      is another algorithm's own setting stays, to be refused as unknown).
+    """
+    train = tree.get("train")
+    if not isinstance(train, dict):
+        return []
+    notes: list[str] = []
+    per = train.get("per_algorithm") if isinstance(train.get("per_algorithm"), dict) else {}
+
+    def section(name: str) -> dict[str, Any]:
+        if not isinstance(per.get(name), dict):
+            per[name] = {}
+        return per[name]
+
+    for key in [k for k in train if k not in TrainSettings.model_fields]:
+        owners = [a.name for a in ALGORITHMS if key in a.settings.moved_from_train]
+        if not owners:
+            continue  # refused as an unknown key
+        value = train.pop(key)
+        for name in owners:
+            if overriding or key not in section(name):
+                section(name)[key] = value
+        also = f" (and {', '.join(f'{n}.{key}' for n in owners[1:])})" if owners[1:] else ""
+        notes.append(f"train.{key} is train.per_algorithm.{owners[0]}.{key}{also} now")
+    algorithm = train.get("algorithm", TrainSettings.model_fields["algorithm"].default)
+    args = train.get("args")
+    if isinstance(args, dict) and algorithm in ALGORITHMS:
+        typed = set(ALGORITHMS.get(algorithm).settings.model_fields) - set(AlgorithmSettings.model_fields)
+        for key in [k for k in args if k in typed]:
+            section(algorithm).setdefault(key, args.pop(key))
+            notes.append(f"train.args.{key} ({algorithm}) is train.per_algorithm.{algorithm}.{key} now")
+    for name, own in per.items():
+        if name not in ALGORITHMS or not isinstance(own, dict) or ALGORITHMS.get(name).config is None:
+            continue
+        known = {f for a in ALGORITHMS for f in a.settings.model_fields}
+        for key in [k for k in own if k not in known]:
+            if not isinstance(own.get("args"), dict):
+                own["args"] = {}
+            own["args"].setdefault(key, own.pop(key))
+            notes.append(f"train.per_algorithm.{name}.{key} is train.per_algorithm.{name}.args.{key} now")
+    if per:
+        train["per_algorithm"] = per
+    return notes
+
+
 def load_recipe(path: str | Path | None = None, overrides: dict[str, Any] | None = None) -> Recipe:
-    """Load and validate a recipe file, applying dotted overrides; RecipeError names the file and key."""
+    """Load and validate a recipe file, applying dotted overrides; RecipeError names the file and key. Keys of
+    older recipes are read where they live now, with a note saying where."""
     path = resolve_recipe_path(path)
     try:
         tree = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -569,21 +592,30 @@ def load_recipe(path: str | Path | None = None, overrides: dict[str, Any] | None
     if not isinstance(tree, dict):
         raise RecipeError(f"{path}: a recipe is a mapping of keys, got {type(tree).__name__}")
     source = str(path)
+    notes = [f"{path}: {n}" for n in migrate(tree)]
     if overrides:
         for dotted, value in overrides.items():
             _set_dotted(tree, dotted, value)
+        notes += [f"--set {n}" for n in migrate(tree, overriding=True)]
         _override_per_algorithm(tree, overrides)
         source = f"{path} (with --set {', '.join(overrides)})"
+    if notes:
+        from . import progress
+
+        for note in notes:
+            progress.log(f"note: {note}")
     try:
         return Recipe.model_validate(tree)
     except ValidationError as e:
         raise RecipeError(_format_errors(e, source)) from None
 
 
-def recipe_from_dict(tree: dict[str, Any], source: str = "recipe") -> Recipe:
-    """Validate an already-parsed recipe (e.g. a run directory's recipe.yaml)."""
+def recipe_from_dict(tree: dict[str, Any], source: str = "recipe", saved: bool = True) -> Recipe:
+    """Validate an already-parsed recipe: by default a run directory's recipe.yaml (``saved``: read as the run
+    was made, older keys moved silently, and no refusal of settings the run already used)."""
+    migrate(tree)
     try:
-        return Recipe.model_validate(tree)
+        return Recipe.model_validate(tree, context={"saved": saved})
     except ValidationError as e:
         raise RecipeError(_format_errors(e, source)) from None
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from .recipe import Recipe
 from .records import atomic_write_json, read_json, read_jsonl
-from .rundir import RunDir
+from .rundir import STAGES, RunDir
 
 METRICS = [
     ("exact_match", "exact match"),
@@ -110,7 +110,8 @@ COLUMNS: dict[str, tuple[str, Any]] = {
     "train_seconds": ("train s", _num(".0f")),
     "peak_memory_mb": ("peak MB", _num(".0f")),
 }
-STAGE_COLUMNS = {"gen": ("generate",), "judge": ("judge", "prefs"), "train": ("train",), "eval": ("eval",)}
+# the summary's seconds columns: the stages (rundir.STAGES) grouped by the column each counts in
+STAGE_COLUMNS = {c: tuple(s.name for s in STAGES if s.column == c) for c in dict.fromkeys(s.column for s in STAGES)}
 COLUMN_NOTES = (
     "exact: exact match on the test set (round 0 = the student before training); fixed: exact match on the items whose "
     "input needs a change; copied: answers equal to the input; chrF: mean chrF; len: mean answer length in tokens"

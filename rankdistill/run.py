@@ -115,15 +115,30 @@ def write_manifest(run: RunDir, recipe: Recipe) -> None:
         },
         "generation_backend": choose_backend(recipe.generation.backend, recipe.student.quantization),
         "judge": saved_tree(recipe)["judge"],  # base_url without credentials
-        "train": {
-            "algorithm": recipe.train.algorithm,
-            "schedule": recipe.train.schedule,
-            "reference_policy": recipe.train.reference,
-        },
+        "train": train_manifest(recipe),
         "machine": machine,
     }
     if {**old, "updated": None} != {**manifest, "updated": None}:  # rewritten only when something changed
         atomic_write_json(run.manifest_path, manifest)
+
+
+def train_manifest(recipe: Recipe) -> dict[str, Any]:
+    """The algorithms a run trains and, for those with a reference model, its policy (the last such algorithm's
+    as ``reference_policy``: the one later rounds use)."""
+    from .train import algorithms_used
+
+    used = algorithms_used(recipe)
+    references = {
+        a: getattr(recipe.train.per_algorithm, a).reference
+        for a in used
+        if hasattr(getattr(recipe.train.per_algorithm, a), "reference")
+    }
+    return {
+        "algorithm": recipe.train.algorithm,
+        "schedule": recipe.train.schedule,
+        "reference_policy": list(references.values())[-1] if references else None,
+        "reference_policies": references,
+    }
 
 
 # How the judge is reached and paid for, not what it answers: these may change when a run is resumed.

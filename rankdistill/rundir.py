@@ -7,16 +7,73 @@ A stage is complete when its final output exists; outputs are only ever renamed 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .errors import RunLocked, UserError
 from .records import atomic_write_json, read_json
 
-STAGES = ("generate", "judge", "prefs", "train", "eval")
+
+@dataclasses.dataclass(frozen=True)
+class Stage:
+    """One stage of a round: ``function(run, round, recipe)`` reads the files of the stage before and writes its
+    own ``output`` (a file, or a directory completed by its ``marker`` file)."""
+
+    name: str
+    function: str  # "module:function", imported when the stage runs
+    output: Callable[[RunDir, int], Path]
+    column: str  # the summary table's seconds column it counts in
+    candidates: (
+        bool  # only rounds that learn from judged candidates run it (sft, grpo and ppo rounds skip it)
+    )
+    marker: str | None = None  # the file inside the output directory whose existence marks it complete
+    from_previous_student: bool = False  # starts from the student as the round before left it
+
+    def done_path(self, run: RunDir, r: int) -> Path:
+        out = self.output(run, r)
+        return out / self.marker if self.marker else out
+
+
+# The one list of stages, in the order a round runs them.
+STAGES = (
+    Stage(
+        "generate",
+        "rankdistill.generation:generate_stage",
+        lambda run, r: run.candidates(r),
+        "gen",
+        True,
+        from_previous_student=True,
+    ),
+    Stage("judge", "rankdistill.judging:judge_stage", lambda run, r: run.rankings(r), "judge", True),
+    Stage(
+        "prefs",
+        "rankdistill.preferences:prefs_stage",
+        lambda run, r: run.prefs(r),
+        "judge",
+        True,
+        "stats.json",
+    ),
+    Stage(
+        "train",
+        "rankdistill.train:train_stage",
+        lambda run, r: run.adapter(r),
+        "train",
+        False,
+        "adapter_config.json",
+        from_previous_student=True,
+    ),
+    Stage("eval", "rankdistill.evaluate:eval_stage", lambda run, r: run.eval_json(r), "eval", False),
+)
+STAGE_NAMES = tuple(s.name for s in STAGES)
+
+
+def stage(name: str) -> Stage:
+    """The stage called ``name``."""
+    return STAGES[STAGE_NAMES.index(name)]
 
 
 def is_main_process() -> bool:
@@ -71,15 +128,9 @@ class RunDir:
     def predictions(self, r: int) -> Path:
         return self.round_dir(r) / "predictions.jsonl"
 
-    def output(self, stage: str, r: int) -> Path:
-        """The file or directory whose existence marks ``stage`` of round ``r`` complete."""
-        return {
-            "generate": self.candidates,
-            "judge": self.rankings,
-            "prefs": lambda r: self.prefs(r) / "stats.json",
-            "train": lambda r: self.adapter(r) / "adapter_config.json",
-            "eval": self.eval_json,
-        }[stage](r)
+    def output(self, name: str, r: int) -> Path:
+        """The file or directory whose existence marks stage ``name`` of round ``r`` complete."""
+        return stage(name).done_path(self, r)
 
     def is_done(self, stage: str, r: int) -> bool:
         return self.output(stage, r).exists()
@@ -109,9 +160,8 @@ class RunDir:
         the block succeeds, and put back if it fails, so a --force never loses what it could not replace."""
         aside = self.round_dir(r) / f".set-aside-{os.getpid()}"
         moved = []
-        for s in STAGES[STAGES.index(stage) :]:
-            out = self.output(s, r)
-            target = out.parent if s in ("prefs", "train") else out
+        for later in STAGES[STAGE_NAMES.index(stage) :]:
+            target = later.output(self, r)
             if target.exists():
                 aside.mkdir(parents=True, exist_ok=True)
                 os.replace(target, aside / target.name)

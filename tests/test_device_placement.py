@@ -275,7 +275,7 @@ def test_ppo_rollout_rewards_gae_and_update_make_their_tensors_beside_the_model(
 
     from rankdistill.data import Prompt, build_messages
     from rankdistill.judging import make_judge
-    from rankdistill.train.grpo import JudgeReward
+    from rankdistill.train.common import JudgeReward
     from rankdistill.train.ppo import CRITIC, POLICY, adapter_params, load_models, ppo_step
 
     recipe = load_recipe(

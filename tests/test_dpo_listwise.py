@@ -38,7 +38,7 @@ def save_lists(path, recipe, scores):
 
 def test_listwise_dpo_learns_the_ranking_and_keeps_the_reference(tmp_path):
     from rankdistill.train import recipe_for
-    from rankdistill.train.dpo_listwise import train_dpo_listwise
+    from rankdistill.train import run_algorithm as train_dpo_listwise
 
     overrides = {
         "train.max_steps": 4,
@@ -65,14 +65,14 @@ def test_listwise_dpo_learns_the_ranking_and_keeps_the_reference(tmp_path):
     # round 2 from round 1's adapter, one step each way
     two = recipe.model_copy(deep=True)
     two.train.max_steps = 1
-    two.train.reference = (
+    two.train.per_algorithm.dpo_listwise.reference = (
         "previous"  # reference = round 1's policy = the start of round 2 -> every r_i = 0 again
     )
     out2 = tmp_path / "r2"
     out2.mkdir()
     prev = train_dpo_listwise(two, tmp_path / "lists", out2, tmp_path / "ckpt2", out)
     assert prev["history"][0]["loss"] == pytest.approx(losses[0], rel=1e-4)
-    two.train.reference = "initial"  # reference = the untrained base: round 1's progress counts
+    two.train.per_algorithm.dpo_listwise.reference = "initial"  # reference = the untrained base: round 1's progress counts
     out3 = tmp_path / "r3"
     out3.mkdir()
     initial = train_dpo_listwise(two, tmp_path / "lists", out3, tmp_path / "ckpt3", out)
@@ -81,7 +81,7 @@ def test_listwise_dpo_learns_the_ranking_and_keeps_the_reference(tmp_path):
 
 def test_listwise_dpo_on_qlora(tmp_path):
     from rankdistill.train import recipe_for
-    from rankdistill.train.dpo_listwise import train_dpo_listwise
+    from rankdistill.train import run_algorithm as train_dpo_listwise
 
     overrides = {"student.quantization": "4bit", "train.max_steps": 1, "train.learning_rate": 1e-3}
     recipe = recipe_for(load_recipe(None, {**overrides, "train.batch_size": 2}), "dpo_listwise")

@@ -57,17 +57,17 @@ def test_ppo_and_listwise_dpo_in_the_dispatch_table():
         "prefs",
     )
     check_train_settings(load_recipe("gec-smollm2-ppo"))
-    for args, message in [
-        ({"clip_eps": 0.1}, "set train.clip_eps instead"),
-        ({"cliprange": 0.1}, "set train.clip_eps instead"),
-        ({"max_lenght": 9}, "not a rankdistill.PPOConfig field"),
+    for args, message in [  # ppo has no config class of a library: its knobs are its section's typed fields
+        ({"args": {"clip_eps": 0.1}}, "train.per_algorithm.ppo"),
+        ({"args": {"cliprange": 0.1}}, "train.per_algorithm.ppo"),
     ]:
         with pytest.raises(RecipeError, match=message):
             check_train_settings(load_recipe(None, {"train.per_algorithm": {"ppo": args}}), ["ppo"])
-    with pytest.raises(RecipeError, match="train.beta"):
-        check_train_settings(
-            load_recipe(None, {"train.per_algorithm": {"dpo_listwise": {"beta": 1}}}), ["dpo_listwise"]
-        )
+    with pytest.raises(RecipeError, match=r"train\.per_algorithm\.ppo\.max_lenght"):  # a typo: refused as it loads
+        load_recipe(None, {"train.per_algorithm": {"ppo": {"max_lenght": 9}}})
+    listwise = load_recipe(None, {"train.per_algorithm": {"dpo_listwise": {"beta": 1}}})
+    check_train_settings(listwise, ["dpo_listwise"])  # beta is listwise DPO's own setting now
+    assert listwise.train.per_algorithm.dpo_listwise.beta == 1
 
 
 def test_token_rewards_kl_on_every_token_score_on_the_last():
@@ -134,7 +134,7 @@ def test_ppo_learns_and_logs_every_metric(tmp_path, quantization):
     # round 2 from round 1's adapter with train.reference: previous: the reference is where round 2 starts
     # (KL 0 at its first step again), and the critic carries on from round 1's (its values are no longer 0)
     two = recipe.model_copy(deep=True)
-    two.train.max_steps, two.train.reference = 1, "previous"
+    two.train.max_steps, two.train.per_algorithm.ppo.reference = 1, "previous"
     out2 = tmp_path / "adapter2"
     out2.mkdir()
     second = train_with(two, RunDir(tmp_path / "run"), 2, out2, tmp_path / "ckpt2", out, "ppo")["history"]

@@ -98,7 +98,7 @@ def test_raft_keeps_each_top_answer_that_clears_the_margin(tmp_path):
     assert (stats["best_examples"], stats["best_cleared_margin"], stats["best_below_margin"]) == (3, 3, 1)
     assert (stats["tied_correct"], stats["tied_correct_kept"]) == (1, 0)  # d is correct but not kept
     assert read_json(run.prefs(1) / "stats.json") == stats  # recorded for the summary and the reader
-    assert no_training_reason(run, 1, "raft") is None
+    assert no_training_reason(run, 1, "best") is None
     margins = [r["margin"] for r in _rows(run)]
     assert margins == pytest.approx([1.2, 0.05, 0.7])
 
@@ -129,7 +129,7 @@ def test_a_round_with_no_top_answer_skips_raft_and_says_why(tmp_path):
     run = RunDir(tmp_path / "run")
     write_round(run)
     prefs_stage(run, 1, load_recipe(None, {"preferences.best_margin": 5.0}))
-    reason = no_training_reason(run, 1, "raft")
+    reason = no_training_reason(run, 1, "best")
     assert reason and "no top-ranked answer" in reason and "1 all equal to the reference" in reason
     assert "keep_tied_correct" in reason
 

@@ -115,7 +115,10 @@ def test_shipped_recipe_by_name():
 
 
 def test_trainer_args_checked_against_dpoconfig():
-    from rankdistill.train.dpo import check_args
+    from rankdistill.train import check_train_settings
+
+    def check_args(recipe):
+        check_train_settings(recipe, ["dpo"])
 
     check_args(load_recipe(None, {"train.args": {"loss_type": ["ipo"]}}))
     with pytest.raises(RecipeError, match="train.args.los_type"):

@@ -10,6 +10,7 @@ from rankdistill.preferences import no_training_reason, prefs_stage
 from rankdistill.recipe import recipe_from_dict
 from rankdistill.records import CandidateSet, Completion, Ranking, to_dict, write_jsonl
 from rankdistill.rundir import RunDir
+from rankdistill.train import ALGORITHMS
 
 
 def tied_round(run, r, scores):
@@ -32,11 +33,12 @@ def test_reason_names_what_was_dropped(tmp_path, algorithm):
     recipe = recipe_from_dict({"train": {"algorithm": algorithm}})
     tied_round(run, 1, [[1.0, 1.0], [math.nan, math.nan]])
     prefs_stage(run, 1, recipe)
-    reason = no_training_reason(run, 1, algorithm)
+    reads = ALGORITHMS.get(algorithm).reads
+    reason = no_training_reason(run, 1, reads)
     assert "1 all tied" in reason and "1 abstained" in reason
     tied_round(run, 2, [[2.0, 1.0]])
     prefs_stage(run, 2, recipe)
-    assert no_training_reason(run, 2, algorithm) is None
+    assert no_training_reason(run, 2, reads) is None
 
 
 @pytest.mark.integration

@@ -51,13 +51,15 @@ def test_rrhf_orders_candidates_and_learns(tmp_path):
     from datasets import Dataset
 
     from rankdistill.data import build_messages
+    from rankdistill.train import run_algorithm as train_rrhf
     from rankdistill.train.common import load_trainable
-    from rankdistill.train.rrhf import candidate_logps, encode_lists, rrhf_losses, train_rrhf
+    from rankdistill.train.rrhf import candidate_logps, encode_lists, rrhf_losses
 
     recipe = load_recipe(
         None,
         {
             "train.algorithm": "rrhf",
+            "train.schedule": None,
             "train.max_steps": 3,
             "train.learning_rate": 1e-3,
             "train.batch_size": 2,

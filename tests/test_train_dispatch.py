@@ -9,7 +9,7 @@ import pytest
 from rankdistill.judging.reference import ReferenceJudge
 from rankdistill.recipe import RecipeError, load_recipe
 from rankdistill.train import algorithm_for_round, check_train_settings, recipe_for, stages_for_round
-from rankdistill.train.grpo import JudgeReward, rank_rewards
+from rankdistill.train.common import JudgeReward, rank_rewards
 
 NAN = float("nan")
 
@@ -32,12 +32,26 @@ def test_unknown_algorithm_in_schedule_or_per_algorithm_is_rejected():
 
 def test_args_reach_only_their_algorithm():
     r = load_recipe(
-        None, {"train.args": {"loss_type": ["ipo"]}, "train.per_algorithm": {"grpo": {"beta": 0.0}}}
+        None,
+        {
+            "train.algorithm": "dpo",
+            "train.schedule": None,
+            "train.args": {"loss_type": ["ipo"]},
+            "train.per_algorithm": {"grpo": {"beta": 0.0, "args": {"warmup_steps": 1}}},
+        },
     )
     assert recipe_for(r, "dpo").train.args == {"loss_type": ["ipo"]}
-    assert recipe_for(r, "grpo").train.args == {"beta": 0.0}
+    assert recipe_for(r, "grpo").train.args == {"warmup_steps": 1}
+    assert recipe_for(r, "grpo").train.per_algorithm.grpo.beta == 0.0  # its own knob, typed
     assert recipe_for(r, "rrhf").train.args == {}
     check_train_settings(r, ["dpo", "grpo", "rrhf", "sft"])
+
+
+def test_a_section_takes_its_own_algorithms_knobs_and_refuses_anothers():
+    r = load_recipe(None, {"train.per_algorithm": {"rrhf": {"rank_weight": 2.0}, "ppo": {"kl_coef": 0.1}}})
+    assert (r.train.per_algorithm.rrhf.rank_weight, r.train.per_algorithm.ppo.kl_coef) == (2.0, 0.1)
+    with pytest.raises(RecipeError, match=r"train\.per_algorithm\.dpo\.kl_coef"):
+        load_recipe(None, {"train.per_algorithm": {"dpo": {"kl_coef": 0.1}}})
 
 
 @pytest.mark.parametrize(
@@ -46,8 +60,8 @@ def test_args_reach_only_their_algorithm():
         ("grpo", {"num_generation": 4}, "not a trl.GRPOConfig field"),
         ("grpo", {"num_generations": 4}, "generation.k"),
         ("sft", {"max_lenght": 4}, "not a trl.SFTConfig field"),
-        ("rrhf", {"rank_weight": 2.0}, "train.rank_weight"),
-        ("rrhf", {"losstype": "x"}, "not a rankdistill.RRHFConfig field"),
+        ("rrhf", {"args": {"rank_weight": 2.0}}, "train.per_algorithm.rrhf.rank_weight"),
+        ("rrhf", {"losstype": "x"}, "not a transformers.TrainingArguments field"),
     ],
 )
 def test_pass_through_args_checked_against_the_right_config(algorithm, args, message):
@@ -91,7 +105,7 @@ def test_win_rate_both_orders_ties_half():
 
 def test_per_algorithm_typed_settings_override_train_fields_for_that_algorithm_only():
     from rankdistill.recipe import RecipeError, load_recipe
-    from rankdistill.train import check_train_settings, recipe_for
+    from rankdistill.train import recipe_for
 
     recipe = load_recipe(
         None,
@@ -105,9 +119,8 @@ def test_per_algorithm_typed_settings_override_train_fields_for_that_algorithm_o
     assert (sft.train.learning_rate, sft.train.max_steps, sft.train.args) == (3e-4, 50, {})
     assert (dpo.train.learning_rate, dpo.train.max_steps) == (recipe.train.learning_rate, 10)
     assert dpo.train.args == {"loss_type": ["ipo"]}
-    bad = load_recipe(None, {"train.schedule": ["sft", "dpo"], "train.per_algorithm": {"sft": {"max_steps": 0}}})
-    with pytest.raises(RecipeError, match=r"train.per_algorithm.sft.max_steps"):
-        check_train_settings(bad)
+    with pytest.raises(RecipeError, match=r"train.per_algorithm.sft.max_steps"):  # typed: refused as it loads
+        load_recipe(None, {"train.schedule": ["sft", "dpo"], "train.per_algorithm": {"sft": {"max_steps": 0}}})
 
 
 def test_a_set_of_a_typed_train_field_wins_over_the_files_per_algorithm_value():

@@ -53,7 +53,7 @@ def _pairs_dataset(path, recipe):
 def test_dpo_lowers_loss_and_changes_adapter(tmp_path, quantization):
     from safetensors.torch import load_file
 
-    from rankdistill.train.dpo import train_dpo
+    from rankdistill.train import run_algorithm
 
     recipe = load_recipe(
         None,
@@ -67,7 +67,7 @@ def test_dpo_lowers_loss_and_changes_adapter(tmp_path, quantization):
     )
     pairs = _pairs_dataset(tmp_path / "pairs", recipe)
     out = tmp_path / "adapter"
-    result = train_dpo(recipe, pairs, out, tmp_path / "ckpt", previous_adapter=None)
+    result = run_algorithm(recipe, pairs, out, tmp_path / "ckpt", previous=None)  # plain DPO: no train.args
     losses = [h["loss"] for h in result["history"]]
     assert losses[0] == pytest.approx(0.6931, abs=1e-3)  # log 2: policy == reference at step 0
     assert losses[-1] < losses[0] - 0.1

@@ -1,63 +1,38 @@
-"""Training stage: one self-contained file per algorithm behind one dispatch table; this module files the result.
+"""Training stage: one self-contained file per algorithm, found by the ALGORITHMS registry; this module files the
+result.
 
-Which algorithm trains round r is ``train.schedule[r-1]`` (the last entry repeats) or ``train.algorithm``.
-``dpo``, ``dpo_listwise``, ``rrhf`` and ``raft`` learn from the round's judged candidates (prefs/pairs,
-prefs/lists or prefs/best);
-``sft`` (the references), ``grpo`` and ``ppo`` (online: they sample and ask the judge themselves) need only the
-prompts, so their rounds skip generate / judge / prefs.
+Which algorithm trains round r is ``train.schedule[r-1]`` (the last entry repeats) or ``train.algorithm``. An
+algorithm that reads a prefs dataset (``reads``: pairs, lists, best) learns from the round's judged candidates; one
+that reads none (sft: the references; grpo and ppo: online, they sample and ask the judge themselves) needs only the
+prompts, so its rounds skip generate / judge / prefs.
 
-Adding an algorithm: a file ``train/<name>.py`` with ``check_args(recipe)`` (fail before any work: unknown keys
-and bad values of its pass-through settings) and ``train(recipe, data, adapter_out, checkpoints,
-previous_adapter, label) -> dict`` (``data``: the prefs dataset it reads, or None), one row in ``TRAINERS``, and
-its name in ``recipe.ALGORITHMS``. An algorithm that asks the judge while it trains (rewards) says so
-(``judged``) and gets ``judge=``: the run's judge from ``judging.run_judge``, bound to the run's ledger.
+Adding an algorithm is adding one file, ``train/<name>.py``, with ``ALGORITHM = common.Algorithm(...)``: its
+name, its settings (a ``common.AlgorithmSettings`` subclass: its section ``train.per_algorithm.<name>`` of the
+recipe), what it reads, its config class for pass-through args, and ``train(job) -> dict`` (most call
+``common.fit``, the skeleton every Trainer-based algorithm shares). Plug-ins register through the
+``rankdistill.algorithms`` entry-point group.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import importlib
+import json
 import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..recipe import ALGORITHMS, PER_ALGORITHM_TYPED, Recipe, RecipeError
 from ..records import atomic_write_json, replace_dir
+from ..registry import Registry
 from ..rundir import STAGES, RunDir, Timer, is_main_process
-from .common import PeakMemory
+from .common import TRAIN_FIELDS, Algorithm, PeakMemory, TrainJob
 
+if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
+    from ..recipe import Recipe
 
-@dataclasses.dataclass(frozen=True)
-class Trainer:
-    """Where an algorithm lives and what it trains on."""
-
-    module: str  # rankdistill/train/<module>.py, imported only when that algorithm is checked or trains
-    inputs: str | None  # the round's prefs/<inputs> dataset, or None: prompts only (no generate/judge/prefs)
-    judged: bool = False  # asks the judge while training (rewards): train() gets judge=
-
-
-TRAINERS: dict[str, Trainer] = {
-    "dpo": Trainer("dpo", "pairs"),
-    "dpo_listwise": Trainer("dpo_listwise", "lists"),
-    "rrhf": Trainer("rrhf", "lists"),
-    "raft": Trainer("raft", "best"),
-    "sft": Trainer("sft", None),
-    "grpo": Trainer("grpo", None, judged=True),
-    "ppo": Trainer("ppo", None, judged=True),
-}
-assert set(TRAINERS) == set(ALGORITHMS), "recipe.ALGORITHMS and train.TRAINERS name the same algorithms"
-
-# Stages a round runs: all of them when it trains on judged candidates, else train and eval only.
-_OFFLINE = STAGES
-_PROMPTS_ONLY = ("train", "eval")
-
-
-def _module(algorithm: str) -> Any:
-    if algorithm not in TRAINERS:
-        raise ValueError(f"train.algorithm: unknown algorithm {algorithm!r}")
-    return importlib.import_module(f"{__name__}.{TRAINERS[algorithm].module}")
+ALGORITHMS: Registry[Algorithm] = Registry(
+    "algorithm", group="rankdistill.algorithms", package=__name__, attr="ALGORITHM"
+)
 
 
 def algorithm_for_round(recipe: Recipe, round_idx: int) -> str:
@@ -68,38 +43,35 @@ def algorithm_for_round(recipe: Recipe, round_idx: int) -> str:
     return schedule[min(round_idx, len(schedule)) - 1]
 
 
+def algorithms_used(recipe: Recipe) -> list[str]:
+    """Every algorithm a run of ``recipe`` trains (its schedule, else train.algorithm)."""
+    return list(dict.fromkeys(recipe.train.schedule or [recipe.train.algorithm]))
+
+
 def stages_for_round(recipe: Recipe, round_idx: int) -> tuple[str, ...]:
-    """The stages round ``round_idx`` needs: sft, grpo and ppo train from prompts, not judged candidates."""
-    return _OFFLINE if TRAINERS[algorithm_for_round(recipe, round_idx)].inputs else _PROMPTS_ONLY
+    """The stages round ``round_idx`` runs: all of them when its algorithm learns from judged candidates, else
+    the ones every round runs (train, eval)."""
+    reads = ALGORITHMS.get(algorithm_for_round(recipe, round_idx)).reads
+    return tuple(s.name for s in STAGES if reads or not s.candidates)
 
 
 def recipe_for(recipe: Recipe, algorithm: str) -> Recipe:
-    """A copy of ``recipe`` that trains ``algorithm``: its typed overrides from train.per_algorithm applied, and
-    its pass-through args in train.args."""
-    from pydantic import ValidationError
-
-    args: dict[str, Any] = dict(recipe.train.args) if algorithm == recipe.train.algorithm else {}
-    own = dict(recipe.train.per_algorithm.get(algorithm, {}))
-    typed = {k: own.pop(k) for k in PER_ALGORITHM_TYPED if k in own}
-    args.update(own)
+    """A copy of ``recipe`` that trains ``algorithm``: train.max_steps ... train.save_steps as its section of
+    train.per_algorithm sets them, and train.args its pass-through args (its section's, plus train.args when it is
+    train.algorithm)."""
+    own = getattr(recipe.train.per_algorithm, algorithm)
+    args = {**own.args, **(recipe.train.args if algorithm == recipe.train.algorithm else {})}
     out = recipe.model_copy(deep=True)
-    out.train.algorithm = algorithm
-    out.train.args = args
-    for key, value in typed.items():
-        try:
-            setattr(out.train, key, value)  # validated like the field itself
-        except ValidationError as e:
-            raise RecipeError(
-                f"train.per_algorithm.{algorithm}.{key}: {e.errors()[0]['msg']} (got {value!r})"
-            ) from None
+    typed = {k: getattr(own, k) for k in TRAIN_FIELDS if getattr(own, k) is not None}
+    # values validated already (the recipe's, its section's): no schedule, this copy trains one algorithm
+    out.train.__dict__.update(schedule=None, algorithm=algorithm, args=args, **typed)
     return out
 
 
 def check_train_settings(recipe: Recipe, algorithms: list[str] | None = None) -> None:
-    """Validate pass-through trainer settings of every algorithm the run will use, before any work."""
-    used = algorithms or sorted({recipe.train.algorithm, *(recipe.train.schedule or [])})
-    for algorithm in used:
-        _module(algorithm).check_args(recipe_for(recipe, algorithm))
+    """Before any work: the pass-through settings of every algorithm the run will use."""
+    for name in algorithms or algorithms_used(recipe):
+        ALGORITHMS.get(name).check(recipe_for(recipe, name))
 
 
 def train_with(
@@ -111,26 +83,49 @@ def train_with(
     previous: Path | None,
     label: str,
 ) -> dict:
-    """Train ``recipe.train.algorithm`` for round ``round_idx`` into ``out`` (a fresh directory); an algorithm
-    that asks the judge gets the run's (its calls: stage "reward" of this round in the run's ledger)."""
-    algorithm = recipe.train.algorithm
-    module = _module(algorithm)
-    trainer = TRAINERS[algorithm]
-    data = run.prefs(round_idx) / trainer.inputs if trainer.inputs else None
-    if not trainer.judged:
-        return module.train(recipe, data, out, checkpoints, previous, label=label)
+    """Train ``recipe.train.algorithm`` (``recipe`` from recipe_for) for round ``round_idx`` into ``out`` (a fresh
+    directory); an algorithm that asks the judge gets the run's (its calls: stage "reward" of this round in the
+    run's ledger)."""
+    algorithm = ALGORITHMS.get(recipe.train.algorithm)
+    data = run.prefs(round_idx) / algorithm.reads if algorithm.reads else None
+    if not algorithm.judged:
+        return run_algorithm(recipe, data, out, checkpoints, previous, label)
     from ..judging import run_judge
 
     with run_judge(run, recipe.judge, "reward", round_idx, seed=recipe.seed) as judge:
-        return module.train(recipe, data, out, checkpoints, previous, label=label, judge=judge)
+        return run_algorithm(recipe, data, out, checkpoints, previous, label, judge)
+
+
+def run_algorithm(
+    recipe: Recipe,
+    data: Path | None,
+    out: Path,
+    checkpoints: Path,
+    previous: Path | None,
+    label: str = "train",
+    judge: Any = None,
+) -> dict:
+    """One round of ``recipe.train.algorithm`` (``recipe`` from recipe_for) on ``data`` (its prefs dataset, or
+    None), into ``out``; its settings are checked first."""
+    algorithm = ALGORITHMS.get(recipe.train.algorithm)
+    algorithm.check(recipe)
+    return algorithm.train(TrainJob(algorithm, recipe, data, out, checkpoints, previous, label, judge))
 
 
 def train_stage(run: RunDir, round_idx: int, recipe: Recipe) -> dict:
-    """Train this round's adapter from the previous round's; resumes from the last checkpoint if killed.
+    """Train this round's adapter from the previous round's; resumes from the last checkpoint if killed. A round
+    whose prefs hold nothing its algorithm can learn from (every ranking tied or abstained) carries the student
+    over unchanged.
 
     Under ``accelerate launch`` every process trains; only the main one files the adapter.
     """
+    from ..preferences import no_training_reason
+
     algorithm = algorithm_for_round(recipe, round_idx)
+    reads = ALGORITHMS.get(algorithm).reads
+    skip = no_training_reason(run, round_idx, reads) if reads else None
+    if skip:
+        return carry_over_student(run, round_idx, recipe, skip)
     recipe = recipe_for(recipe, algorithm)
     # each round its own data order: two SFT rounds at one seed would both train on the same first items
     recipe.seed += round_idx - 1
@@ -167,3 +162,31 @@ def train_stage(run: RunDir, round_idx: int, recipe: Recipe) -> dict:
     if is_main_process():
         shutil.rmtree(run.checkpoints(round_idx), ignore_errors=True)  # the adapter is what later rounds need
     return {**result, "algorithm": algorithm}
+
+
+def carry_over_student(run: RunDir, round_idx: int, recipe: Recipe, reason: str) -> dict[str, Any]:
+    """File round ``round_idx``'s adapter as the previous round's, unchanged (round 1: an untrained LoRA,
+    identical to the base), with ``skipped.json`` saying why; later rounds go on from it."""
+    from .. import progress
+
+    final = run.adapter(round_idx)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    tmp = tempfile.mkdtemp(prefix=".adapter-", dir=final.parent)
+    try:
+        if round_idx > 1:
+            shutil.copytree(run.adapter(round_idx - 1), tmp, dirs_exist_ok=True)
+            (Path(tmp) / "skipped.json").unlink(missing_ok=True)
+        else:
+            from peft import get_peft_model
+
+            from ..models import load_base_model, lora_config
+
+            # LoRA's B starts at zero: this adapter changes nothing, and later rounds train it
+            get_peft_model(load_base_model(recipe.student), lora_config(recipe.student)).save_pretrained(tmp)
+        skipped = {"skipped": True, "reason": reason, "student_from_round": round_idx - 1}
+        Path(tmp, "skipped.json").write_text(json.dumps(skipped, indent=2) + "\n")
+        replace_dir(tmp, final)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    progress.log(f"round {round_idx}: training skipped ({reason}); the student carries over unchanged")
+    return skipped

@@ -10,44 +10,32 @@ which at K = 2 is DPO's sigmoid loss. Abstained candidates (NaN scores) are left
 share a denominator (a tie says nothing about their order). Each step takes B prompts from ``prefs/lists`` and
 puts all K candidates of each through the policy in one padded batch of B·K sequences, as RRHF does, and once
 more without gradients through the reference: the base with the adapter disabled (no second model copy), or,
-from round 2 with ``train.reference: previous``, the previous round's adapter loaded frozen beside the trained
+from round 2 with ``reference: previous``, the previous round's adapter loaded frozen beside the trained
 one. A ``transformers.Trainer`` with its own loss: checkpoints, resume and ``accelerate launch`` come from it.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import math
-from collections import defaultdict
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from transformers import Trainer, TrainingArguments  # this module is only imported to train
+from pydantic import Field
 
-from .. import progress
 from . import common
-from .rrhf import DEFAULT_MAX_LENGTH, encode_lists
+from .common import DEFAULT_MAX_LENGTH, encode_lists, lists_dataset
 
 if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
     from ..recipe import Recipe
 
-
-@dataclasses.dataclass
-class ListwiseDPOConfig(TrainingArguments):
-    """TrainingArguments plus listwise DPO's own settings (module level: checkpoints pickle it)."""
-
-    beta: float = 0.1
-    max_length: int = DEFAULT_MAX_LENGTH
+REF_ADAPTER = "ref"  # the previous round's adapter, frozen, when its reference is 'previous'
 
 
-OWNED = {**common.OWNED, "beta": "train.beta"}
-REF_ADAPTER = "ref"  # the previous round's adapter, frozen, when train.reference is 'previous'
+class ListwiseDPOSettings(common.ReferenceSettings):
+    beta: float = Field(0.1, gt=0, description="β of the implicit rewards (the strength of the KL constraint).")
+    max_length: int = Field(
+        DEFAULT_MAX_LENGTH, gt=0, description="Tokens of prompt + completion kept per candidate (cut at the end)."
+    )
 
-
-def check_args(recipe: Recipe) -> None:
-    """Pass-through keys must be TrainingArguments fields (or max_length)."""
-    base = common.config_base(recipe)
-    common.check_config_args(ListwiseDPOConfig, recipe.train.args, "dpo_listwise", OWNED, base)
+    moved_from_train = ("reference", "beta")
 
 
 def sequence_logps(model: Any, batch: dict[str, Any]) -> Any:
@@ -83,88 +71,54 @@ def ranking_accuracy(rewards: Any, scores: Any) -> Any:
     return agree.sum() / better.sum().clamp(min=1)
 
 
-class ListwiseDPOTrainer(Trainer):
-    """``transformers.Trainer`` with the Plackett-Luce loss; logs the ranking accuracy of the implicit rewards."""
+def listwise_loss(beta: float) -> Any:
+    """The Plackett-Luce loss of a batch, with the ranking accuracy of its implicit rewards to log."""
 
-    def __init__(self, *args: Any, **kwargs: Any):
-        super().__init__(*args, **kwargs)
-        self._parts: dict[str, list[float]] = defaultdict(list)
-
-    def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):  # noqa: ANN001
+    def loss(model: Any, inputs: dict[str, Any], unwrapped: Any) -> tuple[Any, dict[str, float], dict]:
         from .losses import plackett_luce_loss
 
-        ref = reference_logps(self.model, inputs)  # the unwrapped PeftModel: DDP has no disable_adapter
+        ref = reference_logps(unwrapped, inputs)  # the unwrapped PeftModel: DDP has no disable_adapter
         policy = sequence_logps(model, inputs)
-        loss = plackett_luce_loss(policy, ref, inputs["scores"], self.args.beta)
-        rewards = self.args.beta * (policy.detach() - ref)
-        self._parts["ranking_accuracy"].append(float(ranking_accuracy(rewards, inputs["scores"])))
-        return (loss, {"rewards": rewards}) if return_outputs else loss
+        rewards = beta * (policy.detach() - ref)
+        value = plackett_luce_loss(policy, ref, inputs["scores"], beta)
+        return value, {"ranking_accuracy": ranking_accuracy(rewards, inputs["scores"])}, {"rewards": rewards}
 
-    def log(self, logs: dict[str, float], *args: Any, **kwargs: Any) -> None:
-        for key, values in self._parts.items():
-            if values:
-                logs[key] = sum(values) / len(values)
-        self._parts.clear()
-        super().log(logs, *args, **kwargs)
+    return loss
 
 
-def train_dpo_listwise(
-    recipe: Recipe,
-    lists_dir: Path,
-    adapter_out: Path,
-    checkpoints: Path,
-    previous_adapter: Path | None,
-    label: str = "train",
-) -> dict:
-    """Train one round of listwise DPO on ``prefs/lists``; writes the adapter and returns the loss history."""
-    from datasets import load_from_disk
-
-    args = dict(recipe.train.args)
-    check_args(recipe)
-    dataset = load_from_disk(str(lists_dir)).select_columns(["prompt", "completions", "scores"])
-    # only a prompt with two scored candidates ranks anything
-    dataset = dataset.filter(lambda r: sum(not _is_nan(s) for s in r["scores"]) >= 2, keep_in_memory=True)
-    if len(dataset) == 0:
-        raise RuntimeError(f"{lists_dir}: no prompt has two scored candidates this round")
-    model, tokenizer = common.load_trainable(recipe, previous_adapter)
-    if previous_adapter is not None and recipe.train.reference == "previous":
-        model.load_adapter(str(previous_adapter), adapter_name=REF_ADAPTER, is_trainable=False)
+def train(job: common.TrainJob) -> dict:
+    """One round of listwise DPO on the round's prefs/lists."""
+    settings = job.settings
+    dataset = lists_dataset(job.data, 2)  # only a prompt with two scored candidates ranks anything
+    model, tokenizer = common.load_trainable(job.recipe, job.previous)
+    if job.previous is not None and job.settings.reference == "previous":
+        model.load_adapter(str(job.previous), adapter_name=REF_ADAPTER, is_trainable=False)
         model.set_adapter("default")
-    max_length = args.pop("max_length", DEFAULT_MAX_LENGTH)
-    kwargs = common.base_config_kwargs(recipe, checkpoints, common.wants_bf16(recipe, model))
-    kwargs.update(
-        beta=recipe.train.beta,
-        max_length=max_length,
-        remove_unused_columns=False,  # the collator reads prompt / completions / scores
+    result = common.fit(
+        job,
+        dataset,
+        common.loss_trainer(listwise_loss(settings.beta)),
+        model=model,
+        tokenizer=tokenizer,
+        data_collator=lambda rows: encode_lists(tokenizer, rows, settings.max_length),
     )
-    kwargs.update(args)
-    config = ListwiseDPOConfig(**kwargs)
-    history: list[dict[str, float]] = []
-    with progress.task(label, total=recipe.train.max_steps) as bar:
-        trainer = ListwiseDPOTrainer(
-            model=model,
-            args=config,
-            train_dataset=dataset,
-            data_collator=lambda rows: encode_lists(tokenizer, rows, max_length),
-            processing_class=tokenizer,
-            callbacks=[common.progress_callback(bar, history)],
-        )
-        common.run_trainer(trainer, checkpoints, bar)
-    common.save_adapter(trainer, adapter_out, history)
-    return {"history": history, "prompts": len(dataset)}
+    return {**result, "prompts": len(dataset)}
 
 
-def train(
-    recipe: Recipe,
-    data: Path | None,
-    adapter_out: Path,
-    checkpoints: Path,
-    previous_adapter: Path | None,
-    label: str = "train",
-) -> dict:
-    """The dispatch table's entry point (train/__init__.py): ``data`` is prefs/lists."""
-    return train_dpo_listwise(recipe, data, adapter_out, checkpoints, previous_adapter, label)
+def config_fields(recipe: Recipe, settings: ListwiseDPOSettings) -> dict[str, Any]:
+    return {"remove_unused_columns": False}  # the collator reads prompt / completions / scores
 
 
-def _is_nan(x: Any) -> bool:
-    return x is None or (isinstance(x, float) and math.isnan(x))
+ALGORITHM = common.Algorithm(
+    name="dpo_listwise",
+    summary="our own (train/dpo_listwise.py): Plackett-Luce DPO over each prompt's whole ranking",
+    train=train,
+    settings=ListwiseDPOSettings,
+    reads="lists",
+    config="transformers:TrainingArguments",
+    config_fields=config_fields,
+    owned={
+        "beta": "train.per_algorithm.dpo_listwise.beta",
+        "max_length": "train.per_algorithm.dpo_listwise.max_length",
+    },
+)

@@ -14,93 +14,47 @@ recorded in the run's ledger, so a resumed round gets the rewards it already pai
 
 from __future__ import annotations
 
-import math
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
-from .. import progress
-from ..records import CandidateSet, Completion
+from pydantic import Field
+
 from . import common
 
 if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
     from ..recipe import Recipe
 
 OWNED = {
-    **common.OWNED,
     "per_device_train_batch_size": "train.batch_size (prompts per step; times generation.k samples)",
     "num_generations": "generation.k",
     "max_completion_length": "generation.max_new_tokens",
     "temperature": "generation.temperature",
     "top_p": "generation.top_p",
+    "beta": "train.per_algorithm.grpo.beta",
 }
 
 
-def check_args(recipe: Recipe) -> None:
-    """Pass-through keys must be trl.GRPOConfig fields the recipe does not already set."""
-    from trl import GRPOConfig
-
-    base = config_kwargs(recipe, Path("checkpoints"), False)
-    common.check_config_args(GRPOConfig, recipe.train.args, "grpo", OWNED, base)
-
-
-def config_kwargs(recipe: Recipe, output_dir: Path, use_bf16: bool) -> dict[str, Any]:
-    """GRPOConfig's settings from the recipe, before the pass-through train.args."""
-    g = recipe.generation
-    kwargs = common.base_config_kwargs(recipe, output_dir, use_bf16)
-    kwargs.update(
-        per_device_train_batch_size=recipe.train.batch_size * g.k,  # completions per device per step
-        num_generations=g.k,
-        max_completion_length=g.max_new_tokens,
-        temperature=g.temperature,
-        top_p=g.top_p,
-        beta=0.04,  # the KL penalty of the GRPO paper (TRL's default is 0)
+class GRPOSettings(common.AlgorithmSettings):
+    reward: Literal["scores", "rank"] = Field(
+        "scores",
+        description="The reward: the judge's scores, or rank-derived (the share of its group a sample beats).",
     )
-    return kwargs
+    beta: float = Field(
+        0.04, ge=0, description="KL penalty to the base (the GRPO paper's 0.04; TRL's default is 0)."
+    )
+
+    moved_from_train = ("reward",)
 
 
-def rank_rewards(scores: list[float]) -> list[float]:
-    """Reward from a ranking: the share of the other scored samples this one beats (ties beat nobody)."""
-    valid = [s for s in scores if not math.isnan(s)]
-    if len(valid) < 2:
-        return [0.0 for _ in scores]
-    return [0.0 if math.isnan(s) else sum(o < s for o in valid) / (len(valid) - 1) for s in scores]
-
-
-class JudgeReward:
-    """A TRL reward function that asks the judge to rank each prompt's group of samples."""
-
-    def __init__(self, judge: Any, mode: str = "scores"):
-        if judge is None:
-            raise TypeError("JudgeReward needs the run's judge (judging.run_judge; train_with passes it)")
-        self.judge = judge
-        self.mode = mode
-        self.__name__ = f"judge:{judge.name}"  # TRL logs rewards under the function's name
-        self.calls = 0
-        self.abstentions = 0
-
-    def __call__(self, prompts: list, completions: list, prompt_id: list[str], **kw: Any) -> list[float]:
-        references = kw.get("reference") or [None] * len(prompts)
-        texts = [c[-1]["content"] if isinstance(c, list) else c for c in completions]
-        rewards: list[float] = []
-        start = 0
-        while start < len(texts):  # TRL keeps each prompt's samples next to each other
-            end = start
-            while end < len(texts) and prompt_id[end] == prompt_id[start]:
-                end += 1
-            item = CandidateSet(
-                prompt_id[start],
-                prompts[start],
-                [Completion(t, 0, "stop") for t in texts[start:end]],
-                references[start],
-            )
-            scores = list(self.judge.rank(item).scores)
-            self.calls += 1
-            self.abstentions += sum(math.isnan(s) for s in scores)
-            if self.mode == "rank":
-                scores = rank_rewards(scores)
-            rewards.extend(0.0 if math.isnan(s) else float(s) for s in scores)
-            start = end
-        return rewards
+def config_fields(recipe: Recipe, settings: GRPOSettings) -> dict[str, Any]:
+    g = recipe.generation
+    return {
+        "per_device_train_batch_size": recipe.train.batch_size * g.k,  # completions per device per step
+        "num_generations": g.k,
+        "max_completion_length": g.max_new_tokens,
+        "temperature": g.temperature,
+        "top_p": g.top_p,
+        "beta": settings.beta,
+    }
 
 
 def grpo_rows(recipe: Recipe) -> list[dict[str, Any]]:
@@ -113,53 +67,29 @@ def grpo_rows(recipe: Recipe) -> list[dict[str, Any]]:
     ]
 
 
-def train_grpo(
-    recipe: Recipe,
-    adapter_out: Path,
-    checkpoints: Path,
-    previous_adapter: Path | None,
-    judge: Any,
-    label: str = "train",
-) -> dict:
-    """Train one round of GRPO on the training prompts, rewarded by ``judge``; writes the adapter and returns the
-    loss history."""
+def train(job: common.TrainJob) -> dict:
+    """One round of GRPO on the training prompts, rewarded by the run's judge."""
     from datasets import Dataset
-    from trl import GRPOConfig, GRPOTrainer
+    from trl import GRPOTrainer
 
-    check_args(recipe)
-    dataset = Dataset.from_list(grpo_rows(recipe))
-    model, tokenizer = common.load_trainable(recipe, previous_adapter)
-    kwargs = config_kwargs(recipe, checkpoints, common.wants_bf16(recipe, model))
-    kwargs.update(recipe.train.args)
-    reward = JudgeReward(judge, recipe.train.reward)
-    history: list[dict[str, float]] = []
-    with progress.task(label, total=recipe.train.max_steps) as bar:
-        trainer = GRPOTrainer(
-            model=model,
-            reward_funcs=[reward],
-            args=GRPOConfig(**kwargs),
-            train_dataset=dataset,
-            processing_class=tokenizer,
-            callbacks=[common.progress_callback(bar, history)],
-        )
-        common.run_trainer(trainer, checkpoints, bar)
-    common.save_adapter(trainer, adapter_out, history)
+    dataset = Dataset.from_list(grpo_rows(job.recipe))
+    reward = common.JudgeReward(job.judge, job.settings.reward)
+    result = common.fit(job, dataset, GRPOTrainer, reward_funcs=[reward])
     return {
-        "history": history,
+        **result,
         "prompts": len(dataset),
         "judge_calls": reward.calls,
         "abstentions": reward.abstentions,
     }
 
 
-def train(
-    recipe: Recipe,
-    data: Path | None,
-    adapter_out: Path,
-    checkpoints: Path,
-    previous_adapter: Path | None,
-    label: str = "train",
-    judge: Any = None,
-) -> dict:
-    """The dispatch table's entry point (train/__init__.py): ``data`` is None (it samples); ``judge`` the run's."""
-    return train_grpo(recipe, adapter_out, checkpoints, previous_adapter, judge, label)
+ALGORITHM = common.Algorithm(
+    name="grpo",
+    summary="trl.GRPOTrainer: online RL, the run's judge as the reward, a group baseline instead of a critic",
+    train=train,
+    settings=GRPOSettings,
+    config="trl:GRPOConfig",
+    config_fields=config_fields,
+    owned=OWNED,
+    judged=True,
+)

@@ -4,16 +4,16 @@ TRL deleted its PPOTrainer (PR #7020) and a maintained PPO with a value model no
 systems, so this is our own, self-contained like RRHF. One step:
 
 1. **Rollout**: ``train.batch_size`` prompts, ``generation.k`` samples each from the current policy (the loop's
-   ``HFGenerator``, on the in-memory policy), ranked per prompt by the recipe's judge (``train.reward``: its
+   ``HFGenerator``, on the in-memory policy), ranked per prompt by the recipe's judge (``reward``: its
    scores, or the share of the group a sample beats; an abstention earns 0 and is counted). The samples are
    re-tokenised through the chat template (as the offline trainers see them), and every log-prob, KL and value
    below is computed on those tokens, so the update is consistent with itself.
 2. **Rewards per token**: r_t = −kl_coef · (log π_old(y_t) − log π_ref(y_t)), plus the judge's reward at the last
-   token. With ``train.target_kl`` the coefficient adapts toward it after every step (Ziegler et al., 2019):
+   token. With ``target_kl`` the coefficient adapts toward it after every step (Ziegler et al., 2019):
    kl_coef ← kl_coef · (1 + clip(KL / target − 1, ±0.2) · samples / horizon).
 3. **Advantages**: GAE (γ, λ) on the critic's values, whitened over the batch (losses.gae_advantages).
-4. **Update**: ``train.ppo_epochs`` passes over the rollout batch in shuffled minibatches of
-   ``train.minibatch_size`` samples; each minibatch takes one AdamW step on the clipped surrogate
+4. **Update**: ``ppo_epochs`` passes over the rollout batch in shuffled minibatches of
+   ``minibatch_size`` samples; each minibatch takes one AdamW step on the clipped surrogate
    (losses.ppo_policy_loss) plus ``vf_coef`` times the clipped value loss (losses.ppo_value_loss).
 
 Models, all on one frozen base (LoRA or QLoRA), so no second copy of the model is loaded:
@@ -21,23 +21,25 @@ Models, all on one frozen base (LoRA or QLoRA), so no second copy of the model i
 - the **critic** is a linear value head on the last hidden state, under its own LoRA adapter ("critic"): a value
   function needs features the policy's adapter does not learn, and a second adapter costs a few MB where a
   second model would double the memory; peft switches adapters per forward pass;
-- the **reference** is the base with adapters disabled, or, from round 2 with ``train.reference: previous``, the
+- the **reference** is the base with adapters disabled, or, from round 2 with ``reference: previous``, the
   previous round's adapter loaded frozen ("ref").
 
 Checkpoints (every ``train.save_steps``) hold both adapters, the value head, the optimizer and the KL
 coefficient; a killed run resumes from the newest complete one. Rollouts and minibatch orders are seeded by step,
 so a resumed run samples what an uninterrupted one would. One process: no ``accelerate launch``.
+Its knobs (``reward``, ``kl_coef`` ... ``weight_decay``) are its section of the recipe, train.per_algorithm.ppo.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import shutil
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import Field
 
 from .. import progress
 from ..errors import RecipeError
@@ -49,43 +51,53 @@ if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of
 POLICY, CRITIC, REF = "default", "critic", "ref"
 
 
-@dataclasses.dataclass
-class PPOConfig:
-    """Pass-through settings of ppo (``train.args``); the main ones are typed recipe fields."""
+class PPOSettings(common.ReferenceSettings):
+    """PPO's own knobs; it has no config class of a library (train.args and args are refused)."""
 
-    max_length: int = 512  # prompt + completion tokens kept per sample
-    max_grad_norm: float = 1.0  # gradient clipping over policy and critic together
-    kl_horizon: int = 10_000  # adaptive KL: samples over which kl_coef moves by up to 20 %
-    whiten_advantages: bool = True
-    weight_decay: float = 0.0
+    reward: Literal["scores", "rank"] = Field(
+        "scores",
+        description="The reward: the judge's scores, or rank-derived (the share of its group a sample beats).",
+    )
+    kl_coef: float = Field(
+        0.05, ge=0, description="Per-token KL penalty to the reference (its start value if target_kl is set)."
+    )
+    target_kl: float | None = Field(
+        None, gt=0, description="Adapt kl_coef toward this KL per sample (Ziegler et al., 2019); None: fixed."
+    )
+    gamma: float = Field(1.0, ge=0, le=1, description="Discount γ of GAE.")
+    lam: float = Field(0.95, ge=0, le=1, description="GAE λ (the bias-variance trade-off of the advantages).")
+    clip_eps: float = Field(0.2, gt=0, description="Clip range ε of the policy ratio.")
+    value_clip_eps: float = Field(0.2, gt=0, description="Clip range of the value update around the old value.")
+    vf_coef: float = Field(0.1, ge=0, description="Weight of the value loss beside the policy loss.")
+    ppo_epochs: int = Field(2, gt=0, description="Passes over each rollout batch.")
+    minibatch_size: int = Field(
+        8, gt=0, description="Samples per optimizer update (a rollout batch is train.batch_size × generation.k)."
+    )
+    max_length: int = Field(512, gt=0, description="Prompt + completion tokens kept per sample.")
+    max_grad_norm: float = Field(1.0, gt=0, description="Gradient clipping over policy and critic together.")
+    kl_horizon: int = Field(
+        10_000, gt=0, description="Adaptive KL: samples over which kl_coef moves by up to 20 %."
+    )
+    whiten_advantages: bool = Field(True, description="Whiten the advantages over each rollout batch.")
+    weight_decay: float = Field(0.0, ge=0, description="AdamW weight decay.")
+
+    moved_from_train = (
+        "reference",
+        "reward",
+        "kl_coef",
+        "target_kl",
+        "gamma",
+        "lam",
+        "clip_eps",
+        "value_clip_eps",
+        "vf_coef",
+        "ppo_epochs",
+        "minibatch_size",
+    )
 
 
-OWNED = {
-    "max_steps": "train.max_steps",
-    "learning_rate": "train.learning_rate",
-    "batch_size": "train.batch_size (prompts per step; times generation.k samples)",
-    "save_steps": "train.save_steps",
-    "seed": "seed",
-    "kl_coef": "train.kl_coef",
-    "target_kl": "train.target_kl",
-    "gamma": "train.gamma",
-    "lam": "train.lam",
-    "clip_eps": "train.clip_eps",
-    "cliprange": "train.clip_eps",
-    "cliprange_value": "train.value_clip_eps",
-    "vf_coef": "train.vf_coef",
-    "ppo_epochs": "train.ppo_epochs",
-    "num_ppo_epochs": "train.ppo_epochs",
-    "mini_batch_size": "train.minibatch_size",
-    "num_generations": "generation.k",
-    "temperature": "generation.temperature",
-    "response_length": "generation.max_new_tokens",
-}
-
-
-def check_args(recipe: Recipe) -> None:
-    """Pass-through keys must be PPOConfig fields the recipe does not already set."""
-    common.check_config_args(PPOConfig, recipe.train.args, "ppo", OWNED)
+def settings_of(recipe: Recipe) -> PPOSettings:
+    return recipe.train.per_algorithm.ppo
 
 
 # --- the models -------------------------------------------------------------------------------------------
@@ -123,7 +135,7 @@ def load_models(recipe: Recipe, previous_adapter: Path | None) -> tuple[Any, Any
         model.load_adapter(str(critic), adapter_name=CRITIC, is_trainable=True)
     else:
         model.add_adapter(CRITIC, lora_config(recipe.student))
-    if previous_adapter is not None and recipe.train.reference == "previous":
+    if previous_adapter is not None and settings_of(recipe).reference == "previous":
         model.load_adapter(str(previous_adapter), adapter_name=REF, is_trainable=False)
     model.set_adapter(POLICY)
     head = torch.nn.Linear(model.config.hidden_size, 1, device=model.device, dtype=torch.float32)
@@ -203,7 +215,6 @@ def rollout(
     import torch
 
     from ..generation.hf import HFGenerator
-    from .rrhf import encode_lists
 
     g, t = recipe.generation, recipe.train
     picked = [prompts[i] for i in prompt_batch(len(prompts), t.batch_size, step, recipe.seed)]
@@ -227,9 +238,9 @@ def rollout(
         {"prompt": p.messages, "completions": [c.text for c in group], "scores": [0.0] * g.k}
         for p, group in zip(picked, samples, strict=True)
     ]
-    max_length = recipe.train.args.get("max_length", PPOConfig.max_length)
+    max_length = settings_of(recipe).max_length
     device = common.model_device(model)
-    batch = {k: v.to(device) for k, v in encode_lists(tokenizer, rows, max_length).items() if k != "scores"}
+    batch = {k: v.to(device) for k, v in common.encode_lists(tokenizer, rows, max_length).items() if k != "scores"}
     with torch.no_grad():
         logps, mask, _ = policy_logps(model, batch, temperature=g.temperature)
         with using(model, REF if REF in model.peft_config else None):
@@ -278,8 +289,7 @@ def ppo_update(
 
     from .losses import masked_mean, ppo_policy_loss, ppo_value_loss
 
-    t = recipe.train
-    cfg = PPOConfig(**t.args)
+    t = settings_of(recipe)
     params = [p for group in optimizer.param_groups for p in group["params"]]
     n = roll["input_ids"].shape[0]
     # minibatch orders drawn on the CPU: the same on every device, and no generator to keep per device
@@ -302,7 +312,7 @@ def ppo_update(
                     values, roll["values"][idx], roll["returns"][idx], mask, t.value_clip_eps
                 )
                 (t.vf_coef * value_loss).backward()
-            torch.nn.utils.clip_grad_norm_(params, cfg.max_grad_norm)
+            torch.nn.utils.clip_grad_norm_(params, t.max_grad_norm)
             optimizer.step()
             optimizer.zero_grad(set_to_none=True)
             with torch.no_grad():
@@ -333,14 +343,14 @@ def ppo_step(
 
     from .losses import gae_advantages, masked_whiten
 
-    t = recipe.train
+    t = settings_of(recipe)
     abstained = reward.abstentions
     roll = rollout(recipe, model, head, tokenizer, prompts, reward, step)
     mask = roll["mask"]
     kl = (roll["logps"] - roll["ref_logps"]) * mask  # per-token estimate of KL(π_old ‖ π_ref)
     rewards = token_rewards(roll["scores"], kl, mask, kl_coef)
     advantages, returns = gae_advantages(rewards, roll["values"], mask, t.gamma, t.lam)
-    if PPOConfig(**t.args).whiten_advantages:
+    if t.whiten_advantages:
         advantages = masked_whiten(advantages, mask)
     roll.update(advantages=advantages, returns=returns)
     update = ppo_update(recipe, model, head, optimizer, roll, step)
@@ -427,37 +437,28 @@ def save_adapters(model: Any, head: Any, adapter_out: Path, history: list[dict])
 # --- the round --------------------------------------------------------------------------------------------
 
 
-def train_ppo(
-    recipe: Recipe,
-    adapter_out: Path,
-    checkpoints: Path,
-    previous_adapter: Path | None,
-    judge: Any,
-    label: str = "train",
-) -> dict:
-    """Train one round of PPO on the training prompts, rewarded by ``judge`` (the run's, bound to its ledger);
-    writes the adapter and returns the step log."""
+def train(job: common.TrainJob) -> dict:
+    """One round of PPO on the training prompts, rewarded by the run's judge (bound to its ledger); writes the
+    adapter and returns the step log."""
     import torch
 
     from ..generation import training_prompts
     from ..rundir import last_complete_checkpoint
-    from .grpo import JudgeReward
 
-    check_args(recipe)
     if int(os.environ.get("WORLD_SIZE", 1)) > 1:
         raise RecipeError("train.algorithm ppo: trains in one process; run it without accelerate launch")
-    t = recipe.train
-    cfg = PPOConfig(**t.args)
+    recipe, checkpoints = job.recipe, job.checkpoints
+    t, s = recipe.train, job.settings
     prompts = training_prompts(recipe)
-    model, head, tokenizer = load_models(recipe, previous_adapter)
+    model, head, tokenizer = load_models(recipe, job.previous)
     optimizer = torch.optim.AdamW(
         [*adapter_params(model, POLICY), *adapter_params(model, CRITIC), *head.parameters()],
         lr=t.learning_rate,
-        weight_decay=cfg.weight_decay,
+        weight_decay=s.weight_decay,
     )
-    reward = JudgeReward(judge, t.reward)
+    reward = common.JudgeReward(job.judge, s.reward)
     history: list[dict[str, float]] = []
-    start, kl_coef = 0, t.kl_coef
+    start, kl_coef = 0, s.kl_coef
     resume = last_complete_checkpoint(checkpoints) if checkpoints.exists() else None
     if resume:
         state = load_checkpoint(resume, model, head, optimizer)
@@ -466,18 +467,18 @@ def train_ppo(
     autocast = torch.autocast(
         common.model_device(model).type, dtype=torch.bfloat16, enabled=common.wants_bf16(recipe, model)
     )
-    with progress.task(label, total=t.max_steps, completed=start) as bar, autocast:
+    with progress.task(job.label, total=t.max_steps, completed=start) as bar, autocast:
         for step in range(start, t.max_steps):
             entry = ppo_step(recipe, model, head, tokenizer, optimizer, prompts, reward, step, kl_coef)
             history.append(entry)
             samples = t.batch_size * recipe.generation.k
-            kl_coef = adapt_kl(kl_coef, entry["kl"], t.target_kl, samples, cfg.kl_horizon)
+            kl_coef = adapt_kl(kl_coef, entry["kl"], s.target_kl, samples, s.kl_horizon)
             bar.advance()
             bar.update(f"reward {entry['reward']:.3f} kl {entry['kl']:.3f}")
             if (step + 1) % t.save_steps == 0 and step + 1 < t.max_steps:
                 state = {"global_step": step + 1, "kl_coef": kl_coef, "history": history}
                 save_checkpoint(checkpoints, model, head, optimizer, state)
-    save_adapters(model, head, adapter_out, history)
+    save_adapters(model, head, job.adapter_out, history)
     return {
         "history": history,
         "prompts": len(prompts),
@@ -486,14 +487,10 @@ def train_ppo(
     }
 
 
-def train(
-    recipe: Recipe,
-    data: Path | None,
-    adapter_out: Path,
-    checkpoints: Path,
-    previous_adapter: Path | None,
-    label: str = "train",
-    judge: Any = None,
-) -> dict:
-    """The dispatch table's entry point (train/__init__.py): ``data`` is None (it samples); ``judge`` the run's."""
-    return train_ppo(recipe, adapter_out, checkpoints, previous_adapter, judge, label)
+ALGORITHM = common.Algorithm(
+    name="ppo",
+    summary="our own (train/ppo.py): actor-critic PPO, the run's judge as the reward, a value head on its own LoRA",
+    train=train,
+    settings=PPOSettings,
+    judged=True,
+)

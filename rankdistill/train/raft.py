@@ -15,58 +15,32 @@ right (all samples tied on the reference) is a "keep answering this" example onl
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING
-
 from . import common
-
-if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
-    from ..recipe import Recipe
+from .sft import config_fields
 
 
-def check_args(recipe: Recipe) -> None:
-    """Pass-through keys must be trl.SFTConfig fields the recipe does not already set."""
-    from trl import SFTConfig
-
-    from .sft import config_kwargs
-
-    base = config_kwargs(recipe, Path("checkpoints"), False)
-    common.check_config_args(SFTConfig, recipe.train.args, "raft", common.OWNED, base)
-
-
-def train_raft(
-    recipe: Recipe,
-    best_dir: Path,
-    adapter_out: Path,
-    checkpoints: Path,
-    previous_adapter: Path | None,
-    label: str = "train",
-) -> dict:
-    """Train one round of SFT on ``prefs/best``; writes the adapter and returns the loss history."""
+def train(job: common.TrainJob) -> dict:
+    """One round of SFT on the round's prefs/best."""
     from datasets import load_from_disk
 
     from .sft import train_on_rows
 
-    check_args(recipe)
-    if not best_dir.exists():
+    if not job.data.exists():
         raise RuntimeError(
-            f"{best_dir} is missing (this round's prefs were built before raft existed); rebuild them: "
+            f"{job.data} is missing (this round's prefs were built before raft existed); rebuild them: "
             f"rankdistill prefs RUN_DIR --round N --force"
         )
-    rows = load_from_disk(str(best_dir)).select_columns(["prompt", "completion"]).to_list()
+    rows = load_from_disk(str(job.data)).select_columns(["prompt", "completion"]).to_list()
     if not rows:
-        raise RuntimeError(f"{best_dir}: no prompt's top-ranked answer cleared preferences.best_margin")
-    result = train_on_rows(recipe, rows, adapter_out, checkpoints, previous_adapter, label)
-    return {"history": result["history"], "examples": len(rows)}
+        raise RuntimeError(f"{job.data}: no prompt's top-ranked answer cleared preferences.best_margin")
+    return train_on_rows(job, rows)
 
 
-def train(
-    recipe: Recipe,
-    data: Path | None,
-    adapter_out: Path,
-    checkpoints: Path,
-    previous_adapter: Path | None,
-    label: str = "train",
-) -> dict:
-    """The dispatch table's entry point (train/__init__.py): ``data`` is prefs/best."""
-    return train_raft(recipe, data, adapter_out, checkpoints, previous_adapter, label)
+ALGORITHM = common.Algorithm(
+    name="raft",
+    summary="trl.SFTTrainer on each prompt's top-ranked candidate (reward-ranked fine-tuning)",
+    train=train,
+    reads="best",
+    config="trl:SFTConfig",
+    config_fields=config_fields,
+)

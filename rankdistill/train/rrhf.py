@@ -15,82 +15,25 @@ It is a ``transformers.Trainer`` with its own collator and loss, so checkpoints,
 
 from __future__ import annotations
 
-import dataclasses
-import math
-from collections import defaultdict
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from transformers import Trainer, TrainingArguments  # this module is only imported to train
+from pydantic import Field
 
-from .. import progress
 from . import common
+from .common import DEFAULT_MAX_LENGTH, encode_lists, lists_dataset
 
 if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
     from ..recipe import Recipe
 
-# Tokens of prompt + completion kept per sequence (longer completions are cut at the end).
-DEFAULT_MAX_LENGTH = 512
 
+class RRHFSettings(common.AlgorithmSettings):
+    rank_weight: float = Field(1.0, ge=0, description="Weight of the ranking loss L_rank.")
+    ft_weight: float = Field(1.0, ge=0, description="Weight of the cross-entropy on the best-scored candidate L_ft.")
+    max_length: int = Field(
+        DEFAULT_MAX_LENGTH, gt=0, description="Tokens of prompt + completion kept per candidate (cut at the end)."
+    )
 
-@dataclasses.dataclass
-class RRHFConfig(TrainingArguments):
-    """TrainingArguments plus RRHF's own settings (module level: checkpoints pickle it)."""
-
-    rank_weight: float = 1.0
-    ft_weight: float = 1.0
-    max_length: int = DEFAULT_MAX_LENGTH
-
-
-OWNED = {**common.OWNED, "rank_weight": "train.rank_weight", "ft_weight": "train.ft_weight"}
-
-
-def check_args(recipe: Recipe) -> None:
-    """Pass-through keys must be TrainingArguments fields (or max_length)."""
-    common.check_config_args(RRHFConfig, recipe.train.args, "rrhf", OWNED, common.config_base(recipe))
-
-
-def encode_lists(tokenizer: Any, rows: list[dict[str, Any]], max_length: int) -> dict[str, Any]:
-    """One right-padded batch of every candidate of every row: input_ids, attention_mask and labels
-    [B·K, T] (labels −100 on prompt and padding), and scores [B, K] (NaN pads rows with fewer candidates)."""
-    import torch
-
-    k = max(len(r["completions"]) for r in rows)
-    seqs: list[list[int]] = []
-    labels: list[list[int]] = []
-    scores: list[list[float]] = []
-    for row in rows:
-        prompt_text = tokenizer.apply_chat_template(row["prompt"], tokenize=False, add_generation_prompt=True)
-        prompt_ids = tokenizer(prompt_text, add_special_tokens=False)["input_ids"]
-        completions = list(row["completions"]) + [None] * (k - len(row["completions"]))
-        for text in completions:
-            if text is None:  # padding candidate: no completion tokens, NaN score
-                ids, n_prompt = prompt_ids, len(prompt_ids)
-            else:
-                full = tokenizer.apply_chat_template(
-                    [*row["prompt"], {"role": "assistant", "content": text}], tokenize=False
-                )
-                # the completion is what the chat template adds after the generation prompt (end-of-turn included)
-                tail = (
-                    full[len(prompt_text) :] if full.startswith(prompt_text) else text + tokenizer.eos_token
-                )
-                ids = prompt_ids + tokenizer(tail, add_special_tokens=False)["input_ids"]
-                n_prompt = len(prompt_ids)
-            ids = ids[:max_length]
-            seqs.append(ids)
-            labels.append([-100] * min(n_prompt, len(ids)) + ids[n_prompt:])
-        s = [float("nan") if x is None else float(x) for x in row["scores"]]
-        scores.append(s + [float("nan")] * (k - len(s)))
-    width = max(len(s) for s in seqs)
-    pad = tokenizer.pad_token_id
-    # a collator's batch, made on the CPU: the Trainer (or the caller) moves it to the model's device
-    cpu = torch.device("cpu")
-    return {
-        "input_ids": torch.tensor([s + [pad] * (width - len(s)) for s in seqs], device=cpu),
-        "attention_mask": torch.tensor([[1] * len(s) + [0] * (width - len(s)) for s in seqs], device=cpu),
-        "labels": torch.tensor([lab + [-100] * (width - len(lab)) for lab in labels], device=cpu),
-        "scores": torch.tensor(scores, dtype=torch.float32, device=cpu),
-    }
+    moved_from_train = ("rank_weight", "ft_weight")
 
 
 def candidate_logps(model: Any, batch: dict[str, Any]) -> Any:
@@ -129,82 +72,43 @@ def rrhf_losses(model: Any, batch: dict[str, Any], rank_weight: float, ft_weight
     return {"loss": rank_weight * rank + ft_weight * ft, "rank_loss": rank, "ft_loss": ft, "logps": p}
 
 
-class RRHFTrainer(Trainer):
-    """``transformers.Trainer`` with RRHF's loss; logs rank_loss and ft_loss beside the loss."""
-
-    def __init__(self, *args: Any, **kwargs: Any):
-        super().__init__(*args, **kwargs)
-        self._parts: dict[str, list[float]] = defaultdict(list)
-
-    def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):  # noqa: ANN001
-        out = rrhf_losses(model, inputs, self.args.rank_weight, self.args.ft_weight)
-        self._parts["rank_loss"].append(float(out["rank_loss"].detach()))
-        self._parts["ft_loss"].append(float(out["ft_loss"].detach()))
-        return (out["loss"], out) if return_outputs else out["loss"]
-
-    def log(self, logs: dict[str, float], *args: Any, **kwargs: Any) -> None:
-        for key, values in self._parts.items():
-            if values:
-                logs[key] = sum(values) / len(values)
-        self._parts.clear()
-        super().log(logs, *args, **kwargs)
+def config_fields(recipe: Recipe, settings: RRHFSettings) -> dict[str, Any]:
+    return {"remove_unused_columns": False}  # the collator reads prompt / completions / scores
 
 
-def train_rrhf(
-    recipe: Recipe,
-    lists_dir: Path,
-    adapter_out: Path,
-    checkpoints: Path,
-    previous_adapter: Path | None,
-    label: str = "train",
-) -> dict:
-    """Train one round of RRHF on ``prefs/lists``; writes the adapter and returns the loss history."""
-    from datasets import load_from_disk
-
-    args = dict(recipe.train.args)
-    check_args(recipe)
-    dataset = load_from_disk(str(lists_dir)).select_columns(["prompt", "completions", "scores"])
+def train(job: common.TrainJob) -> dict:
+    """One round of RRHF on the round's prefs/lists."""
+    settings = job.settings
     # a prompt where the judge abstained on every candidate gives neither loss anything
-    dataset = dataset.filter(lambda r: any(not _is_nan(s) for s in r["scores"]), keep_in_memory=True)
-    if len(dataset) == 0:
-        raise RuntimeError(f"{lists_dir}: no prompt has a scored candidate this round")
-    model, tokenizer = common.load_trainable(recipe, previous_adapter)
-    max_length = args.pop("max_length", DEFAULT_MAX_LENGTH)
-    kwargs = common.base_config_kwargs(recipe, checkpoints, common.wants_bf16(recipe, model))
-    kwargs.update(
-        rank_weight=recipe.train.rank_weight,
-        ft_weight=recipe.train.ft_weight,
-        max_length=max_length,
-        remove_unused_columns=False,  # the collator reads prompt / completions / scores
+    dataset = lists_dataset(job.data, 1)
+    model, tokenizer = common.load_trainable(job.recipe, job.previous)
+
+    def loss(model: Any, inputs: dict[str, Any], unwrapped: Any) -> tuple[Any, dict[str, float], dict]:
+        out = rrhf_losses(model, inputs, settings.rank_weight, settings.ft_weight)
+        return out["loss"], {"rank_loss": out["rank_loss"].detach(), "ft_loss": out["ft_loss"].detach()}, out
+
+    result = common.fit(
+        job,
+        dataset,
+        common.loss_trainer(loss),
+        model=model,
+        tokenizer=tokenizer,
+        data_collator=lambda rows: encode_lists(tokenizer, rows, settings.max_length),
     )
-    kwargs.update(args)
-    config = RRHFConfig(**kwargs)
-    history: list[dict[str, float]] = []
-    with progress.task(label, total=recipe.train.max_steps) as bar:
-        trainer = RRHFTrainer(
-            model=model,
-            args=config,
-            train_dataset=dataset,
-            data_collator=lambda rows: encode_lists(tokenizer, rows, max_length),
-            processing_class=tokenizer,
-            callbacks=[common.progress_callback(bar, history)],
-        )
-        common.run_trainer(trainer, checkpoints, bar)
-    common.save_adapter(trainer, adapter_out, history)
-    return {"history": history, "prompts": len(dataset)}
+    return {**result, "prompts": len(dataset)}
 
 
-def _is_nan(x: Any) -> bool:
-    return x is None or (isinstance(x, float) and math.isnan(x))
-
-
-def train(
-    recipe: Recipe,
-    data: Path | None,
-    adapter_out: Path,
-    checkpoints: Path,
-    previous_adapter: Path | None,
-    label: str = "train",
-) -> dict:
-    """The dispatch table's entry point (train/__init__.py): ``data`` is prefs/lists."""
-    return train_rrhf(recipe, data, adapter_out, checkpoints, previous_adapter, label)
+ALGORITHM = common.Algorithm(
+    name="rrhf",
+    summary="our own (train/rrhf.py): a ranking loss over all k candidates plus SFT on the best, no reference",
+    train=train,
+    settings=RRHFSettings,
+    reads="lists",
+    config="transformers:TrainingArguments",
+    config_fields=config_fields,
+    owned={
+        "rank_weight": "train.per_algorithm.rrhf.rank_weight",
+        "ft_weight": "train.per_algorithm.rrhf.ft_weight",
+        "max_length": "train.per_algorithm.rrhf.max_length",
+    },
+)
