@@ -470,7 +470,8 @@ def _cell(v: Any) -> Any:
 
 @main.command(name="recipes")
 def recipes_command() -> None:
-    """List the shipped recipes and judge templates, each with its first comment line."""
+    """List the shipped recipes and judge templates, each with its first comment line, and the judge kinds."""
+    from .judging.kinds import all_kinds
     from .resources import first_comment, shipped_files
 
     for kind, title in (
@@ -482,6 +483,11 @@ def recipes_command() -> None:
         width = max((len(p.stem) for p in files), default=0)
         for path in files:
             _echo(f"  {path.stem:<{width}}  {first_comment(path)}")
+    click.echo("judge kinds (judge.kind: NAME):")
+    kinds = all_kinds()
+    width = max(len(k.name) for k in kinds)
+    for k in kinds:
+        _echo(f"  {k.name:<{width}}  {k.summary}")
 
 
 @main.command(name="init")

@@ -91,9 +91,12 @@ def label(
     data: str | Path, recipe: Recipe, out: str | Path, ledger_path: str | Path, shots: int = 3
 ) -> dict[str, Any]:
     """Write ``out`` (jsonl: id, input, reference = the teacher's answer); returns counts."""
-    if recipe.judge.kind != "openai":
-        raise RecipeError(f"label needs an openai teacher (judge.kind openai), not {recipe.judge.kind!r}")
-    from .judging import run_judge
+    from .judging import kind_of, run_judge
+
+    if not kind_of(recipe.judge).answers:
+        raise RecipeError(
+            f"label needs a judge that answers prompts itself (judge.kind openai), not {recipe.judge.kind!r}"
+        )
 
     prompts = load_prompts(data, recipe.data)
     examples = few_shot_examples(recipe, shots, {p.input for p in prompts})
@@ -117,10 +120,8 @@ def label(
     ]
     write_jsonl(Path(out), rows)
     if failures:
-        from .judging.openai_backend import OpenAIBackend
-
         raise JudgeFailed(
-            f"{len(failures)} of {len(prompts)} inputs got no answer from {OpenAIBackend(recipe.judge).public_url()} "
+            f"{len(failures)} of {len(prompts)} inputs got no answer from {judge.where()} "
             f"(last error: {failures[-1]}); the {len(rows)} labels so far are in {out}: run the same command again "
             "to ask only the rest"
         )

@@ -16,10 +16,11 @@ def check_recipe(recipe: Recipe, algorithms: list[str] | None = None) -> dict[st
     """
     from .data import load_prompts
     from .judging import check_judge
+    from .judging.kinds import reads_reference
     from .train import check_train_settings
 
     check_judge(recipe.judge)
-    train = load_prompts(recipe.data.train, recipe.data, need_reference=recipe.judge.kind == "reference")
+    train = load_prompts(recipe.data.train, recipe.data, need_reference=reads_reference(recipe.judge))
     dropped = {"train": {"prompts": len(train), **train.dropped}}
     test = recipe.eval.data or recipe.data.test
     if test:

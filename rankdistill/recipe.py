@@ -22,9 +22,12 @@ from pydantic import (
 )
 
 from .errors import RecipeError
+from .judging.kinds import JudgeSettings, is_tag, judge_section, kind_of, reads_reference
 from .settings import Settings
 from .train import ALGORITHMS
 from .train.common import TRAIN_FIELDS, AlgorithmSettings
+
+__all__ = ["JudgeSettings", "Recipe", "RecipeError", "load_recipe", "recipe_from_dict"]
 
 DEFAULT_RECIPE = "gec-smollm2-dpo"
 
@@ -170,153 +173,8 @@ class GenerationSettings(Settings):
         return v
 
 
-class PriceSettings(Settings):
-    input: float = Field(0.0, ge=0, description="Dollars per million prompt tokens.")
-    output: float = Field(0.0, ge=0, description="Dollars per million completion tokens.")
-
-
-BUILTIN_JUDGES = ("reference", "openai", "local", "ensemble")
-# Which judge settings mean something for which kind; setting any other one (to a non-default value) is an
-# error, so a typo'd kind or a leftover setting never goes silently unused. User judges take `options`.
-_JUDGE_FIELDS = {
-    "reference": {"similarity"},
-    "openai": {
-        "model",
-        "template",
-        "mode",
-        "base_url",
-        "base_url_env",
-        "api_key_env",
-        "concurrency",
-        "timeout",
-        "max_retries",
-        "backoff",
-        "temperature",
-        "max_tokens",
-        "seed",
-        "structured_output",
-        "price_per_mtok",
-        "max_cost",
-        "max_abstain_rate",
-    },
-    "local": {"model", "template", "mode", "max_cost", "max_abstain_rate"},
-    "ensemble": {"members", "aggregate", "max_cost", "max_abstain_rate"},
-    "plugin": {"options", "model", "template", "mode", "max_cost", "max_abstain_rate"},
-}
-
-
-class JudgeSettings(Settings):
-    kind: str = Field(
-        "reference",
-        description="Who ranks candidates: reference | openai | local | ensemble | a `rankdistill.judges` "
-        "entry point name | a 'module:attr' path to a user judge factory.",
-    )
-    similarity: Literal["chrf", "edit_distance"] = Field(
-        "chrf",
-        description="Breaks ties between non-exact candidates: chrF or normalised edit distance to the reference.",
-    )
-    model: str | None = Field(
-        None, description="Teacher model: the served model name (openai) or a student-style model id (local)."
-    )
-    template: str = Field(
-        "listwise", description="Judge prompt: a template name in judges/ or a path to your own YAML file."
-    )
-    mode: Literal["listwise", "pairwise", "pointwise"] | None = Field(
-        None, description="Judging mode; None: the template's. Must agree with the template."
-    )
-    base_url: str | None = Field(
-        None, description="Server URL, e.g. http://127.0.0.1:8000/v1 (None: $OPENAI_BASE_URL, else OpenAI)."
-    )
-    base_url_env: str = Field("OPENAI_BASE_URL", description="Environment variable read for the server URL.")
-    api_key_env: str = Field(
-        "OPENAI_API_KEY",
-        description="Environment variable holding the API key (the key itself is never stored).",
-    )
-    concurrency: int = Field(8, gt=0, description="Judge calls in flight at once.")
-    timeout: float = Field(60.0, gt=0, description="Seconds before one call times out (then it is retried).")
-    max_retries: int = Field(
-        5, ge=0, description="Retries of a call on 429, 5xx, timeouts and lost connections."
-    )
-    backoff: float = Field(
-        1.0,
-        ge=0,
-        description="First retry wait in seconds; doubles each retry, with jitter (Retry-After wins).",
-    )
-    temperature: float = Field(0.0, ge=0, description="Judge sampling temperature.")
-    max_tokens: int = Field(256, gt=0, description="Longest judge reply, in tokens.")
-    seed: int | None = Field(None, description="Sampling seed sent to the server (None: not sent).")
-    structured_output: Literal["auto", "json_schema", "none"] = Field(
-        "auto",
-        description="Ask for JSON matching a schema (response_format); 'auto' falls back to lenient parsing "
-        "when the server refuses it.",
-    )
-    price_per_mtok: PriceSettings = Field(
-        default_factory=PriceSettings,
-        description="Prices used for the ledger's cost column, $ per 1M tokens.",
-    )
-    max_cost: float | None = Field(
-        None, gt=0, description="Stop judging cleanly once this many dollars are spent (None: no limit)."
-    )
-    max_abstain_rate: float = Field(
-        0.5,
-        ge=0,
-        le=1,
-        description="Stop the judge stage (unfinished, resumable) when more than this share of rankings abstained.",
-    )
-    members: list[JudgeSettings] = Field(
-        default_factory=list, description="Ensemble: the judges combined (each a judge section of its own)."
-    )
-    aggregate: Literal["borda", "mean_score", "majority"] = Field(
-        "borda", description="Ensemble: Borda count, mean normalised score, or pairwise majority vote."
-    )
-    options: dict[str, Any] = Field(
-        default_factory=dict, description="User judges: keyword arguments passed to their factory."
-    )
-
-    @model_validator(mode="after")
-    def _fields_fit_kind(self) -> JudgeSettings:
-        kind = self.kind if self.kind in BUILTIN_JUDGES else "plugin"
-        if kind == "plugin" and ":" not in self.kind:
-            from importlib.metadata import entry_points
-
-            names = sorted(ep.name for ep in entry_points(group="rankdistill.judges"))
-            if self.kind not in names:
-                raise ValueError(
-                    f"judge.kind: unknown judge {self.kind!r} (built in: {', '.join(BUILTIN_JUDGES)}; "
-                    f"installed plugins: {', '.join(names) or 'none'}; or 'module:attr')"
-                )
-        allowed = _JUDGE_FIELDS[kind]
-        defaults = JudgeSettings.model_construct()
-        for name in type(self).model_fields:
-            if name == "kind" or name in allowed:
-                continue
-            if getattr(self, name) != getattr(defaults, name):
-                raise ValueError(
-                    f"judge.{name} does not apply to judge.kind {self.kind!r} (its settings: {', '.join(sorted(allowed))})"
-                )
-        if kind == "openai" and not self.model:
-            raise ValueError(
-                "judge.model: the openai judge needs the served model's name (--set judge.model=NAME)"
-            )
-        if kind == "ensemble" and len(self.members) < 2:
-            raise ValueError("judge.members: an ensemble needs at least two member judges")
-        if kind in ("openai", "local"):
-            from .judging.templates import TemplateError, load_template
-
-            try:
-                tpl = load_template(self.template)
-            except TemplateError as e:
-                raise ValueError(f"judge.template: {e}") from None
-            if self.mode is not None and self.mode != tpl.mode:
-                raise ValueError(
-                    f"judge.mode {self.mode} disagrees with template {tpl.path} (mode {tpl.mode})"
-                )
-            if kind == "local" and tpl.mode == "listwise":
-                raise ValueError(
-                    "judge.template: the local judge scores pairwise or pointwise templates "
-                    f"(log-probabilities of one verdict token); {tpl.path} is listwise"
-                )
-        return self
+# A judge section is validated by its kind's own settings class (rankdistill/judging/: one module per kind).
+JudgeSection = judge_section()
 
 
 class PreferenceSettings(Settings):
@@ -417,8 +275,10 @@ class Recipe(Settings):
     generation: GenerationSettings = Field(
         default_factory=GenerationSettings, description="Candidate sampling."
     )
-    judge: JudgeSettings = Field(
-        default_factory=JudgeSettings, description="The teacher that ranks candidates."
+    judge: JudgeSection = Field(
+        default_factory=lambda: JudgeSettings(),
+        description="The teacher that ranks candidates: judge.kind and that kind's settings "
+        "(`rankdistill recipes` lists the kinds).",
     )
     preferences: PreferenceSettings = Field(
         default_factory=PreferenceSettings, description="Rankings to training pairs."
@@ -430,14 +290,14 @@ class Recipe(Settings):
 
     @model_validator(mode="after")
     def _reference_needs_field(self) -> Recipe:
-        if self.judge.kind == "reference" and not self.data.reference_field:
-            raise ValueError("judge.kind 'reference' needs data.reference_field")
+        if reads_reference(self.judge) and not self.data.reference_field:
+            raise ValueError(f"judge.kind {self.judge.kind!r} needs data.reference_field")
         if "reference" in self.generation.sources and not self.data.reference_field:
             raise ValueError("generation.sources: 'reference' needs data.reference_field")
-        if "teacher" in self.generation.sources and self.judge.kind != "openai":
+        if "teacher" in self.generation.sources and not kind_of(self.judge).answers:
             raise ValueError(
-                "generation.sources: 'teacher' asks the openai teacher for its own answer; "
-                f"judge.kind is {self.judge.kind!r}"
+                "generation.sources: 'teacher' asks the judge's model for its own answer, which a judge of kind "
+                f"{self.judge.kind!r} cannot give (an openai judge can)"
             )
         return self
 
@@ -491,7 +351,8 @@ def parse_overrides(pairs: list[str] | tuple[str, ...]) -> dict[str, Any]:
 def _format_errors(err: ValidationError, source: str) -> str:
     lines = []
     for e in err.errors():
-        key = ".".join(str(p) for p in e["loc"]) or "(top level)"
+        # (a judge section's location holds the kind it was validated as: judge.<openai>.model)
+        key = ".".join(str(p) for p in e["loc"] if not is_tag(p)) or "(top level)"
         if e["type"] == "extra_forbidden":
             lines.append(f"{source}: unknown key '{key}'")
         else:
@@ -630,10 +491,16 @@ def saved_tree(recipe: Recipe) -> dict[str, Any]:
     which only the process that was given them holds."""
     from .judging.openai_backend import saved_url
 
-    def strip(judge: dict[str, Any]) -> None:
-        judge["base_url"] = saved_url(judge.get("base_url"))
-        for member in judge.get("members") or []:
-            strip(member)
+    def strip(node: Any) -> None:  # every base_url in the judge section, its members' included
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "base_url" and isinstance(value, str):
+                    node[key] = saved_url(value)
+                else:
+                    strip(value)
+        elif isinstance(node, list):
+            for value in node:
+                strip(value)
 
     tree = recipe.model_dump(mode="json")
     strip(tree["judge"])

@@ -10,10 +10,10 @@ import sys
 import time
 from importlib import metadata
 from pathlib import Path
-from typing import Any
 
 import yaml
 
+from .judging.kinds import resume_identity
 from .recipe import Recipe, RecipeError, dump_recipe, recipe_from_dict, saved_tree
 from .records import atomic_write_json, atomic_write_text, read_json
 from .rundir import RunDir
@@ -45,18 +45,8 @@ def resolve_paths(recipe: Recipe) -> Recipe:
     template = recipe.student.chat_template
     if template and "{{" not in template and "{%" not in template and Path(template).expanduser().exists():
         recipe.student.chat_template = str(Path(template).expanduser().resolve())
-    _resolve_judge_templates(recipe.judge)
+    recipe.judge.resolve_paths()  # its template files (its kind's settings know which)
     return recipe
-
-
-def _resolve_judge_templates(judge: Any) -> None:
-    """A user's template file by absolute path (shipped ones stay by name)."""
-    if judge.kind in ("openai", "local") and Path(judge.template).suffix in (".yaml", ".yml"):
-        from .judging.templates import resolve_template_path
-
-        judge.template = str(resolve_template_path(judge.template))
-    for member in judge.members:
-        _resolve_judge_templates(member)
 
 
 def _versions() -> dict[str, str]:
@@ -141,20 +131,6 @@ def train_manifest(recipe: Recipe) -> dict[str, Any]:
     }
 
 
-# How the judge is reached and paid for, not what it answers: these may change when a run is resumed.
-_OPERATIONAL_JUDGE_KEYS = (
-    "max_cost",
-    "base_url",
-    "base_url_env",
-    "api_key_env",
-    "concurrency",
-    "timeout",
-    "max_retries",
-    "backoff",
-    "max_abstain_rate",
-)
-
-
 def open_run(run_dir: str | Path, recipe: Recipe) -> RunDir:
     """Create a run directory, or re-open one made with the same recipe (only ``rounds`` may change)."""
     run = RunDir(run_dir)
@@ -163,8 +139,8 @@ def open_run(run_dir: str | Path, recipe: Recipe) -> RunDir:
         old = recipe_from_dict(yaml.safe_load(run.recipe_path.read_text()), str(run.recipe_path))
         a, b = old.model_dump(), recipe.model_dump()
         a.pop("rounds"), b.pop("rounds")
-        for key in _OPERATIONAL_JUDGE_KEYS:  # e.g. raising judge.max_cost resumes a stopped run
-            a["judge"].pop(key), b["judge"].pop(key)
+        # without the judge's operational keys (its kind's): e.g. raising judge.max_cost resumes a stopped run
+        a["judge"], b["judge"] = resume_identity(old.judge), resume_identity(recipe.judge)
         if a != b:
             diff = sorted(_diff_keys(a, b))
             raise RecipeError(

@@ -64,11 +64,13 @@ def training_prompts(recipe: Recipe, round_idx: int | None = None) -> list[Promp
     Each round takes the next ``max_prompts`` of the shuffled set (wrapping around), so successive preference
     rounds learn from fresh prompts; without a round (SFT) every prompt.
     """
+    from ..judging.kinds import reads_reference
+
     prompts = load_prompts(
         recipe.data.train,
         recipe.data,
         shuffle_seed=recipe.seed if recipe.data.shuffle else None,
-        need_reference=recipe.judge.kind == "reference" or "reference" in recipe.generation.sources,
+        need_reference=reads_reference(recipe.judge) or "reference" in recipe.generation.sources,
     )
     n = recipe.data.max_prompts
     if round_idx is None or not n or n >= len(prompts):

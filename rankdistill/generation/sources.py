@@ -51,7 +51,6 @@ def _teacher_answers(run: RunDir, round_idx: int, recipe: Recipe, prompts: list[
     student sampling, unfinished, and the same command asks only what failed (answers are in the ledger)."""
     from ..errors import JudgeFailed
     from ..judging import run_judge
-    from ..judging.openai_backend import OpenAIBackend
     from ..label import teacher_answers
 
     failures: list[str] = []
@@ -61,7 +60,7 @@ def _teacher_answers(run: RunDir, round_idx: int, recipe: Recipe, prompts: list[
     if failures:
         raise JudgeFailed(
             f"teacher answers (generation.sources): {len(failures)} of {len(prompts)} prompts got no answer from "
-            f"{OpenAIBackend(recipe.judge).public_url()} (last error: {failures[-1]}); run the same command again "
+            f"{judge.where()} (last error: {failures[-1]}); run the same command again "
             "to ask only those"
         )
     if len(answers) < len(prompts):  # answered, but empty or a refusal: no teacher candidate for those

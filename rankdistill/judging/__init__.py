@@ -18,31 +18,33 @@ from .. import progress
 from ..errors import JudgeFailed
 from ..records import CandidateSet, PartialJsonl, read_jsonl, to_dict
 from ..rundir import RunDir
-from .base import Judge, ranking_from_scores
+from .base import Judge, JudgeKind, JudgeKindSettings, ranking_from_scores
+from .kinds import JUDGE_KINDS, check_judge, kind_of, make_judge, max_abstain_rate, uses_ledger
 from .ledger import CostLimitReached, Ledger, LedgerError, corrupt_message, ledger_state, start_new_ledger
 
 if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
-    from ..recipe import JudgeSettings, Recipe
+    from ..recipe import Recipe
 
 __all__ = [
+    "JUDGE_KINDS",
     "CostLimitReached",
     "Judge",
+    "JudgeKind",
+    "JudgeKindSettings",
     "Ledger",
+    "check_judge",
     "judge_stage",
+    "kind_of",
     "make_judge",
     "ranking_from_scores",
     "run_judge",
     "set_round",
+    "uses_ledger",
 ]
 
 
 def ledger_path(run: RunDir) -> Path:
     return run.root / "ledger.sqlite"
-
-
-def uses_ledger(settings: JudgeSettings) -> bool:
-    """Judges whose calls go through the ledger: openai and local, and ensembles with one among them."""
-    return settings.kind in ("openai", "local") or any(uses_ledger(m) for m in settings.members)
 
 
 def judged_rounds(run: RunDir) -> list[int]:
@@ -54,7 +56,7 @@ def judged_rounds(run: RunDir) -> list[int]:
     ]
 
 
-def check_ledger(run: RunDir, settings: JudgeSettings) -> None:
+def check_ledger(run: RunDir, settings: JudgeKindSettings) -> None:
     """Refuse a missing, empty or corrupt ledger when rankings of this run were judged through it: going on
     would pay every call again without a word (and lose the record of what was paid)."""
     if not uses_ledger(settings):
@@ -78,14 +80,14 @@ def new_ledger(run: RunDir) -> None:
     progress.log(f"new ledger {path}" + (f"; the old one is kept as {kept}" if kept else ""))
 
 
-def open_ledger(run: RunDir, settings: JudgeSettings, path: Path | None = None) -> Ledger:
+def open_ledger(run: RunDir, settings: JudgeKindSettings, path: Path | None = None) -> Ledger:
     """The run's ledger after check_ledger, or another ledger file ``path`` (``label --ledger``: only its own
     soundness is checked); its calls are tagged with the run's directory relative to the ledger's when the ledger
     lives elsewhere (compare's algorithm runs reach theirs through a link)."""
     if path is None or Path(path).resolve() == ledger_path(run).resolve():
         path = ledger_path(run)
         check_ledger(run, settings)
-    ledger = Ledger(path, max_cost=settings.max_cost)  # a corrupt file: LedgerError
+    ledger = Ledger(path, max_cost=getattr(settings, "max_cost", None))  # a corrupt file: LedgerError
     assert ledger.path is not None
     home, here = ledger.path.parent, run.root.resolve()
     if here != home:
@@ -96,7 +98,7 @@ def open_ledger(run: RunDir, settings: JudgeSettings, path: Path | None = None) 
 @contextlib.contextmanager
 def run_judge(
     run: RunDir,
-    settings: JudgeSettings,
+    settings: JudgeKindSettings,
     stage: str,
     round_idx: int | None = None,
     seed: int = 0,
@@ -124,55 +126,6 @@ def set_round(judge: Any, round_idx: int | None) -> None:
         judge.ledger.round = round_idx
 
 
-def make_judge(settings: JudgeSettings, ledger: Ledger | None = None, seed: int = 0) -> Judge:
-    """The judge a recipe's ``judge`` section describes; LLM judges record their calls in ``ledger``."""
-    if settings.kind == "reference":
-        from .reference import ReferenceJudge
-
-        return ReferenceJudge(settings.similarity)
-    if settings.kind == "openai":
-        from .llm import LLMJudge
-        from .openai_backend import OpenAIBackend
-        from .templates import load_template
-
-        return LLMJudge(
-            OpenAIBackend(settings),
-            load_template(settings.template),
-            ledger=ledger,
-            concurrency=settings.concurrency,
-            seed=seed,
-        )
-    if settings.kind == "local":
-        from .local import LocalJudge
-
-        return LocalJudge(settings, ledger=ledger, seed=seed)
-    if settings.kind == "ensemble":
-        from .ensemble import EnsembleJudge
-
-        return EnsembleJudge([make_judge(m, ledger, seed) for m in settings.members], settings.aggregate)
-    from .plugins import load_user_judge
-
-    return load_user_judge(settings)
-
-
-def check_judge(settings: JudgeSettings) -> None:
-    """What can be checked without a model or a call: a user judge imports, an openai judge has its key."""
-    if settings.kind == "openai":
-        import importlib.util
-
-        from .openai_backend import JudgeConfigError, OpenAIBackend
-
-        if importlib.util.find_spec("openai") is None:
-            raise JudgeConfigError("judge.kind openai needs the openai package: pip install 'openai>=1.40'")
-        OpenAIBackend(settings).api_key()
-    elif settings.kind not in ("reference", "local", "ensemble"):
-        from .plugins import load_factory
-
-        load_factory(settings.kind)
-    for member in settings.members:
-        check_judge(member)
-
-
 def rank_items(judge: Any, items: list[CandidateSet], on_result: Any, concurrency: int = 8) -> Any:
     """Rank concurrently when the judge can (``session`` + ``arank``), one by one otherwise.
 
@@ -191,10 +144,10 @@ def rank_items(judge: Any, items: list[CandidateSet], on_result: Any, concurrenc
 MIN_RANKINGS_FOR_ABSTAIN_CHECK = 20  # stopping early needs this many; the stage's end checks all of them
 
 
-def _abstain_error(abstained: int, ranked: int, settings: JudgeSettings) -> JudgeFailed:
+def _abstain_error(abstained: int, ranked: int, limit: float) -> JudgeFailed:
     return JudgeFailed(
         f"{abstained} of {ranked} rankings abstained (no parseable verdict), more than judge.max_abstain_rate "
-        f"{settings.max_abstain_rate:g}: check the judge's model and template (its replies are in ledger.sqlite), "
+        f"{limit:g}: check the judge's model and template (its replies are in ledger.sqlite), "
         "or raise judge.max_abstain_rate and run again to accept them (nothing is paid again)"
     )
 
@@ -212,6 +165,7 @@ def judge_stage(run: RunDir, round_idx: int, recipe: Recipe) -> None:
     partial = PartialJsonl(run.rankings(round_idx), key="prompt_id")
     todo = [it for it in items if it.prompt_id not in partial.done]
     settings = recipe.judge
+    limit = max_abstain_rate(settings)
     counts = {"ranked": len(partial.rows), "abstained": sum(bool(r.get("abstained")) for r in partial.rows)}
     with run_judge(run, settings, "judge", round_idx, seed=recipe.seed) as judge:
         with progress.task(
@@ -225,19 +179,19 @@ def judge_stage(run: RunDir, round_idx: int, recipe: Recipe) -> None:
                 counts["abstained"] += bool(ranking.abstained)
                 if (
                     counts["ranked"] >= MIN_RANKINGS_FOR_ABSTAIN_CHECK
-                    and counts["abstained"] > settings.max_abstain_rate * counts["ranked"]
+                    and counts["abstained"] > limit * counts["ranked"]
                 ):
-                    raise _abstain_error(counts["abstained"], counts["ranked"], settings)
+                    raise _abstain_error(counts["abstained"], counts["ranked"], limit)
 
-            failures = rank_items(judge, todo, done, settings.concurrency)
+            failures = rank_items(judge, todo, done, getattr(settings, "concurrency", 8))
     if failures is not None and failures.failed:
         unasked = f", {failures.not_attempted} more left unasked" if failures.not_attempted else ""
         raise JudgeFailed(
             f"round {round_idx}: {failures.failed} of {len(todo)} prompts could not be judged{unasked} "
-            f"(server {failures.where or settings.base_url or '?'}; last error: {failures.last_error}). "
+            f"(server {failures.where or getattr(settings, 'base_url', None) or '?'}; last error: {failures.last_error}). "
             f"The {len(partial.done)} finished rankings are kept; run the same command again to ask only "
             "the rest"
         )
-    if counts["abstained"] > settings.max_abstain_rate * counts["ranked"]:
-        raise _abstain_error(counts["abstained"], counts["ranked"], settings)
+    if counts["abstained"] > limit * counts["ranked"]:
+        raise _abstain_error(counts["abstained"], counts["ranked"], limit)
     partial.finish([it.prompt_id for it in items])

@@ -1,11 +1,19 @@
-"""The Judge protocol and the one way scores become a Ranking (order, ties, abstentions)."""
+"""The Judge protocol, the one way scores become a Ranking (order, ties, abstentions), and what a judge kind is:
+its own settings class (``JudgeKindSettings``) and its entry in the registry of judge kinds (``JudgeKind``)."""
 
 from __future__ import annotations
 
 import math
-from typing import Protocol
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any, ClassVar, Protocol
+
+from pydantic import BaseModel, Field, model_validator
 
 from ..records import CandidateSet, Ranking
+from ..settings import Settings
+
+DEFAULT_MAX_ABSTAIN_RATE = 0.5  # also the limit of a kind that has no judge.max_abstain_rate
 
 
 class Judge(Protocol):
@@ -32,3 +40,85 @@ def ranking_from_scores(prompt_id: str, scores: list[float], judge: str, tol: fl
     if len(group) > 1:
         ties.append(sorted(group))
     return Ranking(prompt_id, order, list(scores), ties, judge, abstained=not valid)
+
+
+class JudgeKindSettings(Settings):
+    """The base of a judge kind's settings: a recipe's ``judge`` section (or an ensemble member) is validated by
+    the class of its ``kind``, so a key of another kind is an error naming it.
+
+    ``operational``: the keys that may change when a run resumes (how the judge is reached and paid for, not
+    what it answers)."""
+
+    operational: ClassVar[frozenset[str]] = frozenset()
+    kind: str = Field(description="Who ranks candidates (each kind narrows this to its own name).")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _keys_of_other_kinds(cls, data: Any) -> Any:
+        """A key of another judge kind is refused with the keys this kind has; set to that kind's default it is
+        dropped, since old run directories' recipe.yaml saved every judge field of every kind."""
+        if not isinstance(data, dict):
+            return data
+        cls._check_kind(data.get("kind"))
+        from .kinds import foreign_defaults
+
+        own, foreign = cls.model_fields, foreign_defaults()
+        out = dict(data)
+        for key, value in data.items():
+            if key in own or key not in foreign:
+                continue  # (a key no kind has: extra="forbid" names it)
+            if not any(_same(value, default) for default in foreign[key]):
+                settings = ", ".join(sorted(set(own) - {"kind"})) or "none"
+                raise ValueError(
+                    f"judge.{key} does not apply to judge.kind {data.get('kind')!r} (its settings: {settings})"
+                )
+            del out[key]
+        return out
+
+    @classmethod
+    def _check_kind(cls, kind: Any) -> None:
+        """Refuse a kind before its keys are looked at (user judges: one that is not installed)."""
+
+    def resolve_paths(self) -> None:
+        """Make the files it names absolute, so a run directory works from any directory (default: none)."""
+
+
+def _same(value: Any, default: Any) -> bool:
+    dump = lambda v: v.model_dump() if isinstance(v, BaseModel) else v  # noqa: E731
+    return dump(value) == dump(default)
+
+
+def walk(settings: JudgeKindSettings) -> Iterator[JudgeKindSettings]:
+    """A judge section and every judge section inside it (an ensemble's members), depth first."""
+    yield settings
+    for name in type(settings).model_fields:
+        value = getattr(settings, name)
+        for v in value if isinstance(value, list) else [value]:
+            if isinstance(v, JudgeKindSettings):
+                yield from walk(v)
+
+
+def _nothing(settings: Any) -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class JudgeKind:
+    """One kind of judge: a module's ``JUDGE_KIND`` in rankdistill/judging/, or a ``rankdistill.judge_kinds``
+    entry point (``toy = "my_pkg.toy:JUDGE_KIND"``).
+
+    make(settings, ledger, seed) -> Judge: the judge (calls that cost go through ``ledger`` when given).
+    check(settings): what can be checked before any model loads or call is made (a package, an API key).
+    uses_ledger: whether its calls go through the run's ledger (bool, or a function of the settings).
+    reads_reference: it ranks by the prompt's reference answer, so data.reference_field is needed.
+    answers: its judge can write its own answer to a prompt (``answer()``: generation.sources teacher, label).
+    """
+
+    name: str
+    summary: str
+    settings: type[JudgeKindSettings]
+    make: Callable[[Any, Any, int], Judge]
+    check: Callable[[Any], None] = _nothing
+    uses_ledger: bool | Callable[[Any], bool] = False
+    reads_reference: bool = False
+    answers: bool = False

@@ -10,10 +10,45 @@ import contextlib
 import itertools
 import math
 from collections.abc import AsyncIterator
-from typing import Any
+from typing import Any, Literal
+
+from pydantic import ConfigDict, Field, model_validator
 
 from ..records import CandidateSet, Ranking
-from .base import ranking_from_scores
+from .base import DEFAULT_MAX_ABSTAIN_RATE, JudgeKind, JudgeKindSettings, ranking_from_scores
+from .kinds import JudgeSection, make_judge, uses_ledger
+
+
+class EnsembleSettings(JudgeKindSettings):
+    model_config = ConfigDict(defer_build=True)  # its members' schema needs every judge kind registered
+    operational = frozenset({"max_cost", "max_abstain_rate"})
+    kind: Literal["ensemble"] = Field("ensemble", description="Several judges combined into one ranking.")
+    members: list[JudgeSection] = Field(
+        default_factory=list,
+        description="The judges combined (each a judge section of its own; two or more).",
+    )
+    aggregate: Literal["borda", "mean_score", "majority"] = Field(
+        "borda", description="Borda count, mean normalised score, or pairwise majority vote."
+    )
+    max_cost: float | None = Field(
+        None, gt=0, description="Stop judging cleanly once this many dollars are spent (None: no limit)."
+    )
+    max_abstain_rate: float = Field(
+        DEFAULT_MAX_ABSTAIN_RATE,
+        ge=0,
+        le=1,
+        description="Stop the judge stage (unfinished, resumable) when more than this share of rankings abstained.",
+    )
+
+    @model_validator(mode="after")
+    def _two_or_more(self) -> EnsembleSettings:
+        if len(self.members) < 2:
+            raise ValueError("judge.members: an ensemble needs at least two member judges")
+        return self
+
+    def resolve_paths(self) -> None:
+        for member in self.members:
+            member.resolve_paths()
 
 
 def _valid(s: float) -> bool:
@@ -107,3 +142,20 @@ class EnsembleJudge:
             await asyncio.gather(*(one(m) for m in self.members), return_exceptions=True)
         )
         return combine(item.prompt_id, list(rankings), self.aggregate, self.name)
+
+
+def _make(settings: EnsembleSettings, ledger: Any, seed: int) -> EnsembleJudge:
+    return EnsembleJudge([make_judge(m, ledger, seed) for m in settings.members], settings.aggregate)
+
+
+def _uses_ledger(settings: EnsembleSettings) -> bool:
+    return any(uses_ledger(m) for m in settings.members)
+
+
+JUDGE_KIND = JudgeKind(
+    name="ensemble",
+    summary="judge.members (judge sections of any kind) combined by Borda count, mean score or majority vote",
+    settings=EnsembleSettings,
+    make=_make,
+    uses_ledger=_uses_ledger,
+)

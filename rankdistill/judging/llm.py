@@ -98,6 +98,11 @@ class LLMJudge:
             finally:
                 self._sem = None
 
+    def where(self) -> str:
+        """Where its calls go, for messages: the server's public URL, else the model's name."""
+        public = getattr(self.backend, "public_url", None)
+        return public() if public else self.backend.model
+
     def halt(self, on: bool = True) -> None:
         """Send no new call while halted (they raise NotAsked); calls in flight finish and are recorded."""
         self.ledger.halt(on)

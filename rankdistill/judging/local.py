@@ -12,13 +12,57 @@ import asyncio
 import contextlib
 import json
 from collections.abc import AsyncIterator
-from typing import Any
+from typing import Any, Literal
 
+from pydantic import Field, model_validator
+
+from .base import DEFAULT_MAX_ABSTAIN_RATE, JudgeKind, JudgeKindSettings
 from .ledger import Ledger, Reply
 from .llm import LLMJudge
 from .templates import load_template
 
 DEFAULT_MODEL = "smollm2-135m-instruct"
+
+
+class LocalSettings(JudgeKindSettings):
+    operational = frozenset({"max_cost", "max_abstain_rate"})
+    kind: Literal["local"] = Field("local", description="A transformers model judging by verdict log-probabilities.")
+    model: str | None = Field(
+        None, description=f"Judge model, named like student.model (None: {DEFAULT_MODEL})."
+    )
+    template: str = Field(
+        "listwise",
+        description="Judge prompt: a pairwise or pointwise template name in judges/, or a path to your own YAML.",
+    )
+    mode: Literal["listwise", "pairwise", "pointwise"] | None = Field(
+        None, description="Judging mode; None: the template's. Must agree with the template."
+    )
+    max_cost: float | None = Field(
+        None, gt=0, description="Stop judging cleanly once this many dollars are spent (None: no limit)."
+    )
+    max_abstain_rate: float = Field(
+        DEFAULT_MAX_ABSTAIN_RATE,
+        ge=0,
+        le=1,
+        description="Stop the judge stage (unfinished, resumable) when more than this share of rankings abstained.",
+    )
+
+    @model_validator(mode="after")
+    def _pairwise_or_pointwise(self) -> LocalSettings:
+        from .templates import template_setting
+
+        tpl = template_setting(self.template, self.mode)
+        if tpl.mode == "listwise":
+            raise ValueError(
+                "judge.template: the local judge scores pairwise or pointwise templates "
+                f"(log-probabilities of one verdict token); {tpl.path} is listwise"
+            )
+        return self
+
+    def resolve_paths(self) -> None:
+        from .templates import absolute_template
+
+        self.template = absolute_template(self.template)
 
 
 class LocalBackend:
@@ -117,3 +161,12 @@ class LocalJudge(LLMJudge):
             seed=seed,
             kind="local",
         )
+
+
+JUDGE_KIND = JudgeKind(
+    name="local",
+    summary="a transformers model judging offline by the log-probabilities of its verdict (pairwise, pointwise)",
+    settings=LocalSettings,
+    make=lambda settings, ledger, seed: LocalJudge(settings, ledger=ledger, seed=seed),
+    uses_ledger=True,
+)

@@ -55,15 +55,13 @@ def saved_url(url: str | None) -> str | None:
 def live_environment(settings: Any) -> dict[str, str]:
     """``os.environ`` plus each openai judge's full URL (when this process holds one with credentials) under
     its base_url_env: how a child process (compare's runs) gets the credentials without a file."""
+    from .base import walk
+    from .openai_judge import OpenAISettings
+
     env = dict(os.environ)
-
-    def add(s: Any) -> None:
-        if s.kind == "openai" and s.base_url in _LIVE_URLS:
+    for s in walk(settings):  # the judge and its members
+        if isinstance(s, OpenAISettings) and s.base_url in _LIVE_URLS:
             env[s.base_url_env] = _LIVE_URLS[s.base_url]
-        for member in s.members:
-            add(member)
-
-    add(settings)
     return env
 
 

@@ -1,22 +1,68 @@
 """User judges: a factory named by a ``module:attr`` path or a ``rankdistill.judges`` entry point.
 
 The factory is called with ``judge.options`` as keyword arguments and returns a Judge (anything with a
-``name`` and ``rank(CandidateSet) -> Ranking``); an object that already has ``rank`` is used as it is.
+``name`` and ``rank(CandidateSet) -> Ranking``); an object that already has ``rank`` is used as it is. Any
+``judge.kind`` that is no registered judge kind is one of these. (A judge with settings of its own is a judge
+kind instead: see kinds.py.)
 """
 
 from __future__ import annotations
 
 import importlib
 from importlib.metadata import entry_points
-from typing import Any
+from typing import Any, Literal
+
+from pydantic import Field
 
 from ..errors import UserError
+from .base import DEFAULT_MAX_ABSTAIN_RATE, JudgeKind, JudgeKindSettings
 
 ENTRY_POINT_GROUP = "rankdistill.judges"
 
 
 class PluginError(UserError, ValueError):
     """A user judge that cannot be found, loaded or used."""
+
+
+def installed_names() -> list[str]:
+    return sorted(ep.name for ep in entry_points(group=ENTRY_POINT_GROUP))
+
+
+class UserJudgeSettings(JudgeKindSettings):
+    operational = frozenset({"max_cost", "max_abstain_rate"})
+    kind: str = Field(
+        description="A `rankdistill.judges` entry point name, or a 'module:attr' path to a user judge factory."
+    )
+    options: dict[str, Any] = Field(
+        default_factory=dict, description="Keyword arguments passed to the judge's factory."
+    )
+    model: str | None = Field(None, description="A model name, for the judge's own use.")
+    template: str = Field("listwise", description="A judge template name or file, for the judge's own use.")
+    mode: Literal["listwise", "pairwise", "pointwise"] | None = Field(
+        None, description="A judging mode, for the judge's own use."
+    )
+    max_cost: float | None = Field(
+        None, gt=0, description="Stop judging cleanly once this many dollars are spent (None: no limit)."
+    )
+    max_abstain_rate: float = Field(
+        DEFAULT_MAX_ABSTAIN_RATE,
+        ge=0,
+        le=1,
+        description="Stop the judge stage (unfinished, resumable) when more than this share of rankings abstained.",
+    )
+
+    @classmethod
+    def _check_kind(cls, kind: Any) -> None:
+        if not isinstance(kind, str) or ":" in kind:
+            return
+        names = installed_names()
+        if kind not in names:
+            from .kinds import JUDGE_KINDS
+
+            raise ValueError(
+                f"judge.kind: unknown judge {kind!r} (judge kinds: {', '.join(JUDGE_KINDS.names())}; "
+                f"installed plugins: {', '.join(names) or 'none'}; or 'module:attr')"
+            )
 
 
 def load_factory(kind: str) -> Any:
@@ -51,3 +97,13 @@ def load_user_judge(settings: Any) -> Any:
     if not getattr(judge, "name", None):
         judge.name = kind
     return judge
+
+
+# Not in the registry (whose names are kinds): the fallback for every kind that is none of them.
+USER_JUDGE = JudgeKind(
+    name="module:attr",
+    summary="your own judge factory (or a rankdistill.judges entry point's name), given judge.options",
+    settings=UserJudgeSettings,
+    make=lambda settings, ledger, seed: load_user_judge(settings),
+    check=lambda settings: load_factory(settings.kind),
+)

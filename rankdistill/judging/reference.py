@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+from typing import Any, Literal
+
+from pydantic import Field
+
 from ..metrics import chrf, edit_similarity, normalize
 from ..records import CandidateSet, Ranking
-from .base import ranking_from_scores
+from .base import JudgeKind, JudgeKindSettings, ranking_from_scores
 
-__all__ = ["ReferenceJudge", "chrf", "edit_similarity", "normalize"]
+__all__ = ["ReferenceJudge", "ReferenceSettings", "chrf", "edit_similarity", "normalize"]
+
+
+class ReferenceSettings(JudgeKindSettings):
+    kind: Literal["reference"] = Field("reference", description="Exact match with the reference answer.")
+    similarity: Literal["chrf", "edit_distance"] = Field(
+        "chrf",
+        description="Breaks ties between non-exact candidates: chrF or normalised edit distance to the reference.",
+    )
 
 
 class ReferenceJudge:
@@ -25,3 +37,16 @@ class ReferenceJudge:
             raise ValueError(f"prompt {item.prompt_id}: the reference judge needs a reference answer")
         scores = [self.score(c.text, item.reference) for c in item.candidates]
         return ranking_from_scores(item.prompt_id, scores, self.name)
+
+
+def _make(settings: ReferenceSettings, ledger: Any, seed: int) -> ReferenceJudge:
+    return ReferenceJudge(settings.similarity)
+
+
+JUDGE_KIND = JudgeKind(
+    name="reference",
+    summary="exact match with the prompt's reference answer, ties broken by chrF or edit distance (no calls)",
+    settings=ReferenceSettings,
+    make=_make,
+    reads_reference=True,
+)

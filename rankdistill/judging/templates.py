@@ -277,3 +277,22 @@ def load_template(name_or_path: str) -> JudgeTemplate:
     )
     _render_sample(template)
     return template
+
+
+def template_setting(template: str, mode: str | None) -> JudgeTemplate:
+    """judge.template loaded and checked against judge.mode, for a judge kind's settings validator (ValueError
+    naming the key)."""
+    try:
+        tpl = load_template(template)
+    except TemplateError as e:
+        raise ValueError(f"judge.template: {e}") from None
+    if mode is not None and mode != tpl.mode:
+        raise ValueError(f"judge.mode {mode} disagrees with template {tpl.path} (mode {tpl.mode})")
+    return tpl
+
+
+def absolute_template(template: str) -> str:
+    """A user's template file by absolute path (shipped templates stay by name)."""
+    if Path(template).suffix in (".yaml", ".yml"):
+        return str(resolve_template_path(template))
+    return template

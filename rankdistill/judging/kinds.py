@@ -1,0 +1,141 @@
+"""The registry of judge kinds, and everything the rest of rankdistill asks of a judge section through it.
+
+A built-in kind is one module of rankdistill/judging/ with a ``JUDGE_KIND = JudgeKind(...)`` (its settings
+class beside it); a plug-in registers one through the ``rankdistill.judge_kinds`` entry-point group. A ``kind``
+that no entry has is a user judge (plugins.py: a ``module:attr`` factory or a ``rankdistill.judges`` entry
+point). The recipe's ``judge`` section is the union of every kind's settings, chosen by ``kind``.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Annotated, Any, Union
+
+from pydantic import Discriminator, Tag, TypeAdapter
+
+from ..registry import Registry
+from .base import DEFAULT_MAX_ABSTAIN_RATE, JudgeKind, JudgeKindSettings, walk
+
+JUDGE_KINDS: Registry[JudgeKind] = Registry(
+    "judge kind", group="rankdistill.judge_kinds", package="rankdistill.judging", attr="JUDGE_KIND"
+)
+DEFAULT_KIND = "reference"
+
+
+def user_judges() -> JudgeKind:
+    from .plugins import USER_JUDGE
+
+    return USER_JUDGE
+
+
+def kind_of(settings: Any) -> JudgeKind:
+    """The entry of a judge section (its settings, or its kind's name): a registered kind, else a user judge."""
+    name = settings if isinstance(settings, str) else settings.kind
+    return JUDGE_KINDS.get(name) if name in JUDGE_KINDS else user_judges()
+
+
+def all_kinds() -> list[JudgeKind]:
+    return [*JUDGE_KINDS, user_judges()]
+
+
+def foreign_defaults() -> dict[str, list[Any]]:
+    """Every judge setting of every kind -> its defaults (an old recipe.yaml may hold any of them)."""
+    out: dict[str, list[Any]] = {}
+    for k in all_kinds():
+        for name, field in k.settings.model_fields.items():
+            if name != "kind" and not field.is_required():
+                out.setdefault(name, []).append(field.get_default(call_default_factory=True))
+    return out
+
+
+# Tags of the union's choices appear in pydantic's error locations; recipe._format_errors drops them.
+def tag(name: str) -> str:
+    return f"<{name}>"
+
+
+USER_TAG = tag("user judge")
+
+
+def is_tag(part: Any) -> bool:
+    return isinstance(part, str) and part.startswith("<") and part.endswith(">")
+
+
+def _choose(value: Any) -> str:
+    kind = (
+        value.get("kind", DEFAULT_KIND) if isinstance(value, dict) else getattr(value, "kind", DEFAULT_KIND)
+    )
+    if not isinstance(kind, str):
+        return USER_TAG  # (its own validation names the bad value)
+    return tag(kind) if kind in JUDGE_KINDS else USER_TAG
+
+
+def judge_section() -> Any:
+    """The type of a judge section: the settings class of its ``kind`` (unregistered kinds: a user judge)."""
+    choices = [Annotated[k.settings, Tag(tag(k.name))] for k in JUDGE_KINDS]
+    choices.append(Annotated[user_judges().settings, Tag(USER_TAG)])
+    return Annotated[Union[tuple(choices)], Discriminator(_choose)]  # noqa: UP007 - built at run time
+
+
+class JudgeSection:
+    """A judge section inside another (an ensemble's members): its schema is built from the registry when first
+    needed, so a settings class that holds judge sections sets ``defer_build=True``."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        return handler(judge_section())
+
+
+@functools.cache
+def _adapter(names: tuple[str, ...]) -> TypeAdapter:
+    return TypeAdapter(judge_section())
+
+
+def JudgeSettings(**settings: Any) -> JudgeKindSettings:  # noqa: N802 - reads as the class it stands for
+    """A judge section from keyword arguments, validated by its kind's own class (``JudgeSettings(kind="openai",
+    model="m")`` is an ``OpenAISettings``)."""
+    return _adapter(tuple(JUDGE_KINDS.names())).validate_python(settings)
+
+
+def make_judge(settings: Any, ledger: Any = None, seed: int = 0) -> Any:
+    """The judge a recipe's ``judge`` section describes; judges that call models record their calls in ``ledger``."""
+    return kind_of(settings).make(settings, ledger, seed)
+
+
+def check_judge(settings: Any) -> None:
+    """What can be checked without a model or a call, for the judge and every judge inside it (an openai judge
+    has its key, a user judge imports)."""
+    for s in walk(settings):
+        kind_of(s).check(s)
+
+
+def uses_ledger(settings: Any) -> bool:
+    """Whether the judge's calls go through the run's ledger (an ensemble: whether one of its members' do)."""
+    flag = kind_of(settings).uses_ledger
+    return bool(flag(settings) if callable(flag) else flag)
+
+
+def reads_reference(settings: Any) -> bool:
+    """Whether the judge ranks by each prompt's reference answer (which must then be there)."""
+    return kind_of(settings).reads_reference
+
+
+def max_abstain_rate(settings: Any) -> float:
+    return getattr(settings, "max_abstain_rate", DEFAULT_MAX_ABSTAIN_RATE)
+
+
+def resume_identity(settings: JudgeKindSettings) -> dict[str, Any]:
+    """The judge section as a dict without its operational keys (nor its members'): what must not change when a
+    run resumes, since it decides what the judge answers."""
+
+    def plain(v: Any) -> Any:
+        if isinstance(v, JudgeKindSettings):
+            return resume_identity(v)
+        if isinstance(v, list):
+            return [plain(x) for x in v]
+        return v.model_dump() if hasattr(v, "model_dump") else v
+
+    return {
+        name: plain(getattr(settings, name))
+        for name in type(settings).model_fields
+        if name not in settings.operational
+    }
