@@ -113,7 +113,7 @@ def write_manifest(run: RunDir, recipe: Recipe) -> None:
             "quantization": recipe.student.quantization,
             "dtype": str(pick_dtype(recipe.student.dtype, device)).removeprefix("torch."),
         },
-        "generation_backend": choose_backend(recipe.generation.backend, recipe.student.quantization),
+        "generation_backend": choose_backend(recipe),
         "judge": saved_tree(recipe)["judge"],  # base_url without credentials
         "train": {
             "algorithm": recipe.train.algorithm,
