@@ -10,7 +10,14 @@ from ..records import CandidateSet, PartialJsonl, to_dict
 from ..rundir import RunDir
 from .backends import BACKENDS, choose_backend, explain_backend, make_generator
 
-__all__ = ["BACKENDS", "choose_backend", "explain_backend", "generate_stage", "make_generator", "training_prompts"]
+__all__ = [
+    "BACKENDS",
+    "choose_backend",
+    "explain_backend",
+    "generate_stage",
+    "make_generator",
+    "training_prompts",
+]
 
 if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
     from ..recipe import Recipe

@@ -68,7 +68,9 @@ def explain_backend(recipe: Recipe) -> tuple[str, str]:
         return setting, "asked for"
     ruled_out = []
     for backend in sorted((b for b in BACKENDS if b.auto is not None), key=lambda b: b.auto):
-        ok, why = backend.fits(recipe) if backend.available() else (False, f"{backend.label} is not installed")
+        ok, why = (
+            backend.fits(recipe) if backend.available() else (False, f"{backend.label} is not installed")
+        )
         if ok:
             return backend.name, "auto: " + ("; ".join(ruled_out) or why)
         ruled_out.append(why)
@@ -128,9 +130,15 @@ def settings_model(base: type[Settings]) -> type[Settings]:
         )
     validators = {}
     if sections:
-        validators["_section_fits_backend"] = field_validator(*(b.name for b in sections))(_section_fits_backend)
+        validators["_section_fits_backend"] = field_validator(*(b.name for b in sections))(
+            _section_fits_backend
+        )
     return create_model(
-        base.__name__.lstrip("_"), __base__=base, __module__=base.__module__, __validators__=validators, **fields
+        base.__name__.lstrip("_"),
+        __base__=base,
+        __module__=base.__module__,
+        __validators__=validators,
+        **fields,
     )
 
 
