@@ -56,14 +56,15 @@ def test_auto_takes_the_first_backend_that_fits_and_says_what_ruled_out_the_othe
 
 
 def test_a_backend_section_set_while_another_backend_is_named_is_refused():
-    with pytest.raises(RecipeError, match=r"generation\.vllm\.max_model_len does not apply to generation\.backend "
-                       r"'transformers'; set generation\.backend: vllm"):  # fmt: skip
+    refused = r"generation\.vllm\.max_model_len does not apply to generation\.backend 'transformers'; set generation\.backend: vllm"
+    with pytest.raises(RecipeError, match=refused):
         load_recipe(None, {"generation.backend": "transformers", "generation.vllm.max_model_len": 256})
     # auto may pick vllm, and vllm is vllm: its section means something there
     assert load_recipe(None, {"generation.vllm.max_model_len": 256}).generation.vllm.max_model_len == 256
-    assert load_recipe(
+    named = load_recipe(
         None, {"generation.backend": "vllm", "generation.vllm.engine_args": {"max_num_seqs": 8}}
     )
+    assert named.generation.vllm.engine_args == {"max_num_seqs": 8}
     # a run directory's recipe.yaml holds every section at its defaults: it loads whatever backend it names
     for backend in ("transformers", "vllm", "auto"):
         tree = yaml.safe_load(dump_recipe(load_recipe(None, {"generation.backend": backend})))
