@@ -3,18 +3,19 @@
 A backend is one module of this package (or of a plug-in, through the ``rankdistill.backends`` entry-point
 group) holding ``BACKEND = Backend(...)``: its name (what ``generation.backend`` names), its settings section
 (``generation.<name>``, validated by its own Settings class), whether it is installed, whether ``auto`` may pick
-it on this machine for this student and why, its preflight check, and how it makes a generator. A generator has
-``stream``, ``generate`` and ``close`` (hf.HFGenerator is the reference). Adding a backend is adding a file.
+it on this machine for this student and why, its preflight check, and how it makes a ``Generator`` (``stream``,
+``generate``, ``close``; hf.HFGenerator is the reference). Adding a backend is adding a file.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from ..errors import UserError
+from ..records import Completion
 from ..registry import Registry
 from ..settings import Settings
 
@@ -34,11 +35,47 @@ def _nothing_to_check(recipe: Recipe) -> None:
     return None
 
 
+class Generator(Protocol):
+    """What a backend's ``make`` returns: the generate stage calls ``stream`` (k sampled answers per prompt),
+    evaluation ``stream`` with ``greedy=True``; ``close`` frees the engine's memory before the next stage."""
+
+    def stream(
+        self,
+        messages: list[list[dict[str, str]]],
+        seeds: list[int],
+        group: int | str,
+        k: int = 1,
+        temperature: float = 1.0,
+        top_p: float = 1.0,
+        max_new_tokens: int = 64,
+        greedy: bool = False,
+    ) -> Iterator[list[tuple[int, list[Completion]]]]:
+        """Yields (position in ``messages``, its completions) for prompts as they finish; prompt j is seeded with
+        ``seeds[j]``; ``group``: generation.batch_size / eval.batch_size (an int or 'auto'), for backends that
+        batch."""
+        ...
+
+    def generate(
+        self,
+        messages: list[list[dict[str, str]]],
+        k: int = 1,
+        temperature: float = 1.0,
+        top_p: float = 1.0,
+        max_new_tokens: int = 64,
+        greedy: bool = False,
+        seed: int = 0,
+    ) -> list[list[Completion]]:
+        """One list of completions per conversation, all at once."""
+        ...
+
+    def close(self) -> None: ...
+
+
 @dataclass(frozen=True)
 class Backend:
     name: str  # generation.backend's value; also the name of its settings section, generation.<name>
     summary: str  # one line: what it is, for the recipe's field descriptions
-    make: Callable[[Recipe, Path | None], Any]  # (recipe, the round's adapter or None) -> a generator
+    make: Callable[[Recipe, Path | None], Generator]  # (recipe, the round's adapter or None) -> a generator
     settings: type[Settings] | None = None  # its section generation.<name> (None: it has no settings)
     title: str = ""  # its name in messages ("vLLM"); default: name
     available: Callable[[], bool] = lambda: True  # installed?
@@ -94,7 +131,7 @@ def check_backend(recipe: Recipe) -> None:
     BACKENDS.get(setting).check(recipe)
 
 
-def make_generator(recipe: Recipe, adapter: Path | None) -> Any:
+def make_generator(recipe: Recipe, adapter: Path | None) -> Generator:
     """A generator for the student with ``adapter`` (None: the base model); call ``close()`` when done."""
     from .. import progress
 
