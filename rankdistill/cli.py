@@ -171,11 +171,10 @@ class _Group(click.Group):
         """User errors (and OS errors such as a read-only directory) are caught once, here: one line, their
         exit code, no traceback; --debug lets the traceback through."""
         from .errors import UserError
-        from .generation.vllm import BackendError
 
         try:
             return super().invoke(ctx)
-        except (UserError, BackendError, OSError) as e:
+        except (UserError, OSError) as e:
             if ctx.params.get("debug"):
                 raise
             if isinstance(e, OSError) and not isinstance(e, FileNotFoundError) and e.filename:

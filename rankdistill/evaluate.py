@@ -78,9 +78,9 @@ def eval_stage(run: RunDir, round_idx: int, recipe: Recipe, data: str | None = N
     rows = partial.finish([p.prompt_id for p in prompts])
     result = {"round": round_idx, "data": str(path), **metrics(rows)}
     previous = eval_paths(run, round_idx - 1, data)[1] if round_idx > 0 else None
-    if previous is not None and previous.exists() and "copy_rate" in result:  # a rewriting task with inputs
-        diff = round_difference(read_jsonl(previous), rows)
-        if diff["exact_match"]["n"]:  # the same items (eval.max_prompts may differ between runs)
+    if previous is not None and previous.exists():
+        diff = round_difference(read_jsonl(previous), rows)  # the paired metrics that apply (references)
+        if any(d["n"] for d in diff.values()):  # the same items (eval.max_prompts may differ between runs)
             result["vs_previous_round"] = diff
     atomic_write_json(metrics_path, result)
     return result

@@ -1,7 +1,13 @@
 """Evaluation metrics on prediction rows: pure functions, no model, no judge.
 
-Used by the eval stage (eval.json), the ``reference`` judge (chrF, edit similarity) and the reports. For
-rewriting tasks such as error correction, exact match alone hides what a student learned: copying the input
+Used by the eval stage (eval.json), the ``reference`` judge (chrF, edit similarity) and the reports. Each
+metric is one registry entry (``Metric``): its key in eval.json, how it is computed from the rows and which row
+fields it needs, whether it is broken down per group and compared round to round, and its column and plot in
+the reports. A new metric is a ``@metric`` / ``@share`` function here, or a plug-in's Metric registered through
+the ``rankdistill.metrics`` entry-point group; eval.json, the summary table, compare's report.md and
+metrics.png pick it up from the registry.
+
+For rewriting tasks such as error correction, exact match alone hides what a student learned: copying the input
 scores the share of already-correct items. So beside it come "fixed" (exact match on the items that need a
 change), the copy rate, the exact match that copying would score, and exact match per group (language, error
 type) when the data has those fields; and each round against the one before it on the same items, with a 95%
@@ -12,7 +18,11 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
+
+from .registry import Registry
 
 # Prompt fields broken down in eval.json when the data has them (a list value counts in each of its groups;
 # an empty list is the group "none", e.g. items with no injected error).
@@ -66,29 +76,168 @@ def same(a: str, b: str) -> bool:
     return normalize(a) == normalize(b)
 
 
+def percent(v: Any) -> str:
+    return "-" if v is None else f"{v:.1%}"
+
+
+def number(fmt: str) -> Callable[[Any], str]:
+    return lambda v: "-" if v is None else format(v, fmt)
+
+
+Rows = list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Metric:
+    """One number eval.json reports about prediction rows (prompt_id, prediction, num_tokens, and the fields in
+    ``needs``), and how the reports show it."""
+
+    name: str  # its key in eval.json, in each per-group breakdown and in compare's rows
+    compute: Callable[[Rows], Any]  # the rows -> its value
+    needs: tuple[str, ...] = ()  # row fields every row must have for it to apply: "reference", "input"
+    item: Callable[[dict[str, Any]], bool | None] | None = (
+        None  # a share's per-row outcome (None: not counted)
+    )
+    paired: bool = False  # compared with the round before, item by item (eval.json's vs_previous_round)
+    by_group: bool = False  # also computed per language / error type (eval.json's by_lang, by_errors)
+    column: str | None = None  # its short header in the summary table and compare's report (None: no column)
+    fmt: Callable[[Any], str] = number(".3f")  # how a value is printed in those tables
+    note: str = ""  # what the column means, printed under the tables
+    summary: bool = False  # a column of the run summary (`rankdistill summary`, the end of `iterate`)
+    compare: bool = False  # a column of compare's report.md
+    title: str | None = None  # its panel's title in compare's metrics.png (None: not plotted)
+
+
+METRICS: Registry[Metric] = Registry("metric", group="rankdistill.metrics")
+
+
+def add(metric: Metric) -> Metric:
+    """Register a metric (a plug-in's entry point names a Metric; ``rankdistill.metrics`` group)."""
+    return METRICS.add(metric)
+
+
+def metric(name: str, **how: Any) -> Callable[[Callable[[Rows], Any]], Metric]:
+    """Decorator: register ``fn(rows) -> value`` as metric ``name`` (``how``: Metric's other fields)."""
+    return lambda fn: add(Metric(name, fn, **how))
+
+
+def share(name: str, **how: Any) -> Callable[[Callable[[dict[str, Any]], bool | None]], Metric]:
+    """Decorator: register ``fn(row) -> bool | None`` as metric ``name``, the share of rows where it is True
+    among those where it is not None (0 when none counts)."""
+
+    def register(fn: Callable[[dict[str, Any]], bool | None]) -> Metric:
+        def compute(rows: Rows) -> float:
+            counted = [x for x in map(fn, rows) if x is not None]
+            return _share(sum(map(bool, counted)), len(counted))
+
+        return add(Metric(name, compute, item=fn, **how))
+
+    return register
+
+
 def _share(hits: int, n: int) -> float:
     return hits / n if n else 0.0
 
 
-def rewrite_metrics(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """Exact match, "fixed" (exact match on items whose input differs from the reference), the copy rate, and
-    the exact match / fixed that answering with the input itself would score (the baseline to beat)."""
-    n = len(rows)
-    exact = [same(r["prediction"], r["reference"]) for r in rows]
-    needs_change = [not same(r["input"], r["reference"]) for r in rows]
-    n_change = sum(needs_change)
-    return {
-        "n": n,
-        "exact_match": _share(sum(exact), n),
-        "exact_match_needing_change": _share(
-            sum(e and c for e, c in zip(exact, needs_change, strict=True)), n_change
-        ),
-        "n_needing_change": n_change,
-        "copy_rate": _share(sum(same(r["prediction"], r["input"]) for r in rows), n),
-        "copy_baseline_exact_match": _share(
-            n - n_change, n
-        ),  # copying is right exactly where nothing changes
-    }
+# The built-in metrics, in eval.json's order (and the reports' columns' order). For rewriting tasks such as error correction (inputs with
+# references), exact match alone hides what a student learned: copying the input scores the share of
+# already-correct items; "fixed", the copy rate and what copying would score say which it is.
+
+
+@share(
+    "exact_match",
+    needs=("reference",),
+    paired=True,
+    by_group=True,
+    column="exact",
+    fmt=percent,
+    note="exact match on the test set (round 0 = the student before training)",
+    summary=True,
+    compare=True,
+    title="exact match",
+)
+def _exact(row: dict[str, Any]) -> bool:
+    return same(row["prediction"], row["reference"])
+
+
+@share(
+    "exact_match_needing_change",
+    needs=("reference", "input"),
+    paired=True,
+    by_group=True,
+    column="fixed",
+    fmt=percent,
+    note="exact match on the items whose input needs a change",
+    summary=True,
+    compare=True,
+    title="fixed (items needing a change)",
+)
+def _fixed(row: dict[str, Any]) -> bool | None:
+    return same(row["prediction"], row["reference"]) if not same(row["input"], row["reference"]) else None
+
+
+@metric("n_needing_change", needs=("reference", "input"), by_group=True)
+def _needing_change(rows: Rows) -> int:
+    return sum(not same(r["input"], r["reference"]) for r in rows)
+
+
+@share(
+    "copy_rate",
+    needs=("reference", "input"),
+    by_group=True,
+    column="copied",
+    fmt=percent,
+    note="answers equal to the input",
+    summary=True,
+    compare=True,
+    title="answers copying the input",
+)
+def _copied(row: dict[str, Any]) -> bool:
+    return same(row["prediction"], row["input"])
+
+
+@share("copy_baseline_exact_match", needs=("reference", "input"), by_group=True)
+def _copy_baseline(row: dict[str, Any]) -> bool:
+    return same(row["input"], row["reference"])  # copying is right exactly where nothing changes
+
+
+@metric(
+    "chrf", needs=("reference",), column="chrF", note="mean chrF", summary=True, compare=True, title="chrF"
+)
+def _chrf(rows: Rows) -> float:
+    total = sum(chrf(normalize(r["prediction"]), normalize(r["reference"])) for r in rows)
+    return total / len(rows) if rows else 0.0
+
+
+@metric(
+    "mean_length_tokens",
+    column="len",
+    fmt=number(".1f"),
+    note="mean answer length in tokens",
+    summary=True,
+    compare=True,
+    title="mean length (tokens)",
+)
+def _length_tokens(rows: Rows) -> float:
+    return sum(r["num_tokens"] for r in rows) / len(rows) if rows else 0.0
+
+
+@metric("mean_length_words")
+def _length_words(rows: Rows) -> float:
+    return sum(len(r["prediction"].split()) for r in rows) / len(rows) if rows else 0.0
+
+
+def _present(rows: Rows) -> set[str]:
+    """The fields (of those metrics need) that every row has. No rows: the reference metrics, each 0."""
+    if not rows:
+        return {"reference"}
+    return {f for f in ("reference", "input") if all(r.get(f) is not None for r in rows)}
+
+
+def applicable(rows: Rows) -> list[Metric]:
+    """The metrics whose fields every row has."""
+    present = _present(rows)
+    return [m for m in METRICS if set(m.needs) <= present]
 
 
 def _groups(value: Any) -> list[str]:
@@ -97,41 +246,27 @@ def _groups(value: Any) -> list[str]:
     return [str(value)]
 
 
-def group_metrics(rows: list[dict[str, Any]], field: str) -> dict[str, dict[str, Any]]:
-    """``rewrite_metrics`` per value of ``field`` (rows without the field are left out)."""
-    by: dict[str, list[dict[str, Any]]] = {}
+def group_metrics(rows: Rows, field: str, which: list[Metric]) -> dict[str, dict[str, Any]]:
+    """The metrics ``which`` per value of ``field`` (rows without the field are left out)."""
+    by: dict[str, Rows] = {}
     for r in rows:
         if r.get(field) is None:
             continue
         for g in _groups(r[field]):
             by.setdefault(g, []).append(r)
-    return {g: rewrite_metrics(rs) for g, rs in sorted(by.items())}
+    return {g: {"n": len(rs), **{m.name: m.compute(rs) for m in which}} for g, rs in sorted(by.items())}
 
 
-def metrics(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """Everything eval.json reports about prediction rows (input, reference, prediction, num_tokens, and
-    optionally lang / errors). Without references (open-ended prompts) only the length metrics."""
-    n = len(rows)
-    if n == 0:
-        return {"n": 0, "exact_match": 0.0, "chrf": 0.0, "mean_length_tokens": 0.0, "mean_length_words": 0.0}
-    lengths = {
-        "mean_length_tokens": sum(r["num_tokens"] for r in rows) / n,
-        "mean_length_words": sum(len(r["prediction"].split()) for r in rows) / n,
-    }
-    if any(r.get("reference") is None for r in rows):
-        return {"n": n, **lengths}
-    out: dict[str, Any] = {
-        "n": n,
-        "exact_match": _share(sum(same(r["prediction"], r["reference"]) for r in rows), n),
-        "chrf": sum(chrf(normalize(r["prediction"]), normalize(r["reference"])) for r in rows) / n,
-        **lengths,
-    }
-    if all(r.get("input") is not None for r in rows):
-        out.update(rewrite_metrics(rows))
-        for field in GROUP_FIELDS:
-            groups = group_metrics(rows, field)
-            if groups:
-                out[f"by_{field}"] = groups
+def metrics(rows: Rows) -> dict[str, Any]:
+    """Everything eval.json reports about prediction rows: every registered metric whose fields the rows have
+    (without references, only the lengths), and per group (language, error type) when the data has those fields."""
+    which = applicable(rows)
+    out: dict[str, Any] = {"n": len(rows), **{m.name: m.compute(rows) for m in which}}
+    grouped = [m for m in which if m.by_group]
+    for field in GROUP_FIELDS if grouped else ():
+        groups = group_metrics(rows, field, grouped)
+        if groups:
+            out[f"by_{field}"] = groups
     return out
 
 
@@ -175,17 +310,18 @@ def paired_difference(before: list[bool], after: list[bool], z: float = 1.96) ->
     return {"delta": delta, "ci95_low": bound(-1.0, delta, z), "ci95_high": bound(delta, 1.0, -z), "n": n}
 
 
-def round_difference(previous: list[dict[str, Any]], rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """Exact match and "fixed" of ``rows`` minus those of ``previous`` (another round's predictions), paired by
-    prompt_id over the items both have (``paired_difference``)."""
+def round_difference(previous: Rows, rows: Rows) -> dict[str, Any]:
+    """Each paired metric (exact match, "fixed") of ``rows`` minus that of ``previous`` (another round's
+    predictions), paired by prompt_id over the items both have (``paired_difference``)."""
     before = {r["prompt_id"]: r for r in previous}
     both = [(before[r["prompt_id"]], r) for r in rows if r["prompt_id"] in before]
-    right = lambda r: same(r["prediction"], r["reference"])  # noqa: E731
-    out = {"exact_match": paired_difference([right(b) for b, _ in both], [right(a) for _, a in both])}
-    change = [(b, a) for b, a in both if not same(a["input"], a["reference"])]
-    out["exact_match_needing_change"] = paired_difference(
-        [right(b) for b, _ in change], [right(a) for _, a in change]
-    )
+    present = _present([r for pair in both for r in pair])
+    out = {}
+    for m in METRICS:
+        if m.paired and m.item is not None and set(m.needs) <= present:
+            counted = [(m.item(b), m.item(a)) for b, a in both]
+            counted = [(x, y) for x, y in counted if x is not None and y is not None]
+            out[m.name] = paired_difference([bool(x) for x, _ in counted], [bool(y) for _, y in counted])
     return out
 
 

@@ -26,9 +26,9 @@ def check_recipe(recipe: Recipe, algorithms: list[str] | None = None) -> dict[st
     if test:
         prompts = load_prompts(test, recipe.data, need_reference=recipe.data.reference_field is not None)
         dropped["test"] = {"prompts": len(prompts), **prompts.dropped}
-    from .generation.vllm import check_engine_args
+    from .generation.backends import check_backend
 
-    check_engine_args(recipe.generation.vllm.engine_args)  # a typo in an EngineArgs field, before any work
+    check_backend(recipe)  # installed when asked for, its settings accepted (vLLM's engine_args), before any work
     check_train_settings(recipe, algorithms)  # last: it imports the trainers' library (seconds)
     return dropped
 

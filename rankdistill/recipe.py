@@ -22,6 +22,7 @@ from pydantic import (
 )
 
 from .errors import RecipeError
+from .generation.backends import settings_model
 from .judging.kinds import JudgeSettings, is_tag, judge_section, kind_of, reads_reference
 from .settings import Settings
 from .train import ALGORITHMS
@@ -111,38 +112,10 @@ class DataSettings(Settings):
         return v
 
 
-class VLLMSettings(Settings):
-    kv_cache_gib: float | None = Field(
-        None, gt=0, description="KV-cache size in GiB (None: 1 GiB on CPU, gpu_memory_utilization on CUDA)."
-    )
-    gpu_memory_utilization: float = Field(
-        0.85, gt=0, le=1, description="Fraction of GPU memory vLLM may take (CUDA, kv_cache_gib None)."
-    )
-    max_model_len: int | None = Field(
-        None, gt=0, description="Longest prompt + completion in tokens (None: the model's own limit)."
-    )
-    enforce_eager: bool | None = Field(
-        None,
-        description="Skip torch.compile / CUDA graphs (None: eager on CPU, where compiling costs minutes).",
-    )
-    block_size: int | None = Field(
-        None,
-        gt=0,
-        description="KV-cache block in tokens (None: 32 on CPU so prefix caching shares short prompts; CUDA: vLLM's).",
-    )
-    engine_args: dict[str, Any] = Field(
-        default_factory=dict,
-        description="Any other vllm.EngineArgs field, passed to the engine (e.g. tensor_parallel_size: 8, "
-        "data_parallel_size, distributed_executor_backend: ray); checked against EngineArgs before the run.",
-    )
-
-
-class GenerationSettings(Settings):
-    backend: Literal["auto", "transformers", "vllm"] = Field(
-        "auto",
-        description="Generation engine; 'auto' is vllm when it is installed and a CUDA device is present.",
-    )
-    vllm: VLLMSettings = Field(default_factory=VLLMSettings, description="vLLM engine settings.")
+class _GenerationSettings(Settings):
+    # settings_model (generation/backends.py) narrows backend to auto | each registered backend and adds one
+    # section per backend with settings, generation.<name>
+    backend: str = Field("auto", description="Generation engine: auto, or a generation backend's name.")
     k: int = Field(4, ge=2, description="Candidates sampled per prompt.")
     temperature: float = Field(1.0, gt=0, description="Sampling temperature for candidates.")
     top_p: float = Field(1.0, gt=0, le=1, description="Nucleus sampling threshold.")
@@ -175,6 +148,9 @@ class GenerationSettings(Settings):
 
 # A judge section is validated by its kind's own settings class (rankdistill/judging/: one module per kind).
 JudgeSection = judge_section()
+
+
+GenerationSettings = settings_model(_GenerationSettings)
 
 
 class PreferenceSettings(Settings):

@@ -6,18 +6,13 @@ import math
 from pathlib import Path
 from typing import Any
 
+from .metrics import METRICS, Metric, number, percent
 from .recipe import Recipe
 from .records import atomic_write_json, read_json, read_jsonl
 from .rundir import STAGES, RunDir
 
-METRICS = [
-    ("exact_match", "exact match"),
-    ("exact_match_needing_change", "fixed (items needing a change)"),
-    ("copy_rate", "answers copying the input"),
-    ("chrf", "chrF"),
-    ("mean_length_tokens", "mean length (tokens)"),
-    ("win_rate", "win rate vs base"),
-]
+# compare's own figure beside the metrics of eval.json (metrics.METRICS): the judge's win rate against the base
+WIN_RATE_TITLE = "win rate vs base"
 
 
 def _win_rate_cached(run: RunDir, r: int, base_run: RunDir, recipe: Recipe, judge: Any) -> float | None:
@@ -72,16 +67,7 @@ def compare_rows(run: RunDir, algorithms: list[str], recipe: Recipe) -> list[dic
 
 
 def _metrics(e: dict[str, Any]) -> dict[str, Any]:
-    keys = ("n", "exact_match", "exact_match_needing_change", "copy_rate", "copy_baseline_exact_match")
-    return {k: e.get(k) for k in (*keys, "chrf", "mean_length_tokens", "vs_previous_round")}
-
-
-def _pct(v: Any) -> str:
-    return "-" if v is None else f"{v:.1%}"
-
-
-def _num(fmt: str) -> Any:
-    return lambda v: "-" if v is None else format(v, fmt)
+    return {k: e.get(k) for k in ("n", *METRICS.names(), "vs_previous_round")}
 
 
 def _points(d: dict[str, float] | None) -> str:
@@ -91,31 +77,43 @@ def _points(d: dict[str, float] | None) -> str:
     return f"{d['delta']:+.1%} ({d['ci95_low']:+.1%} to {d['ci95_high']:+.1%})".replace("%", "")
 
 
-def _exact_delta(diff: dict[str, Any] | None) -> str:
-    return _points((diff or {}).get("exact_match"))
+def _paired() -> list[Metric]:
+    """The metrics compared with the round before (vs_previous_round), the headline one (exact match) first."""
+    return [m for m in METRICS if m.paired and m.column]
 
 
-# The one place metric columns are named and formatted: the summary table (cli) and compare's report.md.
+def _column(key: str) -> tuple[str, Any]:
+    """(header, formatter) of a table column: a metric's own (metrics.METRICS), or one of the run's figures."""
+    if key in COLUMNS:
+        return COLUMNS[key]
+    if key == "vs_previous_round":  # the headline paired metric's change from the round before
+        m = _paired()[0]
+        return f"{m.column} vs previous round, points (95%)", lambda d: _points((d or {}).get(m.name))
+    m = METRICS.get(key)
+    return m.column or m.name, m.fmt
+
+
+def metric_columns(where: str) -> list[str]:
+    """The metrics shown as columns of the summary table (``summary``) or compare's report (``compare``)."""
+    return [m.name for m in METRICS if m.column and getattr(m, where)]
+
+
+def column_notes(where: str) -> str:
+    """What each metric column of that table means."""
+    return "; ".join(f"{m.column}: {m.note}" for m in METRICS if m.column and getattr(m, where) and m.note)
+
+
+# The columns that are not metrics of eval.json: the row's labels and the figures of the run itself.
 COLUMNS: dict[str, tuple[str, Any]] = {
     "algorithm": ("algorithm", str),
     "round": ("round", str),
-    "exact_match": ("exact", _pct),
-    "exact_match_needing_change": ("fixed", _pct),
-    "copy_rate": ("copied", _pct),
-    "chrf": ("chrF", _num(".3f")),
-    "mean_length_tokens": ("len", _num(".1f")),
     "pairs": ("pairs", lambda v: "-" if v is None else str(v)),
-    "vs_previous_round": ("exact vs previous round, points (95%)", _exact_delta),
-    "win_rate": ("win rate", _pct),
-    "train_seconds": ("train s", _num(".0f")),
-    "peak_memory_mb": ("peak MB", _num(".0f")),
+    "win_rate": ("win rate", percent),
+    "train_seconds": ("train s", number(".0f")),
+    "peak_memory_mb": ("peak MB", number(".0f")),
 }
 # the summary's seconds columns: the stages (rundir.STAGES) grouped by the column each counts in
 STAGE_COLUMNS = {c: tuple(s.name for s in STAGES if s.column == c) for c in dict.fromkeys(s.column for s in STAGES)}
-COLUMN_NOTES = (
-    "exact: exact match on the test set (round 0 = the student before training); fixed: exact match on the items whose "
-    "input needs a change; copied: answers equal to the input; chrF: mean chrF; len: mean answer length in tokens"
-)
 
 
 def device_note(run: RunDir) -> str | None:
@@ -132,33 +130,24 @@ def device_note(run: RunDir) -> str | None:
 
 
 def table_cells(rows: list[dict[str, Any]], columns: list[str]) -> tuple[list[str], list[list[str]]]:
-    """(headers, formatted rows) for ``columns`` (keys of COLUMNS)."""
-    headers = [COLUMNS[c][0] for c in columns]
-    return headers, [[COLUMNS[c][1](r.get(c)) for c in columns] for r in rows]
+    """(headers, formatted rows) for ``columns`` (metric names, or keys of COLUMNS)."""
+    formats = [_column(c) for c in columns]
+    cells = [[fmt(r.get(c)) for c, (_, fmt) in zip(columns, formats, strict=True)] for r in rows]
+    return [h for h, _ in formats], cells
 
 
 def summary_table(rows: list[dict[str, Any]]) -> tuple[list[str], list[list[str]], list[str]]:
     """A run's summary as (headers, cells, notes): metrics and seconds per stage, one row per round, the best
     round marked, and what copying the input would score (the baseline a rewriting student must beat)."""
     best = next((r["round"] for r in rows if r.get("best")), None)
-    headers, cells = table_cells(
-        rows,
-        [
-            "round",
-            "exact_match",
-            "exact_match_needing_change",
-            "copy_rate",
-            "chrf",
-            "mean_length_tokens",
-            "pairs",
-        ],
-    )
+    columns = ["round", *metric_columns("summary"), "pairs"]
+    headers, cells = table_cells(rows, columns)
     headers += [*STAGE_COLUMNS, "total"]
     for row, line in zip(rows, cells, strict=True):
         if row["round"] == best:
             line[0] += "*"
         if row.get("skipped"):
-            line[6] = "skip"
+            line[columns.index("pairs")] = "skip"
         secs = row.get("seconds", {})
         for stages in (*STAGE_COLUMNS.values(), tuple(secs)):
             done = [secs[s] for s in stages if s in secs]
@@ -169,17 +158,16 @@ def summary_table(rows: list[dict[str, Any]]) -> tuple[list[str], list[list[str]
         notes.append(copy + (f"; * best round ({best})" if best is not None else ""))
     notes += [difference_note(r) for r in rows if r.get("vs_previous_round")]
     notes.append(
-        COLUMN_NOTES
+        column_notes("summary")
         + "; pairs: preference pairs trained on; gen … total: seconds per stage (judge: judge + prefs)."
     )
     return headers, cells, notes
 
 
 def markdown_table(rows: list[dict[str, Any]]) -> str:
-    columns = ["algorithm", "round", "exact_match", "exact_match_needing_change", "copy_rate", "chrf"]
+    columns = ["algorithm", "round", *metric_columns("compare")]
     headers, cells = table_cells(
-        rows,
-        [*columns, "mean_length_tokens", "vs_previous_round", "win_rate", "train_seconds", "peak_memory_mb"],
+        rows, [*columns, "vs_previous_round", "win_rate", "train_seconds", "peak_memory_mb"]
     )
     lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
     lines += ["| " + " | ".join(c) + " |" for c in cells]
@@ -196,8 +184,9 @@ def plot_rows(rows: list[dict[str, Any]], path: Path) -> None:
 
     base = next((r for r in rows if r["algorithm"] == "base"), None)
     algorithms = sorted({r["algorithm"] for r in rows} - {"base"})
-    fig, axes = plt.subplots(1, len(METRICS), figsize=(4 * len(METRICS), 3.4))
-    for ax, (key, title) in zip(axes, METRICS, strict=True):
+    panels = [(m.name, m.title) for m in METRICS if m.title] + [("win_rate", WIN_RATE_TITLE)]
+    fig, axes = plt.subplots(1, len(panels), figsize=(4 * len(panels), 3.4))
+    for ax, (key, title) in zip(axes, panels, strict=True):
         for algorithm in algorithms:
             pts = [
                 (r["round"], r[key]) for r in rows if r["algorithm"] == algorithm and r.get(key) is not None
@@ -222,10 +211,12 @@ def plot_rows(rows: list[dict[str, Any]], path: Path) -> None:
 def difference_note(row: dict[str, Any]) -> str:
     """Round r against round r-1 on the same test items, in points with the 95% interval (metrics.paired_difference)."""
     diff = row["vs_previous_round"]
-    parts = [f"exact {_points(diff['exact_match'])}"]
-    if diff.get("exact_match_needing_change", {}).get("n"):
-        parts.append(f"fixed {_points(diff['exact_match_needing_change'])}")
-    n = diff["exact_match"]["n"]
+    paired = [m for m in _paired() if m.name in diff]
+    # the headline metric always; the others where they counted items (fixed: items needing a change)
+    parts = [
+        f"{m.column} {_points(diff[m.name])}" for i, m in enumerate(paired) if i == 0 or diff[m.name]["n"]
+    ]
+    n = diff[paired[0].name]["n"]
     return (
         f"round {row['round']} - round {row['round'] - 1}, in points on the same {n} items (95% interval): "
         + ", ".join(parts)
@@ -237,7 +228,7 @@ def copy_note(rows: list[dict[str, Any]]) -> str:
     base = next((r for r in rows if r.get("copy_baseline_exact_match") is not None), None)
     if base is None:
         return ""
-    return f"copying the input would score exact {_pct(base['copy_baseline_exact_match'])}, fixed 0.0%"
+    return f"copying the input would score exact {percent(base['copy_baseline_exact_match'])}, fixed 0.0%"
 
 
 def write_compare_report(run: RunDir, algorithms: list[str], recipe: Recipe) -> Path:
@@ -261,7 +252,8 @@ def write_compare_report(run: RunDir, algorithms: list[str], recipe: Recipe) -> 
             "## Final round\n\n" + markdown_table(list(last.values())),
             "## Every round\n\n" + markdown_table(rows),
             copy[:1].upper() + copy[1:] + "." if copy else "",
-            COLUMN_NOTES + "; exact vs previous round: the change in exact match from the round before (for "
+            column_notes("compare")
+            + "; exact vs previous round: the change in exact match from the round before (for "
             "round 1, the base) on the same test items, in points with its 95% interval (paired by item: an "
             "interval that holds 0 is within what the test set's size can tell apart)"
             "; win rate: the judge ranks [base, trained] answers of each test prompt, in both "

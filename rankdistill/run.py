@@ -10,6 +10,7 @@ import sys
 import time
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -103,7 +104,7 @@ def write_manifest(run: RunDir, recipe: Recipe) -> None:
             "quantization": recipe.student.quantization,
             "dtype": str(pick_dtype(recipe.student.dtype, device)).removeprefix("torch."),
         },
-        "generation_backend": choose_backend(recipe.generation.backend, recipe.student.quantization),
+        "generation_backend": choose_backend(recipe),
         "judge": saved_tree(recipe)["judge"],  # base_url without credentials
         "train": train_manifest(recipe),
         "machine": machine,

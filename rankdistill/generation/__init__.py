@@ -2,60 +2,25 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .. import progress
 from ..data import Prompt, load_prompts
 from ..records import CandidateSet, PartialJsonl, to_dict
 from ..rundir import RunDir
+from .backends import BACKENDS, choose_backend, explain_backend, make_generator
+
+__all__ = [
+    "BACKENDS",
+    "choose_backend",
+    "explain_backend",
+    "generate_stage",
+    "make_generator",
+    "training_prompts",
+]
 
 if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
     from ..recipe import Recipe
-
-
-def explain_backend(setting: str, quantization: str = "none") -> tuple[str, str]:
-    """(backend, why): what a recipe's ``generation.backend`` resolves to on this machine."""
-    from . import vllm
-
-    if setting == "transformers":
-        return "transformers", "asked for"
-    if setting == "vllm":
-        if not vllm.installed():
-            raise vllm.BackendError(vllm.MISSING)
-        return "vllm", "asked for"
-    if setting != "auto":
-        raise ValueError(f"generation.backend: unknown backend {setting!r}")
-    if not vllm.installed():
-        return "transformers", "auto: vLLM is not installed"
-    import torch
-
-    if not torch.cuda.is_available():
-        return "transformers", "auto: vLLM is installed but there is no CUDA device"
-    if quantization == "4bit":
-        return "transformers", "auto: vLLM cannot serve the 4-bit base the QLoRA adapter was trained on"
-    return "vllm", "auto: vLLM and a CUDA device are present"
-
-
-def choose_backend(setting: str, quantization: str = "none") -> str:
-    """The backend a recipe's ``generation.backend`` resolves to on this machine."""
-    return explain_backend(setting, quantization)[0]
-
-
-def make_generator(recipe: Recipe, adapter: Path | None) -> Any:
-    """A generator for the student with ``adapter`` (None: the base model); call ``close()`` when done."""
-    backend, why = explain_backend(recipe.generation.backend, recipe.student.quantization)
-    progress.log(f"generation backend: {backend} ({why})")
-    if backend == "vllm":
-        from .vllm import VLLMGenerator
-
-        return VLLMGenerator(recipe.student, recipe.generation.vllm, adapter, recipe.generation.stop)
-    from ..models import load_policy, load_tokenizer, stop_sequences
-    from .hf import HFGenerator
-
-    tokenizer = load_tokenizer(recipe.student)
-    model = load_policy(recipe.student, adapter)
-    return HFGenerator(model, tokenizer, stop_sequences(tokenizer, recipe.generation.stop))
 
 
 def training_prompts(recipe: Recipe, round_idx: int | None = None) -> list[Prompt]:

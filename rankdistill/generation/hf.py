@@ -4,9 +4,31 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..records import Completion
+from .backends import Backend
+
+if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
+    from ..recipe import Recipe
+
+
+def _make(recipe: Recipe, adapter: Path | None) -> HFGenerator:
+    from ..models import load_policy, load_tokenizer, stop_sequences
+
+    tokenizer = load_tokenizer(recipe.student)
+    model = load_policy(recipe.student, adapter)
+    return HFGenerator(model, tokenizer, stop_sequences(tokenizer, recipe.generation.stop))
+
+
+BACKEND = Backend(
+    name="transformers",
+    summary="transformers' generate on the student as loaded for training (any device, QLoRA included)",
+    auto=100,  # the fallback: it fits every machine and student
+    fits=lambda recipe: (True, "transformers runs on any device"),
+    make=_make,
+)
 
 
 class HFGenerator:

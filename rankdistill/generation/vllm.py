@@ -21,11 +21,18 @@ import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from pydantic import Field
 
 from .. import progress
 from ..records import Completion
+from ..settings import Settings
+from .backends import Backend, BackendError
 from .hf import chat_texts, stop_token_ids, to_completion
+
+if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
+    from ..recipe import Recipe
 
 MISSING = (
     "generation.backend 'vllm' needs vLLM, which is not installed: "
@@ -35,8 +42,30 @@ LORA_RANKS = (1, 8, 16, 32, 64, 128, 256, 320, 512)  # the max_lora_rank values 
 GIB = 1 << 30
 
 
-class BackendError(RuntimeError):
-    """The generation backend asked for cannot run here; the message says what to install."""
+class VLLMSettings(Settings):
+    kv_cache_gib: float | None = Field(
+        None, gt=0, description="KV-cache size in GiB (None: 1 GiB on CPU, gpu_memory_utilization on CUDA)."
+    )
+    gpu_memory_utilization: float = Field(
+        0.85, gt=0, le=1, description="Fraction of GPU memory vLLM may take (CUDA, kv_cache_gib None)."
+    )
+    max_model_len: int | None = Field(
+        None, gt=0, description="Longest prompt + completion in tokens (None: the model's own limit)."
+    )
+    enforce_eager: bool | None = Field(
+        None,
+        description="Skip torch.compile / CUDA graphs (None: eager on CPU, where compiling costs minutes).",
+    )
+    block_size: int | None = Field(
+        None,
+        gt=0,
+        description="KV-cache block in tokens (None: 32 on CPU so prefix caching shares short prompts; CUDA: vLLM's).",
+    )
+    engine_args: dict[str, Any] = Field(
+        default_factory=dict,
+        description="Any other vllm.EngineArgs field, passed to the engine (e.g. tensor_parallel_size: 8, "
+        "data_parallel_size, distributed_executor_backend: ray); checked against EngineArgs before the run.",
+    )
 
 
 # EngineArgs fields rankdistill fills itself (from the recipe's typed fields, or from the round's adapter);
@@ -64,7 +93,7 @@ def check_engine_args(engine_args: dict[str, Any]) -> None:
     checks when it starts (and says vLLM is missing)."""
     if not engine_args:
         return
-    from ..recipe import RecipeError
+    from ..errors import RecipeError
 
     for key in engine_args:
         if key in OWNED_ENGINE_ARGS:
@@ -94,6 +123,35 @@ def check_engine_args(engine_args: dict[str, Any]) -> None:
 
 def installed() -> bool:
     return importlib.util.find_spec("vllm") is not None
+
+
+def _fits(recipe: Recipe) -> tuple[bool, str]:
+    """auto takes vLLM (once installed) on a CUDA device for a full-precision student."""
+    import torch
+
+    if not torch.cuda.is_available():
+        return False, "vLLM is installed but there is no CUDA device"
+    if recipe.student.quantization == "4bit":
+        return False, "vLLM cannot serve the 4-bit base the QLoRA adapter was trained on"
+    return True, "vLLM and a CUDA device are present"
+
+
+def _make(recipe: Recipe, adapter: Path | None) -> VLLMGenerator:
+    return VLLMGenerator(recipe.student, recipe.generation.vllm, adapter, recipe.generation.stop)
+
+
+BACKEND = Backend(
+    name="vllm",
+    title="vLLM",
+    summary="vLLM's offline engine (continuous batching; the round's adapter served through LoRARequest)",
+    settings=VLLMSettings,
+    available=lambda: installed(),  # looked up when called (tests stand in for it)
+    missing=MISSING,
+    auto=0,
+    fits=_fits,
+    check=lambda recipe: check_engine_args(recipe.generation.vllm.engine_args),
+    make=_make,
+)
 
 
 def max_lora_rank(r: int) -> int:
