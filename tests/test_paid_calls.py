@@ -217,12 +217,14 @@ def test_trainer_argument_types_are_checked_before_any_work():
     for algorithm, args, message in [
         ("grpo", {"warmup_steps": "abc"}, r"train.args.warmup_steps \(grpo\): expected float, got 'abc'"),
         ("grpo", {"lr_scheduler_type": "bogus"}, r"train.args.lr_scheduler_type \(grpo\): bogus is not"),
-        ("ppo", {"max_length": "long"}, r"train.args.max_length \(ppo\): expected int"),
         ("dpo", {"logging_steps": True}, r"train.args.logging_steps \(dpo\): expected float"),
     ]:
         recipe = load_recipe(None, {"train.per_algorithm": {algorithm: args}})
         with pytest.raises(RecipeError, match=message):
             check_train_settings(recipe, [algorithm])
+    # an algorithm's typed settings are checked as the recipe loads, earlier still
+    with pytest.raises(RecipeError, match=r"train\.per_algorithm\.ppo\.max_length.*valid integer"):
+        load_recipe(None, {"train.per_algorithm": {"ppo": {"max_length": "long"}}})
     # values the config takes pass: a number for a float, null for an optional one
     ok = load_recipe(None, {"train.per_algorithm": {"grpo": {"warmup_steps": 1, "num_generations_eval": None}}})
     check_train_settings(ok, ["grpo"])
