@@ -23,6 +23,10 @@ import tempfile
 import time
 from pathlib import Path
 
+# as the CLI does, before torch loads: OpenMP threads that spin at barriers make a shared CPU's timings meaningless
+if "OMP_WAIT_POLICY" not in os.environ:
+    os.environ.setdefault("GOMP_SPINCOUNT", "10000")
+
 
 def convert_seconds(alias: str) -> float:
     """Seconds to assemble (and check) and convert the packaged GGUF into an empty cache."""

