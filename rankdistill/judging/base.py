@@ -83,6 +83,23 @@ class JudgeKindSettings(Settings):
         """Make the files it names absolute, so a run directory works from any directory (default: none)."""
 
 
+class StoppableSettings(JudgeKindSettings):
+    """A kind that makes model calls: its judge stage stops at a cost or when too many of its rankings abstain
+    (every kind but reference). Both may change when a run resumes."""
+
+    operational: ClassVar[frozenset[str]] = frozenset({"max_cost", "max_abstain_rate"})
+    max_cost: float | None = Field(
+        None, gt=0, description="Stop judging cleanly once this many dollars are spent (None: no limit)."
+    )
+    max_abstain_rate: float = Field(
+        DEFAULT_MAX_ABSTAIN_RATE,
+        ge=0,
+        le=1,
+        description="Stop the judge stage (unfinished, resumable) when more than this share of rankings abstained.",
+    )
+
+
+
 def _same(value: Any, default: Any) -> bool:
     dump = lambda v: v.model_dump() if isinstance(v, BaseModel) else v  # noqa: E731
     return dump(value) == dump(default)

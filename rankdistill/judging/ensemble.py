@@ -15,13 +15,12 @@ from typing import Any, Literal
 from pydantic import ConfigDict, Field, model_validator
 
 from ..records import CandidateSet, Ranking
-from .base import DEFAULT_MAX_ABSTAIN_RATE, JudgeKind, JudgeKindSettings, ranking_from_scores
+from .base import JudgeKind, StoppableSettings, ranking_from_scores
 from .kinds import JudgeSection, make_judge, uses_ledger
 
 
-class EnsembleSettings(JudgeKindSettings):
+class EnsembleSettings(StoppableSettings):
     model_config = ConfigDict(defer_build=True)  # its members' schema needs every judge kind registered
-    operational = frozenset({"max_cost", "max_abstain_rate"})
     kind: Literal["ensemble"] = Field("ensemble", description="Several judges combined into one ranking.")
     members: list[JudgeSection] = Field(
         default_factory=list,
@@ -29,15 +28,6 @@ class EnsembleSettings(JudgeKindSettings):
     )
     aggregate: Literal["borda", "mean_score", "majority"] = Field(
         "borda", description="Borda count, mean normalised score, or pairwise majority vote."
-    )
-    max_cost: float | None = Field(
-        None, gt=0, description="Stop judging cleanly once this many dollars are spent (None: no limit)."
-    )
-    max_abstain_rate: float = Field(
-        DEFAULT_MAX_ABSTAIN_RATE,
-        ge=0,
-        le=1,
-        description="Stop the judge stage (unfinished, resumable) when more than this share of rankings abstained.",
     )
 
     @model_validator(mode="after")

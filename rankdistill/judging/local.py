@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from .base import DEFAULT_MAX_ABSTAIN_RATE, JudgeKind, JudgeKindSettings
+from .base import JudgeKind, StoppableSettings
 from .ledger import Ledger, Reply
 from .llm import LLMJudge
 from .templates import load_template
@@ -24,8 +24,7 @@ from .templates import load_template
 DEFAULT_MODEL = "smollm2-135m-instruct"
 
 
-class LocalSettings(JudgeKindSettings):
-    operational = frozenset({"max_cost", "max_abstain_rate"})
+class LocalSettings(StoppableSettings):
     kind: Literal["local"] = Field("local", description="A transformers model judging by verdict log-probabilities.")
     model: str | None = Field(
         None, description=f"Judge model, named like student.model (None: {DEFAULT_MODEL})."
@@ -36,15 +35,6 @@ class LocalSettings(JudgeKindSettings):
     )
     mode: Literal["listwise", "pairwise", "pointwise"] | None = Field(
         None, description="Judging mode; None: the template's. Must agree with the template."
-    )
-    max_cost: float | None = Field(
-        None, gt=0, description="Stop judging cleanly once this many dollars are spent (None: no limit)."
-    )
-    max_abstain_rate: float = Field(
-        DEFAULT_MAX_ABSTAIN_RATE,
-        ge=0,
-        le=1,
-        description="Stop the judge stage (unfinished, resumable) when more than this share of rankings abstained.",
     )
 
     @model_validator(mode="after")

@@ -11,7 +11,7 @@ from typing import Any, Literal
 from pydantic import Field, model_validator
 
 from ..settings import Settings
-from .base import DEFAULT_MAX_ABSTAIN_RATE, JudgeKind, JudgeKindSettings
+from .base import JudgeKind, StoppableSettings
 
 
 class PriceSettings(Settings):
@@ -19,20 +19,16 @@ class PriceSettings(Settings):
     output: float = Field(0.0, ge=0, description="Dollars per million completion tokens.")
 
 
-class OpenAISettings(JudgeKindSettings):
-    operational = frozenset(
-        {
-            "max_cost",
-            "base_url",
-            "base_url_env",
-            "api_key_env",
-            "concurrency",
-            "timeout",
-            "max_retries",
-            "backoff",
-            "max_abstain_rate",
-        }
-    )
+class OpenAISettings(StoppableSettings):
+    operational = StoppableSettings.operational | {
+        "base_url",
+        "base_url_env",
+        "api_key_env",
+        "concurrency",
+        "timeout",
+        "max_retries",
+        "backoff",
+    }
     kind: Literal["openai"] = Field("openai", description="A chat model on an OpenAI-compatible server.")
     model: str | None = Field(None, description="Teacher model: the served model's name (required).")
     template: str = Field(
@@ -70,15 +66,6 @@ class OpenAISettings(JudgeKindSettings):
     price_per_mtok: PriceSettings = Field(
         default_factory=PriceSettings,
         description="Prices used for the ledger's cost column, $ per 1M tokens.",
-    )
-    max_cost: float | None = Field(
-        None, gt=0, description="Stop judging cleanly once this many dollars are spent (None: no limit)."
-    )
-    max_abstain_rate: float = Field(
-        DEFAULT_MAX_ABSTAIN_RATE,
-        ge=0,
-        le=1,
-        description="Stop the judge stage (unfinished, resumable) when more than this share of rankings abstained.",
     )
 
     @model_validator(mode="after")

@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from ..errors import UserError
-from .base import DEFAULT_MAX_ABSTAIN_RATE, JudgeKind, JudgeKindSettings
+from .base import JudgeKind, StoppableSettings
 
 ENTRY_POINT_GROUP = "rankdistill.judges"
 
@@ -28,8 +28,7 @@ def installed_names() -> list[str]:
     return sorted(ep.name for ep in entry_points(group=ENTRY_POINT_GROUP))
 
 
-class UserJudgeSettings(JudgeKindSettings):
-    operational = frozenset({"max_cost", "max_abstain_rate"})
+class UserJudgeSettings(StoppableSettings):
     kind: str = Field(
         description="A `rankdistill.judges` entry point name, or a 'module:attr' path to a user judge factory."
     )
@@ -40,15 +39,6 @@ class UserJudgeSettings(JudgeKindSettings):
     template: str = Field("listwise", description="A judge template name or file, for the judge's own use.")
     mode: Literal["listwise", "pairwise", "pointwise"] | None = Field(
         None, description="A judging mode, for the judge's own use."
-    )
-    max_cost: float | None = Field(
-        None, gt=0, description="Stop judging cleanly once this many dollars are spent (None: no limit)."
-    )
-    max_abstain_rate: float = Field(
-        DEFAULT_MAX_ABSTAIN_RATE,
-        ge=0,
-        le=1,
-        description="Stop the judge stage (unfinished, resumable) when more than this share of rankings abstained.",
     )
 
     @classmethod

@@ -150,6 +150,7 @@ def train_stage(run: RunDir, round_idx: int, recipe: Recipe) -> dict:
                 "algorithm": algorithm,
                 "seconds": round(timer.seconds, 2),
                 "steps": recipe.train.max_steps,
+                "examples": result.get("examples"),  # rows it trained on (the prefs kept, the references)
                 "peak_memory_mb": round(memory.peak_mb, 1),
                 "memory_kind": memory.kind,
                 "quantization": recipe.student.quantization,
