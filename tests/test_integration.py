@@ -90,9 +90,9 @@ def test_round_artifacts_weights_and_resume(tmp_path):
 
     # a second round builds on the first without touching it; the recipe cannot silently change
     bad = rankdistill(
-        "iterate", "--rounds", "2", "--run-dir", str(run), *SMOKE, "--set", "train.beta=0.5", check=False
+        "iterate", "--rounds", "2", "--run-dir", str(run), *SMOKE, "--set", "train.per_algorithm.dpo.beta=0.5", check=False
     )
-    assert bad.returncode == 2 and "train.beta" in bad.stderr
+    assert bad.returncode == 2 and "train.per_algorithm.dpo.beta" in bad.stderr
     rankdistill("iterate", "--rounds", "2", "--run-dir", str(run), *SMOKE)
     assert mtimes(run / "round-01") == {k: v for k, v in before.items() if k != "r0"}
     lines = [json.loads(x) for x in (run / "round-02/candidates.jsonl").read_text().splitlines()]
