@@ -331,6 +331,9 @@ def _format_errors(err: ValidationError, source: str) -> str:
         key = ".".join(str(p) for p in e["loc"] if not is_tag(p)) or "(top level)"
         if e["type"] == "extra_forbidden":
             lines.append(f"{source}: unknown key '{key}'")
+        elif e["type"] == "value_error" and isinstance(e.get("input"), dict):
+            # a section's own check: its message names the keys; the whole section quoted would bury it
+            lines.append(f"{source}: {e['msg'].removeprefix('Value error, ')}")
         else:
             got = _hide_credentials(e.get("input"), key.endswith("base_url"))
             lines.append(f"{source}: key '{key}': {e['msg']} (got {got!r})")
