@@ -6,7 +6,7 @@ GRPO is PPO's clipped surrogate with a group baseline instead of a value model: 
 For online RL with a critic (value model), see train/ppo.py.
 
 The reward goes through the Judge protocol only (``judge.rank(CandidateSet)``), so any judge works: the k
-samples of a prompt form one CandidateSet, and each sample's reward is its score (``train.reward: scores``) or
+samples of a prompt form one CandidateSet, and each sample's reward is its score (``reward: scores``) or
 the share of the other scored samples it beats (``rank``). An abstention (NaN) earns 0 and is counted. The judge
 is the run's (``judging.run_judge``, passed in by the train stage): its calls are capped by judge.max_cost and
 recorded in the run's ledger, so a resumed round gets the rewards it already paid for from the ledger.
