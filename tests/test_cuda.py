@@ -125,7 +125,7 @@ LISTS = [
 
 
 def _prefs(run, recipe) -> None:
-    """Round 1's prefs/lists and prefs/pairs, as the prefs stage writes them."""
+    """Round 1's prefs/lists, prefs/pairs and prefs/best, as the prefs stage writes them."""
     from datasets import Dataset
 
     from rankdistill.data import build_messages
@@ -144,10 +144,12 @@ def _prefs(run, recipe) -> None:
         for row in lists
     ]
     Dataset.from_list(pairs).save_to_disk(str(run.prefs(1) / "pairs"))
+    best = [{"prompt": p["prompt"], "completion": p["chosen"]} for p in pairs]
+    Dataset.from_list(best).save_to_disk(str(run.prefs(1) / "best"))
 
 
 @pytest.mark.parametrize("quantization", ["none", "4bit"], ids=["lora", "qlora"])
-@pytest.mark.parametrize("algorithm", ["sft", "dpo", "dpo_listwise", "rrhf", "ppo", "grpo"])
+@pytest.mark.parametrize("algorithm", ["sft", "dpo", "dpo_listwise", "rrhf", "raft", "ppo", "grpo"])
 def test_each_algorithm_trains_two_steps_on_the_gpu(tmp_path, algorithm, quantization):
     from rankdistill.run import resolve_paths
     from rankdistill.rundir import RunDir
@@ -161,7 +163,7 @@ def test_each_algorithm_trains_two_steps_on_the_gpu(tmp_path, algorithm, quantiz
         "train.schedule": None,
         "train.max_steps": 2,
         "train.batch_size": 2,
-        "train.minibatch_size": 2,
+        "train.per_algorithm.ppo.minibatch_size": 2,
         "train.learning_rate": 5e-4,
         "train.save_steps": 100,
         "student.quantization": quantization,
