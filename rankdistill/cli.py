@@ -469,9 +469,13 @@ def _cell(v: Any) -> Any:
 
 @main.command(name="recipes")
 def recipes_command() -> None:
-    """List the shipped recipes and judge templates, each with its first comment line, and the judge kinds."""
+    """List the shipped recipes and judge templates, each with its first comment line, and what each registry
+    holds: training algorithms, judge kinds, generation backends, metrics (plug-ins included)."""
+    from .generation.backends import BACKENDS
     from .judging.kinds import all_kinds
+    from .metrics import METRICS
     from .resources import first_comment, shipped_files
+    from .train import ALGORITHMS
 
     for kind, title in (
         ("recipes", "recipes (rankdistill iterate NAME; rankdistill init NAME for a copy)"),
@@ -482,11 +486,18 @@ def recipes_command() -> None:
         width = max((len(p.stem) for p in files), default=0)
         for path in files:
             _echo(f"  {path.stem:<{width}}  {first_comment(path)}")
-    click.echo("judge kinds (judge.kind: NAME):")
-    kinds = all_kinds()
-    width = max(len(k.name) for k in kinds)
-    for k in kinds:
-        _echo(f"  {k.name:<{width}}  {k.summary}")
+    registries = (
+        ("training algorithms (train.schedule: [NAME, ...]; settings: train.per_algorithm.NAME)", ALGORITHMS),
+        ("judge kinds (judge.kind: NAME)", all_kinds()),
+        ("generation backends (generation.backend: NAME)", BACKENDS),
+    )
+    for title, entries in registries:
+        click.echo(title + ":")
+        rows = [(e.name, e.summary) for e in entries]
+        width = max(len(name) for name, _ in rows)
+        for name, text in rows:
+            _echo(f"  {name:<{width}}  {text}")
+    click.echo("metrics (keys of eval.json): " + ", ".join(METRICS.names()))
 
 
 @main.command(name="init")

@@ -55,6 +55,10 @@ def test_its_settings_are_a_typed_section_of_the_recipe(plugin):
     assert "stages generate,judge,prefs,train,eval" in out  # it reads pairs: the loop makes them first
     assert "key 'train.per_algorithm.chosen_sft.min_margin': Input should be greater than or equal to 0" in out
     assert "unknown key 'train.per_algorithm.chosen_sft.beta'" in out  # DPO's knob is not its own
+    listed = subprocess.run(
+        [sys.executable, "-m", "rankdistill", "recipes"], capture_output=True, text=True, env=plugin, timeout=120
+    )
+    assert "chosen_sft    trl.SFTTrainer on the chosen answer of each pair" in listed.stdout
     # without the plug-in the key is unknown
     bare = _python({**os.environ}, "from rankdistill.recipe import load_recipe\n"
                    "load_recipe(None, {'train.per_algorithm.chosen_sft.min_margin': 0.5})")

@@ -105,6 +105,10 @@ def test_recipes_lists_shipped_recipes_and_templates_with_their_first_comment():
         "gec-smollm2-dpo " in out and "The default recipe: Zephyr-style rank distillation (dSFT -> dDPO)" in out
     )
     assert "pairwise" in out and "Pairwise: compare two answers" in out
+    # and what each registry holds
+    assert "raft          trl.SFTTrainer on each prompt's top-ranked candidate" in out
+    assert "reference    exact match with the prompt's reference answer" in out
+    assert "vllm          vLLM's offline engine" in out and "metrics (keys of eval.json): exact_match," in out
 
 
 def test_init_writes_a_copy_that_loads_from_another_directory(tmp_path, monkeypatch):
