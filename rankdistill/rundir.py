@@ -27,9 +27,7 @@ class Stage:
     function: str  # "module:function", imported when the stage runs
     output: Callable[[RunDir, int], Path]
     column: str  # the summary table's seconds column it counts in
-    candidates: (
-        bool  # only rounds that learn from judged candidates run it (sft, grpo and ppo rounds skip it)
-    )
+    candidates: bool  # only rounds that learn from judged candidates run it (sft, grpo and ppo rounds skip it)
     marker: str | None = None  # the file inside the output directory whose existence marks it complete
     from_previous_student: bool = False  # starts from the student as the round before left it
 
