@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from plugins import install_plugin
 
 HERE = Path(__file__).resolve().parent
 
@@ -20,12 +20,12 @@ HERE = Path(__file__).resolve().parent
 def plugin(tmp_path):
     """A directory on PYTHONPATH holding toy_algorithm.py and the package metadata that registers it, as `pip
     install` of a plug-in leaves them."""
-    site = tmp_path / "site"
-    dist = site / "toy_algorithm-0.1.dist-info"
-    dist.mkdir(parents=True)
-    shutil.copy(HERE / "toy_algorithm.py", site)
-    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: toy-algorithm\nVersion: 0.1\n")
-    (dist / "entry_points.txt").write_text("[rankdistill.algorithms]\nchosen_sft = toy_algorithm:ALGORITHM\n")
+    site = install_plugin(
+        tmp_path / "site",
+        "toy-algorithm",
+        {"toy_algorithm.py": (HERE / "toy_algorithm.py").read_text()},
+        {"rankdistill.algorithms": {"chosen_sft": "toy_algorithm:ALGORITHM"}},
+    )
     return {**os.environ, "PYTHONPATH": os.pathsep.join([str(site), str(HERE)])}
 
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from plugins import install_plugin
 
 from rankdistill.generation import backends
 from rankdistill.generation import vllm as vllm_backend
@@ -110,12 +110,12 @@ def test_preflight_asks_the_backend_named_and_each_backend_under_auto(monkeypatc
 def toy(tmp_path):
     """A directory on PYTHONPATH holding toy_backend.py and the package metadata that registers it, as
     `pip install` of a plug-in leaves them; and a recipe that selects it."""
-    site = tmp_path / "site"
-    dist = site / "toy_backend-0.1.dist-info"
-    dist.mkdir(parents=True)
-    shutil.copy(HERE / "toy_backend.py", site)
-    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: toy-backend\nVersion: 0.1\n")
-    (dist / "entry_points.txt").write_text("[rankdistill.backends]\ntoy = toy_backend:BACKEND\n")
+    site = install_plugin(
+        tmp_path / "site",
+        "toy-backend",
+        {"toy_backend.py": (HERE / "toy_backend.py").read_text()},
+        {"rankdistill.backends": {"toy": "toy_backend:BACKEND"}},
+    )
     recipe = tmp_path / "toy.yaml"
     recipe.write_text(
         "name: toy\nrounds: 1\ntrain: {schedule: null, algorithm: dpo}\ndata: {max_prompts: 3}\n"

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from plugins import install_plugin
 
 from rankdistill.judging import JUDGE_KINDS, kind_of, uses_ledger
 from rankdistill.judging.kinds import resume_identity
@@ -204,14 +205,11 @@ print(json.dumps(out))
 
 def _install_toy(tmp_path):
     """The toy kind's module and the entry point naming it, on PYTHONPATH (as an installed package has them)."""
-    site = tmp_path / "site"
-    (site / "toy_nearest-0.1.dist-info").mkdir(parents=True)
-    (site / "toy_nearest.py").write_text(TOY_KIND)
-    (site / "toy_nearest-0.1.dist-info" / "METADATA").write_text(
-        "Metadata-Version: 2.1\nName: toy-nearest\nVersion: 0.1\n"
-    )
-    (site / "toy_nearest-0.1.dist-info" / "entry_points.txt").write_text(
-        "[rankdistill.judge_kinds]\nnearest = toy_nearest:JUDGE_KIND\n"
+    site = install_plugin(
+        tmp_path / "site",
+        "toy-nearest",
+        {"toy_nearest.py": TOY_KIND},
+        {"rankdistill.judge_kinds": {"nearest": "toy_nearest:JUDGE_KIND"}},
     )
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(site), os.environ.get("PYTHONPATH", "")]))
     return env

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from plugins import install_plugin
 
 from rankdistill import report
 from rankdistill.metrics import METRICS, add, metrics, round_difference, share
@@ -106,15 +107,12 @@ def test_a_paired_share_is_compared_with_the_round_before(monkeypatch):
 
 
 def test_toy_metric_from_its_entry_point_in_eval_summary_and_compare(tmp_path):
-    site = tmp_path / "site"
-    dist = site / "toy_plugins-0.1.dist-info"
-    dist.mkdir(parents=True)
-    for module in ("toy_metric.py", "toy_backend.py"):  # the toy backend answers without a model
-        shutil.copy(HERE / module, site)
-    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: toy-plugins\nVersion: 0.1\n")
-    (dist / "entry_points.txt").write_text(
-        "[rankdistill.metrics]\nmean_chars = toy_metric:METRIC\n"
-        "[rankdistill.backends]\ntoy = toy_backend:BACKEND\n"
+    site = install_plugin(
+        tmp_path / "site",
+        "toy-plugins",
+        # the toy backend answers without a model
+        {m: (HERE / m).read_text() for m in ("toy_metric.py", "toy_backend.py")},
+        {"rankdistill.metrics": {"mean_chars": "toy_metric:METRIC"}, "rankdistill.backends": {"toy": "toy_backend:BACKEND"}},
     )
     recipe = tmp_path / "toy.yaml"
     recipe.write_text(
