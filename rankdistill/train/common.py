@@ -14,7 +14,7 @@ import math
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from pydantic import Field
 
@@ -410,6 +410,13 @@ def rank_rewards(scores: list[float]) -> list[float]:
     if len(valid) < 2:
         return [0.0 for _ in scores]
     return [0.0 if math.isnan(s) else sum(o < s for o in valid) / (len(valid) - 1) for s in scores]
+
+
+# The reward setting of the algorithms that ask the judge while they train (grpo, ppo): what JudgeReward returns.
+RewardMode = Annotated[
+    Literal["scores", "rank"],
+    Field(description="The reward: the judge's scores, or rank-derived (the share of its group a sample beats)."),
+]
 
 
 class JudgeReward:

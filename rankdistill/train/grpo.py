@@ -14,7 +14,7 @@ recorded in the run's ledger, so a resumed round gets the rewards it already pai
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from pydantic import Field
 
@@ -34,10 +34,7 @@ OWNED = {
 
 
 class GRPOSettings(common.AlgorithmSettings):
-    reward: Literal["scores", "rank"] = Field(
-        "scores",
-        description="The reward: the judge's scores, or rank-derived (the share of its group a sample beats).",
-    )
+    reward: common.RewardMode = "scores"
     beta: float = Field(
         0.04, ge=0, description="KL penalty to the base (the GRPO paper's 0.04; TRL's default is 0)."
     )

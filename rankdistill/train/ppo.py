@@ -37,7 +37,7 @@ import os
 import shutil
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from pydantic import Field
 
@@ -54,10 +54,7 @@ POLICY, CRITIC, REF = "default", "critic", "ref"
 class PPOSettings(common.ReferenceSettings):
     """PPO's own knobs; it has no config class of a library (train.args and args are refused)."""
 
-    reward: Literal["scores", "rank"] = Field(
-        "scores",
-        description="The reward: the judge's scores, or rank-derived (the share of its group a sample beats).",
-    )
+    reward: common.RewardMode = "scores"
     kl_coef: float = Field(
         0.05, ge=0, description="Per-token KL penalty to the reference (its start value if target_kl is set)."
     )
