@@ -233,7 +233,9 @@ def check_invocation(args: list[str]) -> list[str]:
     for name in args[i].split("|"):  # `generate|judge|prefs|train RUN_DIR`: each of them
         command = main.commands.get(name)
         if command is None:
-            problems.append(f"rankdistill has no command {name!r} (commands: {', '.join(sorted(main.commands))})")
+            problems.append(
+                f"rankdistill has no command {name!r} (commands: {', '.join(sorted(main.commands))})"
+            )
             continue
         ctx = click.Context(command, info_name=name, parent=click.Context(main, info_name="rankdistill"))
         rest = [a for a in args[i + 1 :] if a != "..."]
@@ -331,7 +333,11 @@ def recipe_key_exists(dotted: str) -> bool:
     from rankdistill.train import ALGORITHMS
 
     keys = dotted.split(".")
-    if len(keys) == 2 and keys[0] == "train" and any(keys[1] in a.settings.moved_from_train for a in ALGORITHMS):
+    if (
+        len(keys) == 2
+        and keys[0] == "train"
+        and any(keys[1] in a.settings.moved_from_train for a in ALGORITHMS)
+    ):
         return True  # an older recipe's key, read where it lives now (recipe.migrate)
     return schema_has(Recipe, keys)
 
@@ -541,8 +547,10 @@ def test_each_check_reports_the_file_and_line_of_a_bad_page(bad_docs):
 
 def test_a_bad_judge_template_block_is_reported(tmp_path):
     page = tmp_path / "t.md"
-    page.write_text("```yaml\nname: t\nmode: listwise\noutput: json\nplaceholders: [prompt]\nsystem: s\n"
-                    "user: '{{ prompt }} {{ nope }}'\n```\n")
+    page.write_text(
+        "```yaml\nname: t\nmode: listwise\noutput: json\nplaceholders: [prompt]\nsystem: s\n"
+        "user: '{{ prompt }} {{ nope }}'\n```\n"
+    )
     problems = check_yaml_blocks(page, tmp_path, tmp=tmp_path)
     assert len(problems) == 1 and problems[0].startswith("t.md:2: ") and "nope" in problems[0], problems
 
