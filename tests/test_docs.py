@@ -266,7 +266,7 @@ def check_commands(path: Path, root: Path = ROOT) -> list[str]:
 def recipe_names(page: Page) -> Iterator[tuple[int, str]]:
     """(line, name) of every shipped recipe a page names: `recipes/NAME.yaml`, `rankdistill iterate|compare|init
     NAME`, `rankdistill label ... --recipe NAME`."""
-    for m in re.finditer(r"(?<![\w/.-])recipes/([\w.-]+?)\.ya?ml\b", page.text):
+    for m in re.finditer(r"(?:(?<=\.\./)|(?<![\w/.-]))recipes/([\w.-]+?)\.ya?ml\b", page.text):
         yield _line_of(page.text, m.start()), m.group(1)
     for line, text in code_texts(page):
         for args in invocations(text):
@@ -501,7 +501,7 @@ def bad_docs(tmp_path):
                 "rankdistill iterate --set train.max_step=2 \\",  # 12
                 "  --set judge.model=NAME --set train.args.anything=1",  # 13
                 "```",  # 14
-                "See recipes/missing.yaml and `rankdistill summary RUN_DIR EXTRA`.",  # 15
+                "See recipes/missing.yaml and `rankdistill summary RUN_DIR EXTRA`, not pkg/recipes/x.yaml.",  # 15
                 "```yaml",  # 16
                 "train:",  # 17
                 "  algorithm: dpo",  # 18
