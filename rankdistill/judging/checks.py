@@ -86,7 +86,16 @@ SUPPLEMENT: dict[str, dict[str, tuple[str, ...]]] = {
 # participles used as adjectives (fr fermé, es pintado, de gebraten, en mixed -> "mixe"): ending -> the
 # ending of the infinitive it may come from. German participles (ge...t, ge...en) are handled in _regular.
 ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
-    "en": (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("es", ""), ("s", "")),
+    "en": (
+        ("ied", "y"),
+        ("ies", "y"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("ing", ""),
+        ("ing", "e"),
+        ("es", ""),
+        ("s", ""),
+    ),
     "fr": tuple(
         (form + plural, infinitive)
         for stem, infinitive in (("é", "er"), ("i", "ir"), ("u", "re"), ("it", "ire"))
@@ -135,7 +144,11 @@ def _simplemma(word: str, lang: str) -> frozenset[str]:
 def _lemmas(word: str, lang: str) -> frozenset[str]:
     """What a word of an answer may be a form of: simplemma's lemma, the supplement table's and the regular
     participles' (guesses, each only ever compared with a listed word)."""
-    return _simplemma(word, lang) | set(SUPPLEMENT.get(lang, {}).get(word.lower(), ())) | _regular(word.lower(), lang)
+    return (
+        _simplemma(word, lang)
+        | set(SUPPLEMENT.get(lang, {}).get(word.lower(), ()))
+        | _regular(word.lower(), lang)
+    )
 
 
 def _regular(word: str, lang: str) -> set[str]:
@@ -338,14 +351,16 @@ class ChecksSettings(JudgeKindSettings):
     )
     weights: dict[str, float] = Field(
         default_factory=lambda: dict(DEFAULT_WEIGHTS),
-        description="What passing each check other than covers adds to the score, in listed words (others: "
-        f"{DEFAULT_WEIGHT}); together under 1, so covering one more word always ranks higher.",
+        description="What passing each check other than covers adds to the score, in listed words (a check not "
+        f"named: {DEFAULT_WEIGHT}); together under 1, so covering one more word always ranks higher.",
     )
     concepts_field: str = Field(
-        "concepts", description="The row field listing the words to use (a list, or a text of comma-separated words)."
+        "concepts",
+        description="The row field listing the words to use (a list, or a text of comma-separated words).",
     )
     lang_field: str | None = Field(
-        "lang", description="The row field holding its language code (en, fr, es, de, ...; None: default_lang)."
+        "lang",
+        description="The row field holding its language code (en, fr, es, de, ...; None: default_lang).",
     )
     default_lang: str = Field("en", description="The language of rows without one (a code simplemma knows).")
     min_words: int = Field(5, ge=1, description="word_window: the fewest words an answer may have.")
@@ -383,7 +398,8 @@ class ChecksSettings(JudgeKindSettings):
         return self
 
     def weight(self, check: str) -> float:
-        return self.weights.get(check, DEFAULT_WEIGHT)
+        """A check's weight: judge.weights', else the built-in default, else DEFAULT_WEIGHT (one's own)."""
+        return self.weights.get(check, DEFAULT_WEIGHTS.get(check, DEFAULT_WEIGHT))
 
 
 class ChecksJudge:

@@ -1,0 +1,257 @@
+"""The checks judge (judge.kind: checks): each answer tested against its own row (the listed words, its language),
+worked by hand in English, French, Spanish and German; its score and pass/fail; its settings."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from rankdistill.judging import checks as checks_module
+from rankdistill.judging import make_judge
+from rankdistill.judging.checks import ChecksError, ChecksJudge, ChecksSettings
+from rankdistill.recipe import JudgeSettings, RecipeError, recipe_from_dict
+from rankdistill.records import CandidateSet, Completion
+
+
+def verdicts(text: str, concepts: list[str], lang: str = "en", **settings) -> dict[str, bool]:
+    judge = ChecksJudge(ChecksSettings(**settings))
+    return judge.outcome(text, {"concepts": concepts, "lang": lang}, "test")[1]
+
+
+def failed(text: str, concepts: list[str], lang: str = "en", **settings) -> set[str]:
+    return {name for name, ok in verdicts(text, concepts, lang, **settings).items() if not ok}
+
+
+def item(texts: list[str], concepts: list[str], lang: str = "en") -> CandidateSet:
+    return CandidateSet(
+        "p1",
+        [{"role": "user", "content": "Write one sentence using: " + ", ".join(concepts)}],
+        [Completion(t, 5, "stop") for t in texts],
+        fields={"concepts": concepts, "lang": lang},
+    )
+
+
+# --- each check, by hand, in each language ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lang, concepts, sentence",
+    [
+        # the irregular forms: en broke <- break, fr lit <- lire, es duerme <- dormir, de schläft <- schlafen
+        ("en", ["window", "break", "boy"], "The boy broke the window with a stone."),
+        ("fr", ["livre", "enfant", "lire"], "L'enfant lit un livre dans le jardin."),
+        ("es", ["sofá", "gato", "dormir"], "El gato duerme tranquilo en el sofá."),
+        ("de", ["schlafen", "Sofa", "Katze"], "Die Katze schläft ruhig auf dem Sofa."),
+        # plurals, past tenses, participles used as adjectives, elision and German nouns in lower case
+        ("en", ["child", "swim", "lake", "mix"], "The children swam in the lake with mixed feelings."),
+        ("fr", ["porte", "fermer", "arbre", "chien"], "Le chien dort sous l'arbre près de la porte fermée."),
+        ("es", ["pintar", "pared", "niño"], "Los niños miran la pared pintada de azul."),
+        ("de", ["hund", "ball", "fangen", "garten"], "Der Hund hat den Ball im Garten gefangen."),
+    ],
+)
+def test_a_real_sentence_passes_every_check_in_each_language(lang, concepts, sentence):
+    assert failed(sentence, concepts, lang) == set()
+
+
+def test_the_supplement_table_is_what_covers_irregular_forms_simplemma_misses(monkeypatch):
+    import simplemma
+
+    assert simplemma.lemmatize("broke", lang="en") == "broke"  # (simplemma 2.0: why the table exists)
+    assert checks_module.matches("broke", "break", "en") and checks_module.matches("lit", "lire", "fr")
+    monkeypatch.setattr(checks_module, "SUPPLEMENT", {})
+    checks_module._lemmas.cache_clear()
+    try:
+        assert not checks_module.matches("broke", "break", "en")
+    finally:
+        checks_module._lemmas.cache_clear()
+    # simplemma itself knows these two
+    assert checks_module.matches("duerme", "dormir", "es") and checks_module.matches(
+        "schläft", "schlafen", "de"
+    )
+
+
+def test_a_missing_word_fails_covers_and_counts_in_the_score():
+    assert failed("The boy watched the window with a stone.", ["window", "break", "boy"]) == {"covers"}
+    assert failed("El perro duerme tranquilo en el sofá.", ["sofá", "gato", "dormir"], "es") == {"covers"}
+    # a word of another language is not a form of the listed word
+    assert failed("Der Hund spielt im Park mit dem Ball.", ["Hund", "parc", "Ball"], "de") == {"covers"}
+
+
+@pytest.mark.parametrize(
+    "lang, concepts, salad",
+    [
+        ("en", ["dog", "ball", "catch", "park"], "dog ball catch park"),
+        ("en", ["dog", "ball", "catch", "park"], "Dog, ball, catch, park."),
+        ("en", ["dog", "ball", "catch", "park"], "Park, dog and ball catch."),  # reordered, a conjunction
+        ("en", ["dog", "ball", "catch", "park"], "Dog, ball, catch: the dog catches it in a park."),  # copied
+        ("fr", ["chien", "balle", "attraper", "parc"], "Chien, balle, attraper et parc."),
+        ("es", ["perro", "pelota", "atrapar", "parque"], "Perro, pelota, atrapar y parque."),
+        ("de", ["Hund", "Ball", "fangen", "Park"], "Hund, Ball, fangen und Park."),
+        ("en", ["mix", "salt", "pepper", "oil"], "She mixed salt, pepper and oil."),  # nothing but a list
+    ],
+)
+def test_a_word_salad_that_lists_the_words_echoes_the_prompt(lang, concepts, salad):
+    assert "no_echo" in failed(salad, concepts, lang)
+    assert not all(verdicts(salad, concepts, lang).values())
+
+
+def test_a_sentence_whose_words_stand_apart_does_not_echo():
+    assert failed("Kids play soccer in parks.", ["kid", "play", "soccer", "park"]) == set()  # a run of 3 of 4
+    assert failed("The dog catches the ball in the park.", ["dog", "ball", "catch", "park"]) == set()
+
+
+@pytest.mark.parametrize(
+    "lang, text, one",
+    [
+        ("en", "The dog caught the ball in the park.", True),
+        ("en", "The dog caught the ball. Then it ran to the park.", False),
+        ("en", "The dog caught the ball! It ran to the park.", False),
+        ("en", "The dog caught the ball\nin the park.", False),  # two lines
+        ("en", "the dog caught the ball in the park.", False),  # no capital
+        ("en", "The dog caught the ball in the park", False),  # no end mark
+        ("en", "Dr. Smith's dog caught the ball in the park.", True),  # an abbreviation
+        ("en", '"The dog caught the ball," she said in the park.', True),
+        ("es", "¿Dónde duerme el gato? En el sofá.", False),
+        ("es", "¿Dónde duerme el gato por la tarde?", True),
+        ("de", "Am 3. Mai schläft die Katze auf dem Sofa.", True),  # an ordinal
+        ("fr", "Le chat dort sur le canapé. Il rêve.", False),
+    ],
+)
+def test_one_sentence(lang, text, one):
+    assert verdicts(text, ["x"], lang, checks=["one_sentence"]) == {"one_sentence": one}
+
+
+def test_word_window_counts_words_elisions_whole():
+    window = {"checks": ["word_window"], "min_words": 5, "max_words": 7}
+    assert verdicts("The dog caught it.", ["x"], **window) == {"word_window": False}  # 4 words
+    assert verdicts("The dog caught it today.", ["x"], **window) == {"word_window": True}  # 5
+    assert verdicts("The dog caught the red ball today.", ["x"], **window) == {"word_window": True}  # 7
+    assert verdicts("The dog caught the big red ball today.", ["x"], **window) == {"word_window": False}  # 8
+    assert verdicts("L'enfant lit aujourd'hui un livre.", ["x"], "fr", **window) == {"word_window": True}
+
+
+def test_no_repeat_counts_each_word_for_one_listed_word():
+    assert failed("The dog chased another dog and caught the ball.", ["dog", "catch", "ball"]) == {
+        "no_repeat"
+    }
+    assert failed(
+        "Die Katze schläft auf dem Sofa, die andere Katze spielt.", ["Katze", "schlafen", "Sofa"], "de"
+    ) == {"no_repeat"}
+    # fr "lit" is a form of lire and the word lit (bed): two of them stand for both, no repeat
+    assert failed("L'enfant lit un livre dans son lit.", ["enfant", "lire", "livre", "lit"], "fr") == set()
+    # ... and one of them covers one of the two
+    judge = ChecksJudge(ChecksSettings())
+    answer = judge.outcome(
+        "L'enfant lit un gros livre.", {"concepts": ["lire", "lit", "enfant"], "lang": "fr"}, "t"
+    )[2]
+    assert answer.covered == 2
+
+
+# --- the score and the ranking -------------------------------------------------------------------------
+
+
+def test_score_share_covered_plus_weights_and_the_ranking_worked_by_hand():
+    concepts = ["dog", "ball", "catch", "park"]
+    texts = [
+        "The dog catches the ball.",  # 3 of 4 covered, the rest pass: (3 + 0.8) / 4
+        "Dog, ball, catch, park.",  # 4 covered; too short and an echo: (4 + 0.2 + 0.2) / 4
+        "The dog catches the ball in the park.",  # all pass: (4 + 0.8) / 4
+        "The dog caught the ball. Then it ran to the park.",  # two sentences: (4 + 0.6) / 4
+        "",  # nothing covered; no repeat, no echo: 0.4 / 4
+    ]
+    ranking = make_judge(JudgeSettings(kind="checks")).rank(item(texts, concepts))
+    assert ranking.scores == pytest.approx([0.95, 1.1, 1.2, 1.15, 0.1])
+    assert ranking.order == [2, 3, 1, 0, 4]
+    assert ranking.passed == [False, False, True, False, False]
+    assert ranking.judge == "checks" and not ranking.abstained
+
+
+def test_covering_more_always_ranks_higher_than_passing_the_other_checks():
+    concepts = ["dog", "ball", "catch", "park", "bench"]
+    texts = ["Dog, ball, catch, park, bench, bench, dog", "The dog catches the ball in the park."]
+    ranking = make_judge(JudgeSettings(kind="checks")).rank(item(texts, concepts))
+    assert ranking.passed == [False, False]
+    assert ranking.order == [0, 1]  # 5 covered, every other check failed: 5/5 > (4 + 0.8)/5
+
+
+def test_the_reference_and_ensemble_judges_say_which_candidates_pass():
+    ref = CandidateSet(
+        "p", [], [Completion(t, 1, "stop") for t in ["She goes.", "She  goes. ", "She go."]], "She goes."
+    )
+    assert make_judge(JudgeSettings(kind="reference")).rank(ref).passed == [True, True, False]
+    both = JudgeSettings(kind="ensemble", members=[{"kind": "checks"}, {"kind": "reference"}])
+    texts = ["The dog catches the ball in the park.", "The dog catches the ball in the big park."]
+    checked = CandidateSet(
+        "p", [], [Completion(t, 1, "stop") for t in texts], texts[1], {"concepts": ["dog", "park"]}
+    )
+    # passes the checks: both; matches the reference: the second
+    assert make_judge(both).rank(checked).passed == [False, True]
+    members_without = JudgeSettings(kind="ensemble", members=[{"kind": "local", "template": "pointwise"}] * 2)
+    assert members_without.kind == "ensemble"  # (its ranking's passed stays None: tested through combine)
+    from rankdistill.judging.ensemble import combine
+    from rankdistill.records import Ranking
+
+    plain = [Ranking("p", [0, 1], [1.0, 0.0]), Ranking("p", [1, 0], [0.0, 1.0])]
+    assert combine("p", plain, "borda", "e").passed is None
+
+
+# --- what it reads from the row, and its settings ------------------------------------------------------
+
+
+def test_rows_without_their_language_use_the_default_and_a_text_list_is_split():
+    judge = ChecksJudge(ChecksSettings(default_lang="fr"))
+    _, v, answer = judge.outcome("L'enfant lit un livre au jardin.", {"concepts": "enfant, lire, livre"}, "t")
+    assert answer.lang == "fr" and answer.concepts == ["enfant", "lire", "livre"] and all(v.values())
+
+
+def test_a_row_it_cannot_read_is_an_error_naming_the_prompt_and_field():
+    judge = make_judge(JudgeSettings(kind="checks"))
+    bad = item(["A sentence with five words."], ["x"])
+    bad.fields = {"lang": "en"}
+    with pytest.raises(ChecksError, match=r"prompt p1: field 'concepts' \(judge.concepts_field\)"):
+        judge.rank(bad)
+    bad.fields = {"concepts": ["dog"], "lang": "xx"}
+    with pytest.raises(ChecksError, match="prompt p1: language 'xx'"):
+        judge.rank(bad)
+    # checks that need no list run without one
+    plain = ChecksJudge(ChecksSettings(checks=["one_sentence", "word_window"]))
+    assert plain.outcome("A sentence with five words.", {}, "t")[0] == pytest.approx(0.4)
+
+
+@pytest.mark.parametrize(
+    "judge, message",
+    [
+        ({"kind": "checks", "checks": ["covers", "rhymes"]}, "unknown check(s) 'rhymes'"),
+        (
+            {"kind": "checks", "weights": {"one_sentence": 0.5, "no_echo": 0.5}},
+            "add up to 1.4; keep them under 1",
+        ),
+        (
+            {"kind": "checks", "weights": {"covers": 0.1}},
+            "'covers' is no check this judge runs whose weight counts",
+        ),
+        ({"kind": "checks", "min_words": 9, "max_words": 8}, "judge.min_words 9 is above judge.max_words 8"),
+        (
+            {"kind": "checks", "similarity": "edit_distance"},
+            "judge.similarity does not apply to judge.kind 'checks'",
+        ),
+    ],
+)
+def test_bad_settings_are_refused_naming_the_key(judge, message):
+    with pytest.raises(RecipeError) as e:
+        recipe_from_dict({"judge": judge})
+    assert message in str(e.value)
+
+
+def test_settings_are_described_and_the_kind_needs_no_ledger():
+    from rankdistill.judging import uses_ledger
+    from rankdistill.judging.kinds import reads_reference
+
+    settings = JudgeSettings(kind="checks")
+    assert type(settings).__name__ == "ChecksSettings" and not uses_ledger(settings)
+    assert not reads_reference(settings)
+    assert settings.weights == {"one_sentence": 0.2, "word_window": 0.2, "no_repeat": 0.2, "no_echo": 0.2}
+    assert (settings.concepts_field, settings.lang_field, settings.default_lang) == ("concepts", "lang", "en")
+    assert (settings.min_words, settings.max_words) == (5, 30)
+    assert not math.isnan(make_judge(settings).rank(item(["The dog sleeps in the park."], ["dog"])).scores[0])
