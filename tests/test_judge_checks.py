@@ -3,6 +3,7 @@ worked by hand in English, French, Spanish and German; its score and pass/fail; 
 
 from __future__ import annotations
 
+import json
 import math
 
 import pytest
@@ -255,3 +256,129 @@ def test_settings_are_described_and_the_kind_needs_no_ledger():
     assert (settings.concepts_field, settings.lang_field, settings.default_lang) == ("concepts", "lang", "en")
     assert (settings.min_words, settings.max_words) == (5, 30)
     assert not math.isnan(make_judge(settings).rank(item(["The dog sleeps in the park."], ["dog"])).scores[0])
+
+
+# --- through the command line: the judge and eval stages, a check of one's own ------------------------
+
+TOY_CHECKS = '''
+"""Checks of one's own: one registered through the rankdistill.checks entry-point group, one by 'module:function'."""
+
+from rankdistill.judging.checks import Check
+
+
+def _short(answer):
+    return len(answer.words) <= 8
+
+
+SHORT = Check("short", _short, "at most 8 words")
+
+
+def no_digits(answer):
+    return not any(ch.isdigit() for ch in answer.text)
+'''
+
+
+def _cli(tmp_path):
+    """`rankdistill ...` in a subprocess with the toy check and the toy backend (fixed answers) installed."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from plugins import install_plugin
+
+    here = Path(__file__).resolve().parent
+    site = install_plugin(
+        tmp_path / "site",
+        "toy-checks",
+        {"toy_checks.py": TOY_CHECKS, "toy_backend.py": (here / "toy_backend.py").read_text()},
+        {
+            "rankdistill.checks": {"short": "toy_checks:SHORT"},
+            "rankdistill.backends": {"toy": "toy_backend:BACKEND"},
+        },
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(site), os.environ.get("PYTHONPATH", "")])}
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, *args], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=300
+        )
+
+    return lambda *args: run("-m", "rankdistill", *args), lambda code: run("-c", code)
+
+
+def test_the_judge_stage_ranks_by_checks_and_a_check_of_ones_own_joins_them(tmp_path):
+    import yaml
+
+    from rankdistill.records import read_jsonl, to_dict, write_jsonl
+    from rankdistill.rundir import RunDir
+
+    rankdistill, _ = _cli(tmp_path)
+    assert "short" in rankdistill("recipes").stdout and "at most 8 words" in rankdistill("recipes").stdout
+    texts = [
+        "The dog catches the ball in the big green park.",  # 10 words: not short; (4 + 0.1) / 4
+        "The dog catches the ball in the park.",  # every check: (4 + 0.3 + 0.1) / 4
+        "The dog catches 2 balls in the park.",  # a digit: (4 + 0.3) / 4
+    ]
+    run = RunDir(tmp_path / "run")
+    write_jsonl(run.candidates(1), [to_dict(item(texts, ["dog", "ball", "catch", "park"]))])
+    judge = {
+        "kind": "checks",
+        "checks": ["covers", "short", "toy_checks:no_digits"],
+        "weights": {"short": 0.3},
+    }
+    run.recipe_path.write_text(yaml.safe_dump({"name": "checks", "judge": judge}))
+    judged = rankdistill("judge", str(run.root), "--round", "1")
+    assert judged.returncode == 0, judged.stderr
+    (ranking,) = read_jsonl(run.rankings(1))
+    assert ranking["scores"] == pytest.approx([1.025, 1.1, 1.075])
+    assert ranking["order"] == [1, 2, 0] and ranking["passed"] == [False, True, False]
+    assert not (run.root / "ledger.sqlite").exists()  # no calls, no ledger
+
+    # a check that cannot be loaded stops the stage with one line naming it
+    run.rankings(1).unlink()
+    judge["checks"][2] = "toy_checks:missing"
+    run.recipe_path.write_text(yaml.safe_dump({"name": "checks", "judge": judge}))
+    refused = rankdistill("judge", str(run.root), "--round", "1")
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert "judge.checks: cannot load 'toy_checks:missing'" in refused.stderr
+
+
+def test_the_eval_stage_writes_each_answers_checks_and_eval_json_reports_covered(tmp_path):
+    rows = [
+        {"id": "en1", "lang": "en", "concepts": ["dog", "ball", "catch", "park"], "reference": "A dog catches a ball in a park."},
+        {"id": "en2", "lang": "en", "concepts": ["dog", "ball", "throw"], "reference": "He throws the dog a ball."},
+        {"id": "fr1", "lang": "fr", "concepts": ["chien", "balle", "parc"], "reference": "Le chien court au parc avec sa balle."},
+        {"id": "de1", "lang": "de", "concepts": ["Katze", "schlafen", "Sofa"], "reference": "Die Katze schläft auf dem Sofa."},
+    ]  # fmt: skip
+    data = tmp_path / "keywords.jsonl"
+    data.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    recipe = tmp_path / "keywords.yaml"
+    recipe.write_text(
+        f"name: kw\ndata: {{train: {data}, test: {data}, input_field: concepts, "
+        "user_template: 'Write one sentence using: {input}'}\njudge: {kind: checks}\n"
+        "generation: {backend: toy, toy: {answer: The dog catches the ball in the park.}}\n"
+    )
+    rankdistill, python = _cli(tmp_path)
+    run = tmp_path / "run"
+    opened = python(
+        f"from rankdistill.recipe import load_recipe; from rankdistill.run import open_run; "
+        f"open_run({str(run)!r}, load_recipe({str(recipe)!r}))"
+    )
+    assert opened.returncode == 0, opened.stderr
+    made = rankdistill("eval", str(run), "--round", "0")
+    assert made.returncode == 0, made.stderr
+    result = json.loads((run / "round-00/eval.json").read_text())
+    # every answer is the English sentence: en1 passes, en2 lacks throw, fr1 and de1 cover nothing
+    assert result["covered"] == 1 / 4 and result["coverage"] == pytest.approx((1 + 2 / 3) / 4)
+    assert result["copy_baseline_covered"] == 0.0
+    assert result["by_lang"]["en"]["covered"] == 0.5 and result["by_lang"]["fr"]["coverage"] == 0.0
+    preds = {r["prompt_id"]: r for r in read_jsonl_file(run / "round-00/predictions.jsonl")}
+    assert preds["en1"]["passed"] and preds["en1"]["concepts"] == ["dog", "ball", "catch", "park"]
+    assert preds["en2"]["checks"]["covers"] is False and preds["en2"]["coverage"] == pytest.approx(2 / 3)
+    summary = rankdistill("summary", str(run))
+    assert "covered" in summary.stdout
+
+
+def read_jsonl_file(path):
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
