@@ -97,6 +97,12 @@ def test_a_word_salad_that_lists_the_words_echoes_the_prompt(lang, concepts, sal
     assert not all(verdicts(salad, concepts, lang).values())
 
 
+def test_lists_of_one_or_two_words():
+    assert failed("The dog sleeps in the park.", ["dog"]) == set()
+    assert failed("The dog sleeps in the big park.", ["dog", "park"]) == set()
+    assert failed("Dog and park.", ["dog", "park"]) == {"no_echo", "word_window"}
+
+
 def test_a_sentence_whose_words_stand_apart_does_not_echo():
     assert failed("Kids play soccer in parks.", ["kid", "play", "soccer", "park"]) == set()  # a run of 3 of 4
     assert failed("The dog catches the ball in the park.", ["dog", "ball", "catch", "park"]) == set()
@@ -382,3 +388,59 @@ def test_the_eval_stage_writes_each_answers_checks_and_eval_json_reports_covered
 
 def read_jsonl_file(path):
     return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+KEYWORD_ROWS = [
+    ("en", ["dog", "ball", "catch", "park"], "A dog catches the ball in the park."),
+    ("en", ["child", "read", "book"], "The child reads a book before bed."),
+    ("fr", ["enfant", "lire", "livre"], "L'enfant lit un livre avant de dormir."),
+    ("fr", ["chat", "dormir", "canapé"], "Le chat dort sur le canapé du salon."),
+    ("es", ["gato", "dormir", "sofá"], "El gato duerme tranquilo en el sofá."),
+    ("es", ["niño", "jugar", "pelota"], "El niño juega con la pelota en el patio."),
+    ("de", ["Katze", "schlafen", "Sofa"], "Die Katze schläft ruhig auf dem Sofa."),
+    ("de", ["Kind", "lesen", "Buch"], "Das Kind liest am Abend ein Buch."),
+]
+
+
+@pytest.mark.integration
+def test_a_ranking_round_judged_by_checks_on_the_packaged_student(tmp_path):
+    """`rankdistill iterate` at smoke settings: the student's samples and the reference ranked by the checks
+    judge, a DPO round on them, and eval.json's covered per language."""
+    import subprocess
+    import sys
+
+    from rankdistill.records import read_jsonl
+
+    data = tmp_path / "keywords.jsonl"
+    data.write_text(
+        "".join(
+            json.dumps({"id": f"k{i}", "lang": lang, "concepts": c, "reference": ref}, ensure_ascii=False)
+            + "\n"
+            for i, (lang, c, ref) in enumerate(KEYWORD_ROWS)
+        )
+    )
+    recipe = tmp_path / "keywords.yaml"
+    recipe.write_text(
+        f"name: kw\nrounds: 1\ndata: {{train: {data}, test: {data}, input_field: concepts, max_prompts: 8, "
+        "user_template: 'Write one sentence using: {input}'}\njudge: {kind: checks}\n"
+        "generation: {k: 2, max_new_tokens: 24, sources: [student, reference]}\n"
+        "train: {algorithm: dpo, max_steps: 2}\neval: {max_prompts: 8, max_new_tokens: 24}\n"
+    )
+    run = tmp_path / "run"
+    proc = subprocess.run(
+        [sys.executable, "-m", "rankdistill", "iterate", str(recipe), "--run-dir", str(run)],
+        capture_output=True, text=True, timeout=1800,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr[-4000:]
+    candidates = list(read_jsonl(run / "round-01/candidates.jsonl"))
+    assert all(c["fields"]["concepts"] and c["fields"]["lang"] for c in candidates)
+    rankings = list(read_jsonl(run / "round-01/rankings.jsonl"))
+    assert len(rankings) == 8 and all(r["judge"] == "checks" and len(r["passed"]) == 3 for r in rankings)
+    assert all(r["passed"][2] for r in rankings)  # the reference (the third candidate) passes every check
+    for r in (0, 1):
+        result = json.loads((run / f"round-{r:02d}/eval.json").read_text())
+        preds = list(read_jsonl(run / f"round-{r:02d}/predictions.jsonl"))
+        assert result["covered"] == sum(p["passed"] for p in preds) / 8
+        assert set(result["by_lang"]) == {"en", "fr", "es", "de"} and "coverage" in result["by_lang"]["de"]
+    assert "covered" in json.loads((run / "round-01/eval.json").read_text())["vs_previous_round"]
+    assert "covered" in proc.stdout  # the summary's column

@@ -15,8 +15,8 @@ uses them all), it reads the listed words and the language from each row's field
 - ``word_window``: between ``judge.min_words`` and ``judge.max_words`` words.
 - ``no_repeat``: no listed word used twice (more words of the answer are forms of listed words than listed
   words they can stand for, one each).
-- ``no_echo``: does not echo the prompt. The answer echoes when (a) it copies the list: min(3, n) listed words
-  in a row, as listed and in the listed order; or (b) it has no word besides listed words and conjunctions; or
+- ``no_echo``: does not echo the prompt. The answer echoes when (a) it copies the list: 3 listed words in a
+  row, as listed and in the listed order; or (b) it has no word besides listed words and conjunctions; or
   (c) all n >= 3 listed words stand in one unbroken run, in any form and order — a list, not a sentence.
   "In a row" and "a run" allow punctuation and the conjunctions and/or, et/ou, y/e/o/u, und/oder between the
   words, nothing else. So "dog ball catch park", "Dog, ball, catch, park." and "Park, dog and ball catch." echo;
@@ -114,7 +114,7 @@ _GERMAN_ADJECTIVE = ("em", "en", "er", "es", "e", "")
 CONJUNCTIONS = frozenset({"and", "or", "et", "ou", "y", "e", "o", "u", "und", "oder", "&"})
 # words before a full stop that do not end a sentence (lower case, without their dots)
 ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st jr sr vs etc eg ie prof m mme mlle sra srta dra ud uds hr fr nr usw bzw ca zb ua dh".split()
+    "mr mrs ms dr st jr sr vs etc eg ie prof mme mlle sra srta dra ud uds hr fr nr usw bzw ca zb ua dh".split()
 )
 _WORD = re.compile(r"\w+(?:['’\-]\w+)*|&")
 _FINAL = re.compile(r"[.!?…][\"'»”’)\]*]*$")  # an end mark last, then closing quotes or brackets
@@ -170,7 +170,9 @@ def _regular(word: str, lang: str) -> set[str]:
     return out
 
 
+@functools.cache
 def known_language(lang: str) -> bool:
+    """Whether simplemma has a dictionary for the language code (en, fr, es, de, ...)."""
     import simplemma
 
     try:
@@ -312,13 +314,11 @@ def no_echo(a: Answer) -> bool:
     # (c) all n >= 3 listed words in one run
     if n >= 3 and any(matching([[i for i in h if i in run] for h in a.hits]) == n for run in runs):
         return False
-    # (a) min(3, n) listed words in a row, as listed, in the listed order
-    m = min(3, n)
+    # (a) 3 listed words in a row, as listed, in the listed order (a list of 1 or 2 is caught by (b) alone)
     as_listed = [a.words[i].lower() for i in kept]
     wanted = [c.lower() for c in a.concepts]
-    for s in range(n - m + 1):
-        window = wanted[s : s + m]
-        if any(as_listed[j : j + m] == window for j in range(len(as_listed) - m + 1)):
+    for s in range(n - 2):
+        if any(as_listed[j : j + 3] == wanted[s : s + 3] for j in range(len(as_listed) - 2)):
             return False
     return True
 
