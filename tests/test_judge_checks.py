@@ -8,8 +8,7 @@ import math
 
 import pytest
 
-from rankdistill.judging import checks as checks_module
-from rankdistill.judging import make_judge
+from rankdistill.judging import inflection, make_judge
 from rankdistill.judging.checks import ChecksError, ChecksJudge, ChecksSettings
 from rankdistill.recipe import JudgeSettings, RecipeError, recipe_from_dict
 from rankdistill.records import CandidateSet, Completion
@@ -59,17 +58,39 @@ def test_the_supplement_table_is_what_covers_irregular_forms_simplemma_misses(mo
     import simplemma
 
     assert simplemma.lemmatize("broke", lang="en") == "broke"  # (simplemma 2.0: why the table exists)
-    assert checks_module.matches("broke", "break", "en") and checks_module.matches("lit", "lire", "fr")
-    monkeypatch.setattr(checks_module, "SUPPLEMENT", {})
-    checks_module._lemmas.cache_clear()
+    assert inflection.matches("broke", "break", "en") and inflection.matches("lit", "lire", "fr")
+    monkeypatch.setattr(inflection, "SUPPLEMENT", {})
+    inflection.lemmas.cache_clear()
     try:
-        assert not checks_module.matches("broke", "break", "en")
+        assert not inflection.matches("broke", "break", "en")
     finally:
-        checks_module._lemmas.cache_clear()
+        inflection.lemmas.cache_clear()
     # simplemma itself knows these two
-    assert checks_module.matches("duerme", "dormir", "es") and checks_module.matches(
-        "schläft", "schlafen", "de"
-    )
+    assert inflection.matches("duerme", "dormir", "es") and inflection.matches("schläft", "schlafen", "de")
+
+
+@pytest.mark.parametrize(
+    "lang, word, concept",
+    [
+        # homographs simplemma sends to the other lemma: regular forms of the listed word
+        ("en", "leaves", "leaf"), ("fr", "ferme", "fermer"), ("es", "seca", "secar"), ("fr", "lis", "lire"),
+        # stem changes and accents, compared folded
+        ("fr", "lève", "lever"), ("es", "cuenta", "contar"), ("es", "cría", "criar"), ("es", "piqué", "picar"),
+        # plurals and genders, umlauts, comparatives, participles
+        ("de", "Körnern", "Korn"), ("de", "höchsten", "hoch"), ("fr", "blanche", "blanc"),
+        ("fr", "grands-parents", "grand-parent"), ("es", "ratones", "ratón"), ("en", "bigger", "big"),
+        ("de", "überquert", "überqueren"), ("de", "aufgeräumt", "aufräumen"), ("fr", "éteintes", "éteindre"),
+    ],
+)  # fmt: skip
+def test_regular_forms_cover_what_the_lemmatizer_sends_elsewhere(lang, word, concept):
+    assert inflection.matches(word, concept, lang)
+    assert not inflection.matches(word, "table", lang)
+
+
+def test_short_stems_make_no_guesses():
+    # es dar: d + e would be "de"; fr eau: the ending -eau -> -elle would make "elle"
+    assert not inflection.matches("de", "dar", "es") and not inflection.matches("Elle", "eau", "fr")
+    assert inflection.matches("dan", "dar", "es")  # (simplemma knows the short verbs' forms)
 
 
 def test_a_missing_word_fails_covers_and_counts_in_the_score():
@@ -89,7 +110,8 @@ def test_a_missing_word_fails_covers_and_counts_in_the_score():
         ("fr", ["chien", "balle", "attraper", "parc"], "Chien, balle, attraper et parc."),
         ("es", ["perro", "pelota", "atrapar", "parque"], "Perro, pelota, atrapar y parque."),
         ("de", ["Hund", "Ball", "fangen", "Park"], "Hund, Ball, fangen und Park."),
-        ("en", ["mix", "salt", "pepper", "oil"], "She mixed salt, pepper and oil."),  # nothing but a list
+        ("en", ["mix", "salt", "pepper", "oil"], "She mixed salt, pepper and oil."),  # a list and one word
+        ("en", ["dog", "ball", "catch", "park"], "The dog ball park catch."),
     ],
 )
 def test_a_word_salad_that_lists_the_words_echoes_the_prompt(lang, concepts, salad):
@@ -105,6 +127,9 @@ def test_lists_of_one_or_two_words():
 
 def test_a_sentence_whose_words_stand_apart_does_not_echo():
     assert failed("Kids play soccer in parks.", ["kid", "play", "soccer", "park"]) == set()  # a run of 3 of 4
+    # all of them together, among other words: a sentence (a reference of data/keywords)
+    islands = ["blau", "Strand", "Wasser", "wunderschön", "klar"]
+    assert failed("Die Insel hat wunderschöne Strände und klares blaues Wasser.", islands, "de") == set()
     assert failed("The dog catches the ball in the park.", ["dog", "ball", "catch", "park"]) == set()
 
 
@@ -444,3 +469,37 @@ def test_a_ranking_round_judged_by_checks_on_the_packaged_student(tmp_path):
         assert set(result["by_lang"]) == {"en", "fr", "es", "de"} and "coverage" in result["by_lang"]["de"]
     assert "covered" in json.loads((run / "round-01/eval.json").read_text())["vs_previous_round"]
     assert "covered" in proc.stdout  # the summary's column
+
+
+# --- the shipped data: data/keywords ---------------------------------------------------------------------
+
+ROOT = __import__("pathlib").Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize("split", ["train", "test"])
+def test_every_reference_in_data_keywords_passes_every_check(split):
+    judge = ChecksJudge(ChecksSettings())
+    rows = [json.loads(line) for line in (ROOT / f"data/keywords/{split}.jsonl").read_text().splitlines()]
+    failing = {}
+    for row in rows:
+        score, verdicts, _ = judge.outcome(row["reference"], row, row["id"])
+        if not all(verdicts.values()):
+            failing[row["id"]] = sorted(k for k, ok in verdicts.items() if not ok)
+    assert failing == {} and len(rows) >= 240
+
+
+def test_every_annotated_form_of_make_keywords_is_a_form_of_its_lemma():
+    """Beyond the concepts drawn into the files: all 10,000 (lemma, form) pairs written by hand for them."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_keywords", ROOT / "data/make_keywords.py")
+    make_keywords = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_keywords)
+    pairs = [
+        (lang, lemma, form)
+        for lang in make_keywords.SENTENCES
+        for _, ps in make_keywords.parse(lang)
+        for lemma, form in ps
+    ]
+    assert len(pairs) > 10_000
+    assert [p for p in pairs if not inflection.matches(p[2], p[1], p[0])] == []

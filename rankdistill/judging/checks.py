@@ -4,23 +4,25 @@ Built for concept-to-sentence tasks (CommonGen's shape: a row lists 3-5 words, t
 uses them all), it reads the listed words and the language from each row's fields (``judge.concepts_field``,
 ``judge.lang_field``) and runs ``judge.checks``:
 
-- ``covers``: every listed word is in the answer, in any inflected form: a word matches when it, its lemma
-  (simplemma, for the row's language), a lemma the supplement table gives it (irregular forms simplemma misses)
-  or the infinitive of a regular participle (ENDINGS: participles used as adjectives, which simplemma keeps)
-  equals the listed word or its lemma, case-insensitively; words joined by an apostrophe or hyphen (l'arbre)
-  are tried whole and in parts. Each word of the answer stands for one listed word at most.
+- ``covers``: every listed word is in the answer, in any inflected form (inflection.py: simplemma's lemma, a
+  supplement table of irregular forms it misses, or a regular form of the listed word, compared without accents;
+  case-insensitive); words joined by an apostrophe or hyphen (l'arbre) are tried whole and in parts. Each word
+  of the answer stands for one listed word at most.
 - ``one_sentence``: one sentence: its first letter a capital, a final . ! ? or …, and no sentence end inside
   (an end mark followed by a capital; abbreviations, initials and ordinals such as "Dr." or "3." excepted),
   on one line.
 - ``word_window``: between ``judge.min_words`` and ``judge.max_words`` words.
-- ``no_repeat``: no listed word used twice (more words of the answer are forms of listed words than listed
-  words they can stand for, one each).
+- ``no_repeat``: no listed word used twice: more words of the answer are forms of listed words than listed
+  words they can stand for, one each (forms by the lemmatizer and the table: a regular-form guess may be a word
+  of its own, de Spiel + er is Spieler).
 - ``no_echo``: does not echo the prompt. The answer echoes when (a) it copies the list: 3 listed words in a
   row, as listed and in the listed order; or (b) it has no word besides listed words and conjunctions; or
-  (c) all n >= 3 listed words stand in one unbroken run, in any form and order — a list, not a sentence.
-  "In a row" and "a run" allow punctuation and the conjunctions and/or, et/ou, y/e/o/u, und/oder between the
-  words, nothing else. So "dog ball catch park", "Dog, ball, catch, park." and "Park, dog and ball catch." echo;
-  "The dog catches the ball in the park." does not.
+  (c) all n >= 3 listed words stand in one unbroken run, in any form and order, with at most one other word in
+  the answer. "In a row" and "a run" allow punctuation and the conjunctions and/or, et/ou, y/e/o/u, und/oder
+  between the words, nothing else. So "dog ball catch park", "Dog, ball, catch, park.", "Park, dog and ball
+  catch." and "The dog ball park catch." echo; "The dog catches the ball in the park." and "Kids play soccer in
+  parks." do not, nor does a sentence whose listed words stand together among others ("Die Insel hat
+  wunderschöne Strände und klares blaues Wasser.").
 
 Score of an answer to a row listing n words: (listed words covered + the weights of the other checks it
 passes) / n, i.e. the share covered plus each weight / n. The weights add up to less than 1, so covering one
@@ -44,72 +46,7 @@ from ..errors import UserError
 from ..records import CandidateSet, Ranking
 from ..registry import Registry
 from .base import JudgeKind, JudgeKindSettings, ranking_from_scores
-
-# What simplemma (2.0) gets wrong or leaves alone: irregular forms -> the lemmas they may stand for (a form may
-# also be a word of its own: fr "lit" is a bed, or "reads"; the table adds lemmas, it removes none).
-SUPPLEMENT: dict[str, dict[str, tuple[str, ...]]] = {
-    "en": {
-        "broke": ("break",),
-        "thought": ("think",),
-        "bit": ("bite",),
-        "shook": ("shake",),
-        "rose": ("rise",),
-        "drunk": ("drink",),
-    },
-    "fr": {
-        "lit": ("lire",),  # (ENDINGS' -it -> -ire finds it too; the table says so plainly)
-        "ouvert": ("ouvrir",),
-        "ouverte": ("ouvrir",),
-        "mort": ("mourir",),
-        "morte": ("mourir",),
-        "assis": ("asseoir",),
-        "assise": ("asseoir",),
-        "court": ("courir",),
-    },
-    "es": {
-        "nada": ("nadar",),
-        "puesto": ("poner",),
-        "roto": ("romper",),
-        "rota": ("romper",),
-        "visto": ("ver",),
-        "frito": ("freír",),
-        "frita": ("freír",),
-        "escrito": ("escribir",),
-        "escrita": ("escribir",),
-    },
-    "de": {
-        "gegessen": ("essen",),
-    },
-}
-
-# Regular participles (and English -s / -ing forms) that simplemma keeps as words of their own, mostly
-# participles used as adjectives (fr fermé, es pintado, de gebraten, en mixed -> "mixe"): ending -> the
-# ending of the infinitive it may come from. German participles (ge...t, ge...en) are handled in _regular.
-ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
-    "en": (
-        ("ied", "y"),
-        ("ies", "y"),
-        ("ed", ""),
-        ("ed", "e"),
-        ("ing", ""),
-        ("ing", "e"),
-        ("es", ""),
-        ("s", ""),
-    ),
-    "fr": tuple(
-        (form + plural, infinitive)
-        for stem, infinitive in (("é", "er"), ("i", "ir"), ("u", "re"), ("it", "ire"))
-        for form in (stem, stem + "e")
-        for plural in ("", "s")
-    ),
-    "es": tuple(
-        (stem + gender + plural, infinitive)
-        for stem, infinitive in (("ad", "ar"), ("id", "er"), ("id", "ir"))
-        for gender in ("o", "a")
-        for plural in ("", "s")
-    ),
-}
-_GERMAN_ADJECTIVE = ("em", "en", "er", "es", "e", "")
+from .inflection import matches
 
 CONJUNCTIONS = frozenset({"and", "or", "et", "ou", "y", "e", "o", "u", "und", "oder", "&"})
 # words before a full stop that do not end a sentence (lower case, without their dots)
@@ -131,46 +68,6 @@ class ChecksError(UserError, ValueError):
 
 
 @functools.cache
-def _simplemma(word: str, lang: str) -> frozenset[str]:
-    """A word, and its lemma by simplemma as written, lower-cased and capitalised (German nouns are looked up
-    capitalised), all lower case."""
-    import simplemma  # (50 ms: only when a row is checked)
-
-    lemma = functools.partial(simplemma.lemmatize, lang=lang)
-    return frozenset({word.lower(), *(lemma(w).lower() for w in {word, word.lower(), word.capitalize()})})
-
-
-@functools.cache
-def _lemmas(word: str, lang: str) -> frozenset[str]:
-    """What a word of an answer may be a form of: simplemma's lemma, the supplement table's and the regular
-    participles' (guesses, each only ever compared with a listed word)."""
-    return (
-        _simplemma(word, lang)
-        | set(SUPPLEMENT.get(lang, {}).get(word.lower(), ()))
-        | _regular(word.lower(), lang)
-    )
-
-
-def _regular(word: str, lang: str) -> set[str]:
-    """The infinitives a regular participle (or English -s / -ing form) may come from (ENDINGS): guesses, each
-    only ever compared with a listed word."""
-    out = set()
-    for ending, infinitive in ENDINGS.get(lang, ()):
-        if word.endswith(ending) and len(word) > len(ending) + 1:
-            stem = word[: len(word) - len(ending)]
-            out.add(stem + infinitive)
-            if lang == "en" and len(stem) > 2 and stem[-1] == stem[-2]:  # stopped, running
-                out.add(stem[:-1] + infinitive)
-    if lang == "de":  # gebraten, gemischte, gekochten: ge + stem + t / en (+ an adjective's ending)
-        for ending in _GERMAN_ADJECTIVE:
-            core = word[: len(word) - len(ending)] if ending else word
-            if core.startswith("ge") and len(core) > 4:
-                stem = core[2:]
-                out.update({stem[:-1] + "en", stem[:-2] + "en"} if stem.endswith("t") else {stem})
-    return out
-
-
-@functools.cache
 def known_language(lang: str) -> bool:
     """Whether simplemma has a dictionary for the language code (en, fr, es, de, ...)."""
     import simplemma
@@ -185,13 +82,6 @@ def known_language(lang: str) -> bool:
 def words(text: str) -> list[str]:
     """The words of a text: runs of letters or digits, joined by an apostrophe or hyphen (l'arbre, well-known)."""
     return _WORD.findall(text)
-
-
-def matches(word: str, concept: str, lang: str) -> bool:
-    """Whether ``word`` is a form of the listed word ``concept`` (whole or, joined by ' or -, one of its parts)."""
-    wanted = _simplemma(concept, lang)
-    parts = [word, *re.split(r"['’\-]", word)] if re.search(r"['’\-]", word) else [word]
-    return any(_lemmas(p, lang) & wanted for p in parts if p)
 
 
 @dataclass
@@ -210,6 +100,14 @@ class Answer:
     def __post_init__(self) -> None:
         self.words = words(self.text)
         self.hits = [[i for i, w in enumerate(self.words) if matches(w, c, self.lang)] for c in self.concepts]
+
+    @functools.cached_property
+    def lemma_hits(self) -> list[list[int]]:
+        """``hits`` as a lemmatizer sees them (simplemma or the supplement table: no regular-form guess)."""
+        return [
+            [i for i in h if matches(self.words[i], c, self.lang, guess=False)]
+            for c, h in zip(self.concepts, self.hits, strict=True)
+        ]
 
     @functools.cached_property
     def covered(self) -> int:
@@ -291,8 +189,10 @@ def word_window(a: Answer) -> bool:
 
 @_check("no_repeat", "no listed word used twice")
 def no_repeat(a: Answer) -> bool:
-    # more words are forms of listed words than listed words they can stand for, one each: one is used twice
-    return len(a.listed_words) <= a.covered
+    # more words are forms of listed words than listed words they can stand for, one each: one is used twice.
+    # (Lemmas only: a regular-form guess may be a word of its own, de Spiel + er is Spieler, a player.)
+    used = {i for h in a.lemma_hits for i in h}
+    return len(used) <= matching(a.lemma_hits)
 
 
 @_check("no_echo", "does not echo the prompt: no copy of the list, no answer of listed words only")
@@ -311,9 +211,10 @@ def no_echo(a: Answer) -> bool:
             runs[-1].append(i)
         elif runs[-1]:
             runs.append([])
-    # (c) all n >= 3 listed words in one run
-    if n >= 3 and any(matching([[i for i in h if i in run] for h in a.hits]) == n for run in runs):
-        return False
+    # (c) all n >= 3 listed words in one run, with at most one other word beside them
+    if n >= 3 and len(kept) - len(a.listed_words) < 2:
+        if any(matching([[i for i in h if i in run] for h in a.hits]) == n for run in runs):
+            return False
     # (a) 3 listed words in a row, as listed, in the listed order (a list of 1 or 2 is caught by (b) alone)
     as_listed = [a.words[i].lower() for i in kept]
     wanted = [c.lower() for c in a.concepts]
