@@ -124,6 +124,7 @@ def win_rate(judge: Any, recipe: Recipe, base_rows: list[dict], rows: list[dict]
                 messages,
                 [Completion(x["prediction"], x.get("num_tokens", 0), "stop") for x in (first, second)],
                 row.get("reference"),
+                row,  # the data row's fields are in it (a judge that checks reads e.g. concepts, lang)
             )
             s = judge.rank(item).scores
             if any(math.isnan(x) for x in s):

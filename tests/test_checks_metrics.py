@@ -203,3 +203,15 @@ def test_grpo_and_ppo_rewards_reach_the_rows_fields():
     as_text = reward([[]] * 2, texts, ["p", "p"], fields=[json.dumps(fields)] * 2)
     as_dict = reward([[]] * 2, texts, ["p", "p"], fields=[fields] * 2)
     assert as_text == as_dict == pytest.approx([(3 + 0.8) / 3, (2 + 0.8) / 3])
+
+
+def test_compares_win_rate_with_the_checks_judge_reads_the_rows(tmp_path):
+    from rankdistill.evaluate import win_rate
+    from rankdistill.judging import make_judge
+
+    r = recipe(tmp_path)
+    base = prediction_rows(tmp_path, {**ANSWERS, "en1": "Dog, ball, catch, park."})
+    trained = prediction_rows(tmp_path)
+    result = win_rate(make_judge(r.judge), r, base, trained)
+    # only en1 differs: the trained answer wins it in both orders; the other 5 tie (half a point each)
+    assert result == {"win_rate": pytest.approx((2 + 5) / 12), "judged": 12, "abstained": 0}

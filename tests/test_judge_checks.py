@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +13,8 @@ from rankdistill.judging import inflection, make_judge
 from rankdistill.judging.checks import ChecksError, ChecksJudge, ChecksSettings
 from rankdistill.recipe import JudgeSettings, RecipeError, recipe_from_dict
 from rankdistill.records import CandidateSet, Completion
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def verdicts(text: str, concepts: list[str], lang: str = "en", **settings) -> dict[str, bool]:
@@ -91,6 +94,8 @@ def test_short_stems_make_no_guesses():
     # es dar: d + e would be "de"; fr eau: the ending -eau -> -elle would make "elle"
     assert not inflection.matches("de", "dar", "es") and not inflection.matches("Elle", "eau", "fr")
     assert inflection.matches("dan", "dar", "es")  # (simplemma knows the short verbs' forms)
+    # the listed word but for its accents is another word: de schon (already) is no form of schön
+    assert not inflection.matches("schon", "schön", "de") and inflection.matches("schönen", "schön", "de")
 
 
 def test_a_missing_word_fails_covers_and_counts_in_the_score():
@@ -415,18 +420,6 @@ def read_jsonl_file(path):
     return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
 
 
-KEYWORD_ROWS = [
-    ("en", ["dog", "ball", "catch", "park"], "A dog catches the ball in the park."),
-    ("en", ["child", "read", "book"], "The child reads a book before bed."),
-    ("fr", ["enfant", "lire", "livre"], "L'enfant lit un livre avant de dormir."),
-    ("fr", ["chat", "dormir", "canapé"], "Le chat dort sur le canapé du salon."),
-    ("es", ["gato", "dormir", "sofá"], "El gato duerme tranquilo en el sofá."),
-    ("es", ["niño", "jugar", "pelota"], "El niño juega con la pelota en el patio."),
-    ("de", ["Katze", "schlafen", "Sofa"], "Die Katze schläft ruhig auf dem Sofa."),
-    ("de", ["Kind", "lesen", "Buch"], "Das Kind liest am Abend ein Buch."),
-]
-
-
 @pytest.mark.integration
 def test_a_ranking_round_judged_by_checks_on_the_packaged_student(tmp_path):
     """`rankdistill iterate` at smoke settings: the student's samples and the reference ranked by the checks
@@ -436,17 +429,10 @@ def test_a_ranking_round_judged_by_checks_on_the_packaged_student(tmp_path):
 
     from rankdistill.records import read_jsonl
 
-    data = tmp_path / "keywords.jsonl"
-    data.write_text(
-        "".join(
-            json.dumps({"id": f"k{i}", "lang": lang, "concepts": c, "reference": ref}, ensure_ascii=False)
-            + "\n"
-            for i, (lang, c, ref) in enumerate(KEYWORD_ROWS)
-        )
-    )
+    train, test = ROOT / "data/keywords/train.jsonl", ROOT / "data/keywords/test.jsonl"
     recipe = tmp_path / "keywords.yaml"
     recipe.write_text(
-        f"name: kw\nrounds: 1\ndata: {{train: {data}, test: {data}, input_field: concepts, max_prompts: 8, "
+        f"name: kw\nrounds: 1\ndata: {{train: {train}, test: {test}, input_field: concepts, max_prompts: 8, "
         "user_template: 'Write one sentence using: {input}'}\njudge: {kind: checks}\n"
         "generation: {k: 2, max_new_tokens: 24, sources: [student, reference]}\n"
         "train: {algorithm: dpo, max_steps: 2}\neval: {max_prompts: 8, max_new_tokens: 24}\n"
@@ -472,8 +458,6 @@ def test_a_ranking_round_judged_by_checks_on_the_packaged_student(tmp_path):
 
 
 # --- the shipped data: data/keywords ---------------------------------------------------------------------
-
-ROOT = __import__("pathlib").Path(__file__).resolve().parents[1]
 
 
 @pytest.mark.parametrize("split", ["train", "test"])

@@ -139,7 +139,10 @@ def matches(word: str, concept: str, lang: str, guess: bool = True) -> bool:
 def _matches_one(word: str, concept: str, lang: str, guess: bool) -> bool:
     if lemmas(word, lang) & lemmas(concept, lang):
         return True
-    return guess and fold(word) in regular_forms(concept, lang)
+    folded = fold(word)
+    if folded == fold(concept):  # the listed word itself, but for its accents: another word (schon, schön)
+        return False
+    return guess and folded in regular_forms(concept, lang)
 
 
 @functools.cache
