@@ -470,8 +470,9 @@ def _cell(v: Any) -> Any:
 @main.command(name="recipes")
 def recipes_command() -> None:
     """List the shipped recipes and judge templates, each with its first comment line, and what each registry
-    holds: training algorithms, judge kinds, generation backends, metrics (plug-ins included)."""
+    holds: training algorithms, judge kinds, generation backends, checks, metrics (plug-ins included)."""
     from .generation.backends import BACKENDS
+    from .judging.checks import CHECKS
     from .judging.kinds import all_kinds
     from .metrics import METRICS
     from .resources import first_comment, shipped_files
@@ -490,6 +491,7 @@ def recipes_command() -> None:
         ("training algorithms (train.schedule: [NAME, ...]; settings: train.per_algorithm.NAME)", ALGORITHMS),
         ("judge kinds (judge.kind: NAME)", all_kinds()),
         ("generation backends (generation.backend: NAME)", BACKENDS),
+        ("checks of the checks judge (judge.checks: [NAME, ...], or 'module:function')", CHECKS),
     )
     for title, entries in registries:
         click.echo(title + ":")

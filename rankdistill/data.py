@@ -28,11 +28,14 @@ class DataError(UserError, ValueError):
 @dataclass
 class Prompt:
     prompt_id: str
-    input: str
+    input: str  # the input field as the prompt shows it (a list: its items joined by ", ")
     messages: list[dict[str, str]]
     reference: str | None
     # fields evaluation breaks its metrics down by (metrics.GROUP_FIELDS), when the row has them
     meta: dict[str, Any] = field(default_factory=dict)
+    # the row's own fields but its id and reference (they have theirs), input included as the row holds it
+    # (a list stays a list): judges read them from candidates.jsonl, metrics from the prediction rows
+    fields: dict[str, Any] = field(default_factory=dict)
 
 
 class PromptList(list):
@@ -55,6 +58,24 @@ _JOINER = "\u2060"  # WORD JOINER: invisible, and no tokenizer's control token c
 def neutralise(text: str) -> str:
     """``text`` with every chat-template control token broken (a word joiner after its first character)."""
     return _CONTROL.sub(lambda m: m.group(0)[0] + _JOINER + m.group(0)[1:], text)
+
+
+def neutralise_value(value: Any) -> Any:
+    """A row's field with every string in it neutralised (inside lists and dicts too)."""
+    if isinstance(value, str):
+        return neutralise(value)
+    if isinstance(value, list | tuple):
+        return [neutralise_value(v) for v in value]
+    if isinstance(value, dict):
+        return {k: neutralise_value(v) for k, v in value.items()}
+    return value
+
+
+def render_input(value: Any) -> str:
+    """The input field as the prompt shows it: a list (e.g. concepts) joined by ", ", anything else as text."""
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    return str(value)
 
 
 def _decode(path: Path, data: bytes) -> str:
@@ -163,12 +184,14 @@ def load_prompts(
             if settings.id_field and row.get(settings.id_field) is not None
             else f"row-{n:06d}"
         )
-        text = str(row[settings.input_field])
+        text = render_input(row[settings.input_field])
         if settings.max_input_tokens and estimated_tokens(text) > settings.max_input_tokens:
             too_long += 1
             continue
         meta = {k: row[k] for k in GROUP_FIELDS if row.get(k) is not None}
-        prompts.append(Prompt(pid, text, build_messages(settings, text), ref, meta))
+        own = {settings.id_field, settings.reference_field}
+        fields = {k: neutralise_value(v) for k, v in row.items() if k not in own}
+        prompts.append(Prompt(pid, text, build_messages(settings, text), ref, meta, fields))
     if settings.id_field and settings.id_field not in rows[0]:
         progress.log(f"warning: {path}: no field '{settings.id_field}' (data.id_field); ids are row numbers")
     if len({p.prompt_id for p in prompts}) != len(prompts):

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from . import progress
-from .data import build_messages, load_prompts
+from .data import Prompt, build_messages, load_prompts
+from .judging import kinds
 from .metrics import metrics, round_difference
 from .recipe import Recipe
 from .records import CandidateSet, Completion, PartialJsonl, atomic_write_json, read_jsonl
@@ -26,6 +27,32 @@ def eval_paths(run: RunDir, round_idx: int, data: str | None) -> tuple[Path, Pat
     slug = re.sub(r"[^A-Za-z0-9_.-]+", "_", Path(data).name)
     folder = run.round_dir(round_idx) / f"eval-{slug}"
     return folder / "eval.json", folder / "predictions.jsonl"
+
+
+def prediction_row(prompt: Prompt, answer: Completion) -> dict[str, Any]:
+    """One line of predictions.jsonl: the answer, and the data row's own fields (e.g. concepts, lang) for the
+    metrics, but the input field when it is the text ``input`` already holds."""
+    own = {k: v for k, v in prompt.fields.items() if not (isinstance(v, str) and v == prompt.input)}
+    return {
+        **own,
+        "prompt_id": prompt.prompt_id,
+        "input": prompt.input,
+        "reference": prompt.reference,
+        "prediction": answer.text,
+        "num_tokens": answer.num_tokens,
+        "finish_reason": answer.finish_reason,
+    }
+
+
+def judge_verdicts(recipe: Recipe, row: dict[str, Any]) -> dict[str, Any]:
+    """What the recipe's judge, when it checks answers alone (JudgeKind.check_row), says of a prediction row (with
+    its data row's fields), for the metrics: its verdict (``passed``, ...), and ``copy_passed``: whether
+    answering with the input itself would pass. Nothing for the other judges."""
+    verdict = kinds.check_row(recipe.judge, row)
+    if verdict is None:
+        return {}
+    copied = kinds.check_row(recipe.judge, {**row, "prediction": row["input"]}) or {}
+    return {**verdict, "copy_passed": copied.get("passed")}
 
 
 def eval_stage(run: RunDir, round_idx: int, recipe: Recipe, data: str | None = None) -> dict[str, Any]:
@@ -58,23 +85,14 @@ def eval_stage(run: RunDir, round_idx: int, recipe: Recipe, data: str | None = N
                     max_new_tokens=recipe.eval.max_new_tokens,
                 )
                 for done in pieces:
-                    partial.append(
-                        [
-                            {
-                                "prompt_id": todo[j].prompt_id,
-                                "input": todo[j].input,
-                                "reference": todo[j].reference,
-                                "prediction": o[0].text,
-                                "num_tokens": o[0].num_tokens,
-                                "finish_reason": o[0].finish_reason,
-                                **todo[j].meta,
-                            }
-                            for j, o in done
-                        ]
-                    )
+                    partial.append([prediction_row(todo[j], o[0]) for j, o in done])
                     bar.advance(len(done))
             finally:
                 generator.close()
+    by_id = {p.prompt_id: p for p in prompts}
+    for row in partial.rows:  # (rows read back from an earlier run too: the verdicts are the recipe's judge's)
+        if row["prompt_id"] in by_id:
+            row.update(judge_verdicts(recipe, {**by_id[row["prompt_id"]].fields, **row}))
     rows = partial.finish([p.prompt_id for p in prompts])
     result = {"round": round_idx, "data": str(path), **metrics(rows)}
     previous = eval_paths(run, round_idx - 1, data)[1] if round_idx > 0 else None
@@ -106,6 +124,7 @@ def win_rate(judge: Any, recipe: Recipe, base_rows: list[dict], rows: list[dict]
                 messages,
                 [Completion(x["prediction"], x.get("num_tokens", 0), "stop") for x in (first, second)],
                 row.get("reference"),
+                row,  # the data row's fields are in it (a judge that checks reads e.g. concepts, lang)
             )
             s = judge.rank(item).scores
             if any(math.isnan(x) for x in s):

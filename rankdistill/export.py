@@ -21,7 +21,7 @@ class ExportError(ValueError):
 
 
 def best_round(run: RunDir) -> int:
-    """The trained round the summary marks best (highest exact match on the test set; ties: the earlier)."""
+    """The trained round the summary marks best (highest covered or exact match on the test set; ties: the earlier)."""
     marked = [row["round"] for row in summary(run) if row.get("best")]
     if not marked:
         raise ExportError(f"{run.root}: no trained round has an exact match on the test set to pick the best by")

@@ -151,7 +151,7 @@ def evaluate_round(
 
 def summary(run: RunDir, rounds: int | None = None) -> list[dict[str, Any]]:
     """One row per round: metrics from eval.json and the wall time of each stage; ``best`` marks the trained
-    round with the highest exact match (the one `export --best` takes)."""
+    round with the highest headline metric, covered or exact match (the one `export --best` takes)."""
     from .metrics import best_round
 
     rows = []

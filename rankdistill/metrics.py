@@ -201,6 +201,36 @@ def _copy_baseline(row: dict[str, Any]) -> bool:
     return same(row["input"], row["reference"])  # copying is right exactly where nothing changes
 
 
+# Tasks a program checks (the checks judge: concepts to a sentence): the eval stage puts the judge's verdict on
+# each prediction in its row (JudgeKind.check_row): "passed", "coverage", and "copy_passed" for the input itself.
+
+
+@share(
+    "covered",
+    needs=("passed",),
+    paired=True,
+    by_group=True,
+    column="covered",
+    fmt=percent,
+    note="answers that pass every check of the judge (covers the listed words, one sentence, ...)",
+    summary=True,
+    compare=True,
+    title="covered (passes every check)",
+)
+def _covered(row: dict[str, Any]) -> bool:
+    return bool(row["passed"])
+
+
+@metric("coverage", needs=("coverage",), by_group=True, column="cover", note="mean share of the listed words used")
+def _coverage(rows: Rows) -> float:
+    return sum(r["coverage"] for r in rows) / len(rows) if rows else 0.0
+
+
+@share("copy_baseline_covered", needs=("copy_passed",), by_group=True)
+def _copy_baseline_covered(row: dict[str, Any]) -> bool:
+    return bool(row["copy_passed"])  # what answering with the input (the list itself) would score on covered
+
+
 @metric(
     "chrf", needs=("reference",), column="chrF", note="mean chrF", summary=True, compare=True, title="chrF"
 )
@@ -231,7 +261,8 @@ def _present(rows: Rows) -> set[str]:
     """The fields (of those metrics need) that every row has. No rows: the reference metrics, each 0."""
     if not rows:
         return {"reference"}
-    return {f for f in ("reference", "input") if all(r.get(f) is not None for r in rows)}
+    needed = {f for m in METRICS for f in m.needs}
+    return {f for f in needed if all(r.get(f) is not None for r in rows)}
 
 
 def applicable(rows: Rows) -> list[Metric]:
@@ -325,9 +356,16 @@ def round_difference(previous: Rows, rows: Rows) -> dict[str, Any]:
     return out
 
 
+# The headline metric: the first of these that the rounds have (a checked task's covered, else exact match).
+HEADLINES = ("covered", "exact_match")
+
+
 def best_round(rows: list[dict[str, Any]]) -> int | None:
-    """The trained round with the highest exact match (ties: the earlier round); None if none is evaluated."""
-    scored = [r for r in rows if r.get("round", 0) > 0 and r.get("exact_match") is not None]
-    if not scored:
+    """The trained round with the highest headline metric, covered or exact match (ties: the earlier round);
+    None if none is evaluated."""
+    trained = [r for r in rows if r.get("round", 0) > 0]
+    key = next((k for k in HEADLINES if any(r.get(k) is not None for r in trained)), None)
+    if key is None:
         return None
-    return max(scored, key=lambda r: (r["exact_match"], -r["round"]))["round"]
+    scored = [r for r in trained if r.get(key) is not None]
+    return max(scored, key=lambda r: (r[key], -r["round"]))["round"]

@@ -32,6 +32,8 @@ class CandidateSet:
     messages: list[dict[str, str]]
     candidates: list[Completion]
     reference: str | None = None
+    # the data row's own fields (data.Prompt.fields: e.g. concepts, lang), for judges that read them
+    fields: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> CandidateSet:
@@ -40,6 +42,7 @@ class CandidateSet:
             messages=d["messages"],
             candidates=[Completion(**c) for c in d["candidates"]],
             reference=d.get("reference"),
+            fields=d.get("fields") or {},  # (files written before fields were carried have none)
         )
 
 
@@ -58,6 +61,7 @@ class Ranking:
     judge: str = ""
     abstained: bool = False
     consistent: bool = True
+    passed: list[bool] | None = None  # per candidate: passes the judge's pass/fail criterion (None: the judge has none)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Ranking:

@@ -93,14 +93,22 @@ def _column(key: str) -> tuple[str, Any]:
     return m.column or m.name, m.fmt
 
 
-def metric_columns(where: str) -> list[str]:
-    """The metrics shown as columns of the summary table (``summary``) or compare's report (``compare``)."""
-    return [m.name for m in METRICS if m.column and getattr(m, where)]
+def _shown(m: Metric, rows: list[dict[str, Any]] | None) -> bool:
+    """Whether a row has a value of the metric (a task's own metrics, e.g. covered, stay out of other tasks')."""
+    return rows is None or any(r.get(m.name) is not None for r in rows)
 
 
-def column_notes(where: str) -> str:
+def metric_columns(where: str, rows: list[dict[str, Any]] | None = None) -> list[str]:
+    """The metrics shown as columns of the summary table (``summary``) or compare's report (``compare``); given
+    ``rows``, those that a row has."""
+    return [m.name for m in METRICS if m.column and getattr(m, where) and _shown(m, rows)]
+
+
+def column_notes(where: str, rows: list[dict[str, Any]] | None = None) -> str:
     """What each metric column of that table means."""
-    return "; ".join(f"{m.column}: {m.note}" for m in METRICS if m.column and getattr(m, where) and m.note)
+    return "; ".join(
+        f"{m.column}: {m.note}" for m in METRICS if m.column and getattr(m, where) and m.note and _shown(m, rows)
+    )
 
 
 # The columns that are not metrics of eval.json: the row's labels and the figures of the run itself.
@@ -140,7 +148,7 @@ def summary_table(rows: list[dict[str, Any]]) -> tuple[list[str], list[list[str]
     """A run's summary as (headers, cells, notes): metrics and seconds per stage, one row per round, the best
     round marked, and what copying the input would score (the baseline a rewriting student must beat)."""
     best = next((r["round"] for r in rows if r.get("best")), None)
-    columns = ["round", *metric_columns("summary"), "pairs"]
+    columns = ["round", *metric_columns("summary", rows), "pairs"]
     headers, cells = table_cells(rows, columns)
     headers += [*STAGE_COLUMNS, "total"]
     for row, line in zip(rows, cells, strict=True):
@@ -158,14 +166,14 @@ def summary_table(rows: list[dict[str, Any]]) -> tuple[list[str], list[list[str]
         notes.append(copy + (f"; * best round ({best})" if best is not None else ""))
     notes += [difference_note(r) for r in rows if r.get("vs_previous_round")]
     notes.append(
-        column_notes("summary")
+        column_notes("summary", rows)
         + "; pairs: preference pairs trained on; gen … total: seconds per stage (judge: judge + prefs)."
     )
     return headers, cells, notes
 
 
 def markdown_table(rows: list[dict[str, Any]]) -> str:
-    columns = ["algorithm", "round", *metric_columns("compare")]
+    columns = ["algorithm", "round", *metric_columns("compare", rows)]
     headers, cells = table_cells(
         rows, [*columns, "vs_previous_round", "win_rate", "train_seconds", "peak_memory_mb"]
     )
@@ -184,7 +192,7 @@ def plot_rows(rows: list[dict[str, Any]], path: Path) -> None:
 
     base = next((r for r in rows if r["algorithm"] == "base"), None)
     algorithms = sorted({r["algorithm"] for r in rows} - {"base"})
-    panels = [(m.name, m.title) for m in METRICS if m.title] + [("win_rate", WIN_RATE_TITLE)]
+    panels = [(m.name, m.title) for m in METRICS if m.title and _shown(m, rows)] + [("win_rate", WIN_RATE_TITLE)]
     fig, axes = plt.subplots(1, len(panels), figsize=(4 * len(panels), 3.4))
     for ax, (key, title) in zip(axes, panels, strict=True):
         for algorithm in algorithms:
@@ -226,9 +234,13 @@ def difference_note(row: dict[str, Any]) -> str:
 def copy_note(rows: list[dict[str, Any]]) -> str:
     """What answering with the input itself scores on the rows' test set ("" when no row knows)."""
     base = next((r for r in rows if r.get("copy_baseline_exact_match") is not None), None)
-    if base is None:
-        return ""
-    return f"copying the input would score exact {percent(base['copy_baseline_exact_match'])}, fixed 0.0%"
+    checked = next((r for r in rows if r.get("copy_baseline_covered") is not None), None)
+    parts = []
+    if base is not None:
+        parts.append(f"exact {percent(base['copy_baseline_exact_match'])}, fixed 0.0%")
+    if checked is not None:
+        parts.append(f"covered {percent(checked['copy_baseline_covered'])}")
+    return "copying the input would score " + ", ".join(parts) if parts else ""
 
 
 def write_compare_report(run: RunDir, algorithms: list[str], recipe: Recipe) -> Path:
@@ -252,7 +264,7 @@ def write_compare_report(run: RunDir, algorithms: list[str], recipe: Recipe) -> 
             "## Final round\n\n" + markdown_table(list(last.values())),
             "## Every round\n\n" + markdown_table(rows),
             copy[:1].upper() + copy[1:] + "." if copy else "",
-            column_notes("compare")
+            column_notes("compare", rows)
             + "; exact vs previous round: the change in exact match from the round before (for "
             "round 1, the base) on the same test items, in points with its 95% interval (paired by item: an "
             "interval that holds 0 is within what the test set's size can tell apart)"

@@ -51,6 +51,7 @@ def test_built_in_columns_in_their_order():
             "exact_match",
             "exact_match_needing_change",
             "copy_rate",
+            "covered",
             "chrf",
             "mean_length_tokens",
         ]
@@ -59,9 +60,14 @@ def test_built_in_columns_in_their_order():
         "exact",
         "fixed",
         "copied",
+        "covered",
         "chrF",
         "len",
     ]
+    # a table shows the metrics its rows have: a task without checks has no covered column
+    gec = [{"round": 0, **metrics(ROWS)}]
+    assert "covered" not in report.metric_columns("summary", gec)
+    assert report.metric_columns("summary", [{**gec[0], "covered": 0.5}])[3] == "covered"
     assert report._column("vs_previous_round")[0] == "exact vs previous round, points (95%)"
 
 

@@ -83,6 +83,7 @@ def generate_stage(run: RunDir, round_idx: int, recipe: Recipe) -> None:
                                     todo[j].messages,
                                     c + extra.get(todo[j].prompt_id, []),
                                     todo[j].reference,
+                                    todo[j].fields,
                                 )
                             )
                             for j, c in done

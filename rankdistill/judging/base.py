@@ -129,6 +129,10 @@ class JudgeKind:
     uses_ledger: whether its calls go through the run's ledger (bool, or a function of the settings).
     reads_reference: it ranks by the prompt's reference answer, so data.reference_field is needed.
     answers: its judge can write its own answer to a prompt (``answer()``: generation.sources teacher, label).
+    check_row(settings, row) -> dict: its verdict on one prediction row of the eval stage (``prediction``,
+    ``input``, ``reference`` and the data row's own fields), added to the row for the metrics: ``passed`` (bool:
+    its pass/fail criterion), and anything else it knows (the checks judge: ``checks``, ``coverage``); None (as
+    the hook, or as its answer for these settings): no verdict on one answer alone.
     """
 
     name: str
@@ -139,3 +143,4 @@ class JudgeKind:
     uses_ledger: bool | Callable[[Any], bool] = False
     reads_reference: bool = False
     answers: bool = False
+    check_row: Callable[[Any, dict[str, Any]], dict[str, Any] | None] | None = None

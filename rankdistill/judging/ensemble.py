@@ -16,7 +16,7 @@ from pydantic import ConfigDict, Field, model_validator
 
 from ..records import CandidateSet, Ranking
 from .base import JudgeKind, StoppableSettings, ranking_from_scores
-from .kinds import JudgeSection, make_judge, uses_ledger
+from .kinds import JudgeSection, check_row, make_judge, uses_ledger
 
 
 class EnsembleSettings(StoppableSettings):
@@ -96,6 +96,9 @@ def combine(prompt_id: str, rankings: list[Ranking], aggregate: str, name: str) 
     combined = AGGREGATES[aggregate](scores, k) if scores else [math.nan] * k
     ranking = ranking_from_scores(prompt_id, combined, name)
     ranking.consistent = all(r.consistent for r in rankings)
+    verdicts = [r.passed for r in rankings if r.passed is not None]
+    if verdicts:  # a candidate passes when it passes every member that has a pass/fail criterion
+        ranking.passed = [all(v[i] for v in verdicts) for i in range(k)]
     return ranking
 
 
@@ -142,10 +145,24 @@ def _uses_ledger(settings: EnsembleSettings) -> bool:
     return any(uses_ledger(m) for m in settings.members)
 
 
+def _check_row(settings: EnsembleSettings, row: dict[str, Any]) -> dict[str, Any] | None:
+    """The verdicts of the members that give one on an answer alone (None: no member does): passed when it passes
+    all of them; their other keys merged, the first member's winning."""
+    verdicts = [v for v in (check_row(m, row) for m in settings.members) if v is not None]
+    if not verdicts:
+        return None
+    out: dict[str, Any] = {}
+    for v in reversed(verdicts):
+        out.update(v)
+    out["passed"] = all(v["passed"] for v in verdicts)
+    return out
+
+
 JUDGE_KIND = JudgeKind(
     name="ensemble",
     summary="judge.members (judge sections of any kind) combined by Borda count, mean score or majority vote",
     settings=EnsembleSettings,
     make=_make,
     uses_ledger=_uses_ledger,
+    check_row=_check_row,
 )

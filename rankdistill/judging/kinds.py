@@ -119,6 +119,13 @@ def reads_reference(settings: Any) -> bool:
     return kind_of(settings).reads_reference
 
 
+def check_row(settings: Any, row: dict[str, Any]) -> dict[str, Any] | None:
+    """The judge's verdict on one prediction row (JudgeKind.check_row): ``passed`` and what else it reports;
+    None when it gives none on one answer alone."""
+    hook = kind_of(settings).check_row
+    return None if hook is None else hook(settings, row)
+
+
 def max_abstain_rate(settings: Any) -> float:
     return getattr(settings, "max_abstain_rate", DEFAULT_MAX_ABSTAIN_RATE)
 

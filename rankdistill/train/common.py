@@ -433,6 +433,8 @@ class JudgeReward:
 
     def __call__(self, prompts: list, completions: list, prompt_id: list[str], **kw: Any) -> list[float]:
         references = kw.get("reference") or [None] * len(prompts)
+        # the rows' own fields (a JSON text in GRPO's dataset, whose rows need not share one schema)
+        fields = [json.loads(f) if isinstance(f, str) else f or {} for f in kw.get("fields") or [{}] * len(prompts)]
         texts = [c[-1]["content"] if isinstance(c, list) else c for c in completions]
         rewards: list[float] = []
         start = 0
@@ -445,6 +447,7 @@ class JudgeReward:
                 prompts[start],
                 [Completion(t, 0, "stop") for t in texts[start:end]],
                 references[start],
+                fields[start],
             )
             scores = list(self.judge.rank(item).scores)
             self.calls += 1

@@ -14,6 +14,7 @@ recorded in the run's ledger, so a resumed round gets the rewards it already pai
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Any
 
 from pydantic import Field
@@ -55,11 +56,17 @@ def config_fields(recipe: Recipe, settings: GRPOSettings) -> dict[str, Any]:
 
 
 def grpo_rows(recipe: Recipe) -> list[dict[str, Any]]:
-    """The training prompts (as the generate stage picks them), with their references for reference judges."""
+    """The training prompts (as the generate stage picks them), with their references for reference judges and
+    their rows' fields for judges that read them (as JSON text: rows' fields need not share one schema)."""
     from ..generation import training_prompts
 
     return [
-        {"prompt": p.messages, "prompt_id": p.prompt_id, "reference": p.reference}
+        {
+            "prompt": p.messages,
+            "prompt_id": p.prompt_id,
+            "reference": p.reference,
+            "fields": json.dumps(p.fields, ensure_ascii=False),
+        }
         for p in training_prompts(recipe)
     ]
 

@@ -230,6 +230,7 @@ def rollout(
         texts,
         prompt_id=[p.prompt_id for p in picked for _ in range(g.k)],
         reference=[p.reference for p in picked for _ in range(g.k)],
+        fields=[p.fields for p in picked for _ in range(g.k)],
     )
     rows = [
         {"prompt": p.messages, "completions": [c.text for c in group], "scores": [0.0] * g.k}
