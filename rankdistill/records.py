@@ -21,12 +21,14 @@ class Completion:
     text: str
     num_tokens: int
     finish_reason: str  # "stop" (end of sequence) or "length" (hit max_new_tokens)
-    source: str = "student"  # or "reference" / "teacher" (generation.sources); judges never see it
+    # "student" (a sample), "greedy" (generation.greedy), "reference" / "teacher" (generation.sources);
+    # judges never see it
+    source: str = "student"
 
 
 @dataclass
 class CandidateSet:
-    """One prompt and its candidates: the k the student sampled, then any from other sources."""
+    """One prompt and its candidates: the k the student sampled, its greedy answer, then any from other sources."""
 
     prompt_id: str
     messages: list[dict[str, str]]
@@ -58,6 +60,7 @@ class Ranking:
     judge: str = ""
     abstained: bool = False
     consistent: bool = True
+    passed: list[bool] | None = None  # per candidate: passes the judge's pass/fail criterion (None: the judge has none)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Ranking:

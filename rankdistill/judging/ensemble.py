@@ -1,6 +1,8 @@
 """The ``ensemble`` judge: several judges rank the same candidates; Borda count, mean score or majority vote.
 
 Members that abstain on a prompt (or on a candidate) are left out of that vote rather than counted as zero.
+A candidate passes the ensemble's pass/fail (``Ranking.passed``) when it passes every member's; the ensemble has
+none unless every member has one.
 """
 
 from __future__ import annotations
@@ -96,6 +98,9 @@ def combine(prompt_id: str, rankings: list[Ranking], aggregate: str, name: str) 
     combined = AGGREGATES[aggregate](scores, k) if scores else [math.nan] * k
     ranking = ranking_from_scores(prompt_id, combined, name)
     ranking.consistent = all(r.consistent for r in rankings)
+    # a candidate passes when every member passes it; unknown (None) unless every member has a pass/fail
+    if all(r.passed is not None for r in rankings):
+        ranking.passed = [all(r.passed[i] for r in rankings) for i in range(k)]  # type: ignore[index]
     return ranking
 
 

@@ -36,7 +36,9 @@ class ReferenceJudge:
         if item.reference is None:
             raise ValueError(f"prompt {item.prompt_id}: the reference judge needs a reference answer")
         scores = [self.score(c.text, item.reference) for c in item.candidates]
-        return ranking_from_scores(item.prompt_id, scores, self.name)
+        ranking = ranking_from_scores(item.prompt_id, scores, self.name)
+        ranking.passed = [normalize(c.text) == normalize(item.reference) for c in item.candidates]
+        return ranking
 
 
 def _make(settings: ReferenceSettings, ledger: Any, seed: int) -> ReferenceJudge:
