@@ -40,9 +40,8 @@ def signal_stats(items: list[CandidateSet], rankings: list[Ranking]) -> dict[str
     (samples and greedy) passing, over prompts whose judge says pass or fail.
     """
     by_id = {r.prompt_id: r for r in rankings}
-    n = {"abstained": 0, "all_tied": 0, "greedy_scored": 0, "greedy_unscored": 0, "beaten": 0, "beaten_any": 0}
-    n |= {"pass_judged": 0, "pass_judged_greedy": 0, "greedy_passed": 0, "own_passed": 0}
-    own_counts: Counter[int] = Counter()
+    n: Counter[str] = Counter()
+    own_counts: Counter[int] = Counter()  # the student's own answers per prompt
     for item in items:
         ranking = by_id[item.prompt_id]
         s = ranking.scores
@@ -78,12 +77,14 @@ def signal_stats(items: list[CandidateSet], rankings: list[Ranking]) -> dict[str
         # headroom's base: prompts whose greedy answer was scored (0: the candidates have no greedy answer)
         "greedy_scored": n["greedy_scored"],
         "greedy_unscored": n["greedy_unscored"],  # the judge abstained on the greedy answer alone
-        "headroom": _share(n["beaten"], n["greedy_scored"]),  # a student sample scores above the greedy answer
-        "headroom_any_source": _share(n["beaten_any"], n["greedy_scored"]),  # any other candidate does
-        "pass_judged": n["pass_judged"],  # prompts whose judge says pass or fail (0: the judge has no pass/fail)
+        # a sample of the student scores above its greedy answer; any other candidate does
+        "headroom": _share(n["beaten"], n["greedy_scored"]),
+        "headroom_any_source": _share(n["beaten_any"], n["greedy_scored"]),
+        # prompts whose judge says pass or fail (0: the judge has no pass/fail), and the k of pass@k
+        "pass_judged": n["pass_judged"],
         "pass_at_1": _share(n["greedy_passed"], n["pass_judged_greedy"]),
         "pass_at_k": _share(n["own_passed"], n["pass_judged"]),
-        "pass_k": own_counts.most_common(1)[0][0] if own_counts else None,  # the k of pass@k: own answers
+        "pass_k": own_counts.most_common(1)[0][0] if own_counts else None,
     }
 
 
@@ -96,11 +97,23 @@ def signal_line(round_idx: int, st: dict[str, Any]) -> str:
     parts = [f"{st['prompts']} prompts"]
     if st.get("drawn") is not None:
         parts[0] += f" with signal of {st['drawn']} drawn"
+    if st["prompts"] == st["abstained"]:
+        return (
+            f"round {round_idx} signal: "
+            + parts[0]
+            + (f", all {st['abstained']} abstained" if st["abstained"] else "")
+            + ": nothing to rank"
+        )
     if st["abstained"]:
         parts.append(f"{st['abstained']} abstained")
     parts.append(f"{_pct(st['all_tied_share'])} all tied")
     if st["headroom"] is None:
-        parts.append("headroom unknown (no greedy candidate)")
+        why = (
+            " (the judge abstained on every greedy answer)"
+            if st["greedy_unscored"]
+            else " (no greedy candidate)"
+        )
+        parts.append("headroom unknown" + why)
     else:
         parts.append(f"headroom {_pct(st['headroom'])} (any source {_pct(st['headroom_any_source'])})")
     if st["pass_judged"]:
@@ -110,6 +123,9 @@ def signal_line(round_idx: int, st: dict[str, Any]) -> str:
 
 def signal_warning(round_idx: int, st: dict[str, Any]) -> str | None:
     """A plain warning when the round has almost nothing for ranking to teach, else None."""
+    if st["prompts"] == st["abstained"]:
+        drawn = f" of the {st['drawn']} drawn" if st.get("drawn") is not None else ""
+        return f"warning: round {round_idx}: no prompt{drawn} has candidates the judge tells apart: nothing to rank"
     if st["headroom"] is not None and st["headroom"] < LOW_HEADROOM:
         return (
             f"warning: round {round_idx}: the student's samples beat its greedy answer on {_pct(st['headroom'])} "
@@ -122,4 +138,3 @@ def signal_warning(round_idx: int, st: dict[str, Any]) -> str | None:
             "ranking them has little to teach (preferences.skip_tied draws prompts with signal instead)"
         )
     return None
-

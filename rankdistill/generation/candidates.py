@@ -106,7 +106,9 @@ class StudentCandidates:
                     max_new_tokens=g.max_new_tokens,
                     greedy=True,
                 ):
-                    self.greedy.append([{"prompt_id": missing[j].prompt_id, **to_dict(c[0])} for j, c in done])
+                    self.greedy.append(
+                        [{"prompt_id": missing[j].prompt_id, **to_dict(c[0])} for j, c in done]
+                    )
                     bar.advance(len(done))
         filed = {r["prompt_id"]: r for r in self.greedy.rows}
         out = {}

@@ -3,7 +3,7 @@ until ``data.max_prompts`` of them have signal (candidates that do not all tie),
 ``preferences.max_draw`` × ``data.max_prompts`` of them.
 
 Prompts are drawn in the order of the round's pool (``draw_pool``) in chunks: the first holds what the round
-needs, each next one what is still needed scaled by the share with signal so far. A chunk is sampled (filed in
+needs, each next one what is still needed scaled by the share with signal so far (``chunk_size``). A chunk is sampled (filed in
 candidates.partial.jsonl as it comes), then ranked through the run's judge (``run_judge``, tagged stage "draw":
 a paid judge's answers are cached in the ledger, so the judge stage re-reads them for free; a call-free judge
 recomputes), then its prompts are taken in pool order until the round is full; the rest of the last chunk counts
@@ -25,6 +25,12 @@ if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of
     from ..recipe import Recipe
 
 
+MARGIN = 1.25  # a chunk after the first draws this much more than the share so far predicts is needed...
+MIN_CHUNK = (
+    8  # ...and at least this many prompts: fewer, larger chunks batch better; the surplus is not drawn
+)
+
+
 def chunk_size(need: int, kept: int, drawn: int, left: int) -> int:
     """Prompts to draw next: ``need`` at first, then ``need`` scaled by drawn / kept so far (all that is ``left``
     when none had signal yet)."""
@@ -32,7 +38,7 @@ def chunk_size(need: int, kept: int, drawn: int, left: int) -> int:
         return min(need, left)
     if kept == 0:
         return left
-    return min(left, math.ceil(need * drawn / kept))
+    return min(left, max(MIN_CHUNK, math.ceil(MARGIN * need * drawn / kept)))
 
 
 def draw_stage(run: RunDir, round_idx: int, recipe: Recipe) -> None:
@@ -52,7 +58,9 @@ def draw_stage(run: RunDir, round_idx: int, recipe: Recipe) -> None:
     with progress.task(f"round {round_idx}: generate (prompts with signal)", total=target) as bar:
         with StudentCandidates(run, round_idx, recipe, pool) as make:
             while len(kept) < target and drawn < len(pool):
-                chunk = pool[drawn : drawn + chunk_size(target - len(kept), len(kept), drawn, len(pool) - drawn)]
+                chunk = pool[
+                    drawn : drawn + chunk_size(target - len(kept), len(kept), drawn, len(pool) - drawn)
+                ]
                 for done in make([p for p in chunk if p.prompt_id not in partial.done]):
                     partial.append([to_dict(c) for c in done])
                 rankings = _rank(run, round_idx, recipe, chunk, partial)
@@ -80,7 +88,9 @@ def draw_stage(run: RunDir, round_idx: int, recipe: Recipe) -> None:
             "from those"
         )
     else:
-        progress.log(f"round {round_idx}: drew {drawn} prompts to find {target} whose candidates do not all tie")
+        progress.log(
+            f"round {round_idx}: drew {drawn} prompts to find {target} whose candidates do not all tie"
+        )
     partial.finish(kept)
 
 
