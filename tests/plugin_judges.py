@@ -23,23 +23,25 @@ class TiedJudge:
         return ranking_from_scores(item.prompt_id, [1.0] * len(item.candidates), self.name)
 
 
+RANKINGS = [0]  # EveryNthJudge's rankings in this process (a run makes a judge per chunk it draws)
+
+
 class EveryNthJudge:
     """Signal (shorter answers score higher) only on prompts whose id ends in a multiple of ``every``; the rest tie.
-    With RD_TEST_FAIL_AFTER=N in the environment, the (N+1)-th ranking of the process fails as a server would."""
+    With RD_TEST_FAIL_AFTER=N in the environment, the process's (N+1)-th ranking fails as a server down would."""
 
     def __init__(self, every: int = 3):
         self.every = every
         self.name = f"every/{every}"
-        self.calls = 0
 
     def rank(self, item):
         import os
 
         from rankdistill.errors import JudgeFailed
 
-        self.calls += 1
+        RANKINGS[0] += 1
         fail_after = os.environ.get("RD_TEST_FAIL_AFTER")
-        if fail_after is not None and self.calls > int(fail_after):
+        if fail_after is not None and RANKINGS[0] > int(fail_after):
             raise JudgeFailed("the test judge is down")
         number = int("".join(ch for ch in item.prompt_id if ch.isdigit()))
         if number % self.every:
