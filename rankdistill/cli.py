@@ -451,7 +451,8 @@ def ledger(run_dir: str, as_json: bool) -> None:
     Console().print(table)
     _say(
         Console(),
-        "stages: judge (rankings), teacher (generation.sources answers), label, reward (GRPO / PPO training), "
+        "stages: judge (rankings), draw (preferences.skip_tied's rankings while generating: the judge stage "
+        "finds them cached), teacher (generation.sources answers), label, reward (GRPO / PPO training), "
         "win_rate (compare's report). abstained: verdicts (a listwise call, one order of a comparison, one "
         "score) with no parseable answer after a retry; inconsistent: comparisons whose two orders disagree "
         "(counted as ties).",

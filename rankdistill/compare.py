@@ -39,7 +39,7 @@ class AlgorithmStopped(UserError):
         super().__init__(message)
         self.exit_code = exit_code
 
-_SHARED_ROUND_1 = ("candidates.jsonl", "rankings.jsonl", "prefs")
+_SHARED_ROUND_1 = ("draw.json", "candidates.jsonl", "rankings.jsonl", "prefs")  # draw.json: skip_tied
 
 
 def _copy_into(src: Path, dst: Path) -> None:

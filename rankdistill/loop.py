@@ -150,8 +150,9 @@ def evaluate_round(
 
 
 def summary(run: RunDir, rounds: int | None = None) -> list[dict[str, Any]]:
-    """One row per round: metrics from eval.json and the wall time of each stage; ``best`` marks the trained
-    round with the highest headline metric, covered or exact match (the one `export --best` takes)."""
+    """One row per round: metrics from eval.json, the wall time of each stage and, for ranking rounds, their
+    signal (headroom.signal_stats); ``best`` marks the trained round with the highest headline metric, covered
+    or exact match (the one `export --best` takes)."""
     from .metrics import best_round
 
     rows = []
@@ -163,7 +164,9 @@ def summary(run: RunDir, rounds: int | None = None) -> list[dict[str, Any]]:
             row.update({k: v for k, v in read_json(run.eval_json(r)).items() if k not in ("round", "data")})
         stats = run.prefs(r) / "stats.json"
         if stats.exists():
-            row["pairs"] = read_json(stats)["pairs"]
+            st = read_json(stats)
+            row["pairs"] = st["pairs"]
+            row["signal"] = st.get("signal") or _old_round_signal(run, r)
         skipped = run.adapter(r) / "skipped.json"
         if skipped.exists():
             row["skipped"] = read_json(skipped)["reason"]
@@ -173,6 +176,15 @@ def summary(run: RunDir, rounds: int | None = None) -> list[dict[str, Any]]:
     for row in rows:
         row["best"] = row["round"] == best
     return rows
+
+
+def _old_round_signal(run: RunDir, r: int) -> dict[str, Any] | None:
+    """The signal of a round whose prefs were built before prefs/stats.json held it, from its files."""
+    from .preferences import round_signal
+
+    if not (run.candidates(r).exists() and run.rankings(r).exists()):
+        return None
+    return round_signal(run, r)
 
 
 def summary_json(run: RunDir) -> str:

@@ -187,15 +187,37 @@ def list_rows(items: list[CandidateSet], rankings: list[Ranking]) -> list[dict[s
     ]
 
 
-def prefs_stage(run: RunDir, round_idx: int, recipe: Recipe) -> dict[str, int]:
-    """Write prefs/pairs, prefs/lists and prefs/stats.json (the completion marker) atomically."""
+def round_signal(run: RunDir, round_idx: int) -> dict[str, Any]:
+    """Round ``round_idx``'s signal (headroom.signal_stats) from its candidates and rankings, with what dynamic
+    sampling drew (draw.json) when it did."""
+    from .headroom import signal_stats
+
+    items = [CandidateSet.from_dict(d) for d in read_jsonl(run.candidates(round_idx))]
+    rankings = [Ranking.from_dict(d) for d in read_jsonl(run.rankings(round_idx))]
+    return _with_draws(run, round_idx, signal_stats(items, rankings))
+
+
+def _with_draws(run: RunDir, round_idx: int, signal: dict[str, Any]) -> dict[str, Any]:
+    if run.draws(round_idx).exists():
+        draws = read_json(run.draws(round_idx))
+        signal.update(drawn=draws["drawn"], draw_limit=draws["limit"])
+    return signal
+
+
+def prefs_stage(run: RunDir, round_idx: int, recipe: Recipe) -> dict[str, Any]:
+    """Write prefs/pairs, prefs/lists and prefs/stats.json (the completion marker) atomically, and print the
+    round's signal (can ranking teach anything?) before training starts."""
     from datasets import Dataset
+
+    from . import progress
+    from .headroom import signal_line, signal_stats, signal_warning
 
     items = [CandidateSet.from_dict(d) for d in read_jsonl(run.candidates(round_idx))]
     rankings = [Ranking.from_dict(d) for d in read_jsonl(run.rankings(round_idx))]
     rows, stats = pair_rows(items, rankings, recipe.preferences)
     best, best_stats = best_rows(items, rankings, recipe.preferences)
     stats.update(best_stats)
+    stats["signal"] = _with_draws(run, round_idx, signal_stats(items, rankings))
     final = run.prefs(round_idx)
     final.parent.mkdir(parents=True, exist_ok=True)
     tmp = tempfile.mkdtemp(prefix=".prefs-", dir=final.parent)
@@ -207,6 +229,10 @@ def prefs_stage(run: RunDir, round_idx: int, recipe: Recipe) -> dict[str, int]:
     top.save_to_disk(f"{tmp}/best")
     atomic_write_json(f"{tmp}/stats.json", stats)
     replace_dir(tmp, final)
+    progress.log(signal_line(round_idx, stats["signal"]))
+    warning = signal_warning(round_idx, stats["signal"])
+    if warning:
+        progress.log(warning)
     return stats
 
 

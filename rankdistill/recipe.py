@@ -117,6 +117,11 @@ class _GenerationSettings(Settings):
     # section per backend with settings, generation.<name>
     backend: str = Field("auto", description="Generation engine: auto, or a generation backend's name.")
     k: int = Field(4, ge=2, description="Candidates sampled per prompt.")
+    greedy: bool = Field(
+        True,
+        description="Add the student's greedy answer to each prompt's candidates (source 'greedy'), ranked like "
+        "the samples: the round's signal (prefs/stats.json) measures the samples against it.",
+    )
     temperature: float = Field(1.0, gt=0, description="Sampling temperature for candidates.")
     top_p: float = Field(1.0, gt=0, le=1, description="Nucleus sampling threshold.")
     max_new_tokens: int = Field(64, gt=0, description="Longest candidate, in tokens.")
@@ -172,6 +177,17 @@ class PreferenceSettings(Settings):
         False,
         description="raft: also train on prompts whose candidates all equal the reference (all tied, all "
         "correct: 'keep answering this'), which otherwise give no pair and no top answer.",
+    )
+    skip_tied: bool = Field(
+        False,
+        description="Dynamic sampling (DAPO): the generate stage ranks candidates as it samples and keeps drawing "
+        "training prompts until data.max_prompts of them have candidates that do not all tie.",
+    )
+    max_draw: int = Field(
+        4,
+        ge=1,
+        description="skip_tied: a round draws at most this many times data.max_prompts prompts, then trains on "
+        "the prompts with signal it found.",
     )
 
 

@@ -21,12 +21,14 @@ class Completion:
     text: str
     num_tokens: int
     finish_reason: str  # "stop" (end of sequence) or "length" (hit max_new_tokens)
-    source: str = "student"  # or "reference" / "teacher" (generation.sources); judges never see it
+    # "student" (a sample), "greedy" (generation.greedy), "reference" / "teacher" (generation.sources);
+    # judges never see it
+    source: str = "student"
 
 
 @dataclass
 class CandidateSet:
-    """One prompt and its candidates: the k the student sampled, then any from other sources."""
+    """One prompt and its candidates: the k the student sampled, its greedy answer, then any from other sources."""
 
     prompt_id: str
     messages: list[dict[str, str]]

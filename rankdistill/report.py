@@ -6,6 +6,7 @@ import math
 from pathlib import Path
 from typing import Any
 
+from .headroom import signal_line, signal_warning
 from .metrics import METRICS, Metric, number, percent
 from .recipe import Recipe
 from .records import atomic_write_json, read_json, read_jsonl
@@ -165,9 +166,24 @@ def summary_table(rows: list[dict[str, Any]]) -> tuple[list[str], list[list[str]
     if copy:
         notes.append(copy + (f"; * best round ({best})" if best is not None else ""))
     notes += [difference_note(r) for r in rows if r.get("vs_previous_round")]
+    for row in rows:  # what each ranking round could teach: ties, headroom over the greedy answer, pass@k
+        if row.get("signal"):
+            notes.append(signal_line(row["round"], row["signal"]))
+            warning = signal_warning(row["round"], row["signal"])
+            if warning:
+                notes.append(warning)
+    signal = (
+        "; signal: all tied = no candidate scores above another, headroom = a sample of the student scores above "
+        "its greedy answer (any source: any other candidate does), pass@k = one of the student's k own answers "
+        "(samples and greedy) passes the judge"
+        if any(r.get("signal") for r in rows)
+        else ""
+    )
     notes.append(
         column_notes("summary", rows)
-        + "; pairs: preference pairs trained on; gen … total: seconds per stage (judge: judge + prefs)."
+        + "; pairs: preference pairs trained on; gen … total: seconds per stage (judge: judge + prefs)"
+        + signal
+        + "."
     )
     return headers, cells, notes
 

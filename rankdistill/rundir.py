@@ -103,6 +103,10 @@ class RunDir:
     def candidates(self, r: int) -> Path:
         return self.round_dir(r) / "candidates.jsonl"
 
+    def draws(self, r: int) -> Path:
+        """Dynamic sampling's record (preferences.skip_tied): prompts drawn, kept with signal, the limit."""
+        return self.round_dir(r) / "draw.json"
+
     def rankings(self, r: int) -> Path:
         return self.round_dir(r) / "rankings.jsonl"
 

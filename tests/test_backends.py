@@ -164,6 +164,7 @@ def test_toy_backend_samples_the_candidates_and_the_eval_answers(toy, tmp_path):
         assert [(c["text"], c["num_tokens"], c["source"]) for c in line["candidates"]] == [
             ("She goes home. #0", 4, "student"),
             ("She goes home. #1", 4, "student"),
+            ("She goes home.", 4, "greedy"),  # generation.greedy: the backend's greedy answer
         ]
 
     ev = _rankdistill(env, "eval", str(run), "--round", "0")

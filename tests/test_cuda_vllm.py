@@ -62,8 +62,8 @@ def test_auto_backend_runs_every_stage_of_the_default_recipe_with_vllm_on_the_gp
         assert json.loads((run / f"round-{r:02d}/eval.json").read_text())["n"] == 16
     candidates = [json.loads(x) for x in (run / "round-02/candidates.jsonl").read_text().splitlines()]
     assert len(candidates) == 8 and all(
-        len(c["candidates"]) == 5 for c in candidates
-    )  # 4 samples + reference
+        len(c["candidates"]) == 6 for c in candidates
+    )  # 4 samples + the greedy answer + reference
 
 
 def test_greedy_answers_equal_across_backends_on_the_gpu(tmp_path):

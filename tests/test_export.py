@@ -134,7 +134,7 @@ def test_qlora_base_model_round_with_plain_prompts_exports_full_precision_with_a
     recipe = load_recipe(None, {**sets, "student.model": str(base), "student.quantization": "4bit"})
     run = iterate(recipe, tmp_path / "run")
     candidates = [json.loads(x) for x in run.candidates(1).read_text().splitlines()]
-    assert len(candidates) == 4 and all(len(c["candidates"]) == 2 for c in candidates)
+    assert len(candidates) == 4 and all(len(c["candidates"]) == 3 for c in candidates)  # 2 samples + greedy
     assert json.loads(run.eval_json(1).read_text())["n"] == 4
     out = tmp_path / "merged"
     result = CliRunner().invoke(main, ["export", str(run.root), "--out", str(out), "--merge"])

@@ -97,11 +97,11 @@ def test_round_artifacts_weights_and_resume(tmp_path):
     assert mtimes(run / "round-01") == {k: v for k, v in before.items() if k != "r0"}
     lines = [json.loads(x) for x in (run / "round-02/candidates.jsonl").read_text().splitlines()]
     assert len(lines) == 8
-    for x in lines:  # 4 samples of the SFT round's student, then the reference
-        assert [c["source"] for c in x["candidates"]] == ["student"] * 4 + ["reference"]
+    for x in lines:  # 4 samples of the SFT round's student, its greedy answer, then the reference
+        assert [c["source"] for c in x["candidates"]] == ["student"] * 4 + ["greedy", "reference"]
         assert all(c["finish_reason"] in ("stop", "length") and c["num_tokens"] > 0 for c in x["candidates"])
     rankings = [json.loads(x) for x in (run / "round-02/rankings.jsonl").read_text().splitlines()]
-    assert len(rankings) == 8 and all(sorted(r["order"]) == [0, 1, 2, 3, 4] for r in rankings)
+    assert len(rankings) == 8 and all(sorted(r["order"]) == [0, 1, 2, 3, 4, 5] for r in rankings)
 
     from datasets import load_from_disk
 

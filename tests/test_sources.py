@@ -44,7 +44,7 @@ def test_reference_candidate_is_ranked_and_chosen_where_it_wins(tmp_path):
     assert len(items) == 3
     for item in items:
         sources = [c["source"] for c in item["candidates"]]
-        assert sources == ["student", "student", "reference"]  # k samples, then the reference once
+        assert sources == ["student", "student", "greedy", "reference"]  # k samples, greedy, the reference once
         assert item["candidates"][-1]["text"] == item["reference"]
         assert item["candidates"][-1]["num_tokens"] > 0
     judge_stage(run, 1, recipe)
@@ -55,17 +55,17 @@ def test_reference_candidate_is_ranked_and_chosen_where_it_wins(tmp_path):
     pairs = load_from_disk(str(run.prefs(1) / "pairs")).to_list()
     for item in items:
         ranking = rankings[item["prompt_id"]]
-        assert len(ranking["scores"]) == 3  # the reference was ranked with the samples
-        ref_score = ranking["scores"][2]
-        student_best = max(ranking["scores"][:2])
+        assert len(ranking["scores"]) == 4  # the reference was ranked with the student's answers
+        ref_score = ranking["scores"][3]
+        student_best = max(ranking["scores"][:3])  # its samples and its greedy answer
         mine = [p for p in pairs if p["prompt_id"] == item["prompt_id"]]
         if ref_score > student_best:  # the reference won: it is the chosen answer of the prompt's pair
             assert [p["chosen"][0]["content"] for p in mine] == [item["reference"]]
             assert [p["chosen_source"] for p in mine] == ["reference"]
-            assert all(p["rejected_source"] == "student" for p in mine)
+            assert all(p["rejected_source"] in ("student", "greedy") for p in mine)
     assert stats["chosen_sources"].get("reference", 0) >= 1
     lists = load_from_disk(str(run.prefs(1) / "lists")).to_list()
-    assert all(row["sources"] == ["student", "student", "reference"] for row in lists)
+    assert all(row["sources"] == ["student", "student", "greedy", "reference"] for row in lists)
 
 
 @pytest.mark.integration

@@ -27,15 +27,19 @@ if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of
 
 __all__ = [
     "JUDGE_KINDS",
+    "MIN_RANKINGS_FOR_ABSTAIN_CHECK",
     "CostLimitReached",
     "Judge",
     "JudgeKind",
     "JudgeKindSettings",
     "Ledger",
+    "abstain_error",
     "check_judge",
     "judge_stage",
     "kind_of",
     "make_judge",
+    "max_abstain_rate",
+    "rank_items",
     "ranking_from_scores",
     "run_judge",
     "set_round",
@@ -144,7 +148,7 @@ def rank_items(judge: Any, items: list[CandidateSet], on_result: Any, concurrenc
 MIN_RANKINGS_FOR_ABSTAIN_CHECK = 20  # stopping early needs this many; the stage's end checks all of them
 
 
-def _abstain_error(abstained: int, ranked: int, limit: float) -> JudgeFailed:
+def abstain_error(abstained: int, ranked: int, limit: float) -> JudgeFailed:
     return JudgeFailed(
         f"{abstained} of {ranked} rankings abstained (no parseable verdict), more than judge.max_abstain_rate "
         f"{limit:g}: check the judge's model and template (its replies are in ledger.sqlite), "
@@ -181,7 +185,7 @@ def judge_stage(run: RunDir, round_idx: int, recipe: Recipe) -> None:
                     counts["ranked"] >= MIN_RANKINGS_FOR_ABSTAIN_CHECK
                     and counts["abstained"] > limit * counts["ranked"]
                 ):
-                    raise _abstain_error(counts["abstained"], counts["ranked"], limit)
+                    raise abstain_error(counts["abstained"], counts["ranked"], limit)
 
             failures = rank_items(judge, todo, done, getattr(settings, "concurrency", 8))
     if failures is not None and failures.failed:
@@ -193,5 +197,5 @@ def judge_stage(run: RunDir, round_idx: int, recipe: Recipe) -> None:
             "the rest"
         )
     if counts["abstained"] > limit * counts["ranked"]:
-        raise _abstain_error(counts["abstained"], counts["ranked"], limit)
+        raise abstain_error(counts["abstained"], counts["ranked"], limit)
     partial.finish([it.prompt_id for it in items])

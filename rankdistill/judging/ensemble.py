@@ -1,6 +1,9 @@
 """The ``ensemble`` judge: several judges rank the same candidates; Borda count, mean score or majority vote.
 
 Members that abstain on a prompt (or on a candidate) are left out of that vote rather than counted as zero.
+A candidate passes the ensemble's pass/fail (``Ranking.passed``) when it passes every member that has one (a
+member without a pass/fail, such as an LLM judge's scores, does not vote); the ensemble has none when no member
+has one.
 """
 
 from __future__ import annotations
