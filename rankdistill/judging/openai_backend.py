@@ -106,6 +106,25 @@ def retry_after(headers: Any) -> float | None:
     return None
 
 
+def answered(resp: Any, latency_s: float, retries: int) -> Reply:
+    """The Reply of a 200 answer, whatever its shape: the server answered (and bills it), so it is recorded as an
+    answer; one with no choice or no text in it parses as nothing, an abstention, never a lost or failed call."""
+    choices = getattr(resp, "choices", None) or []
+    message = getattr(choices[0], "message", None) if choices else None
+    text = getattr(message, "content", None)
+    if text is None and getattr(message, "refusal", None):
+        text = f"[refusal] {message.refusal}"
+    usage = getattr(resp, "usage", None)
+    tokens = [getattr(usage, name, 0) for name in ("prompt_tokens", "completion_tokens")]
+    return Reply(
+        text if isinstance(text, str) else "",
+        *(t if isinstance(t, int) and t >= 0 else 0 for t in tokens),
+        latency_s=latency_s,
+        retries=retries,
+        error=None if choices else "the answer had no choices",
+    )
+
+
 class OpenAIBackend:
     def __init__(self, settings: Any):
         self.settings = settings
@@ -195,18 +214,7 @@ class OpenAIBackend:
             wait = None
             try:
                 resp = await self.client.chat.completions.create(**kwargs)
-                choice = resp.choices[0].message
-                text = choice.content
-                if text is None and getattr(choice, "refusal", None):
-                    text = f"[refusal] {choice.refusal}"
-                usage = resp.usage
-                return Reply(
-                    text if text is not None else "",
-                    getattr(usage, "prompt_tokens", 0) or 0,
-                    getattr(usage, "completion_tokens", 0) or 0,
-                    latency_s=time.perf_counter() - start,
-                    retries=retries,
-                )
+                return answered(resp, time.perf_counter() - start, retries)
             except (openai.AuthenticationError, openai.PermissionDeniedError) as e:
                 raise JudgeConfigError(
                     f"judge server {self.public_url()} refused the credentials: {status_error(e)}{self._hint()}"
