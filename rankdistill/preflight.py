@@ -34,7 +34,26 @@ def check_recipe(recipe: Recipe, algorithms: list[str] | None = None) -> dict[st
 
 
 def check_run(run: RunDir, recipe: Recipe) -> None:
-    """What the run directory itself must hold: a sound ledger when rankings were judged through it."""
+    """What the run directory itself must hold (a sound ledger when rankings were judged through it), and, when
+    work is left, the judge's server: reachable and taking the key, asked once for free before any model loads."""
     from .judging import check_ledger
+    from .judging.kinds import probe_judge
 
     check_ledger(run, recipe.judge)
+    if not run_complete(run, recipe):
+        probe_judge(recipe.judge)
+
+
+def run_complete(run: RunDir, recipe: Recipe) -> bool:
+    """Every stage of every round of ``recipe`` done (a rerun of a finished run asks no server)."""
+    from .train import stages_for_round
+
+    if (recipe.eval.data or recipe.data.test) and not run.is_done("eval", 0):
+        return False
+    for r in range(1, recipe.rounds + 1):
+        for stage in stages_for_round(recipe, r):
+            if stage == "eval" and not (recipe.eval.data or recipe.data.test):
+                continue
+            if not run.is_done(stage, r):
+                return False
+    return True

@@ -426,9 +426,14 @@ def load_recipe(path: str | Path | None = None, overrides: dict[str, Any] | None
     older recipes are read where they live now, with a note saying where."""
     path = resolve_recipe_path(path)
     try:
-        tree = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        tree = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as e:
         raise RecipeError(f"{path}: not valid YAML: {e}") from e
+    if tree is None:  # an empty file (or /dev/null) would silently run every default on the whole data set
+        raise RecipeError(
+            f"{path}: the recipe file is empty; a recipe is a mapping of keys (`rankdistill init NAME` writes an "
+            "editable copy of a shipped one, `rankdistill recipes` lists them)"
+        )
     if not isinstance(tree, dict):
         raise RecipeError(f"{path}: a recipe is a mapping of keys, got {type(tree).__name__}")
     source = str(path)

@@ -142,3 +142,28 @@ def test_a_ledger_that_cannot_be_written_stops_the_stage_with_one_line(tmp_path,
         recorded = answered_rows(run)
         assert srv.requests == recorded + 1  # the one answer that could not be written, and no call after it
         assert "1 answer" in line  # ...which the line counts as paid and not recorded
+
+
+@pytest.fixture
+def tiny_disk(tmp_path):
+    """An 8 MiB filesystem (tmpfs; needs root, else the test is skipped)."""
+    mount = tmp_path / "tiny"
+    mount.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mount)], capture_output=True).returncode:
+        pytest.skip("mounting a tmpfs needs root")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_a_run_on_a_disk_that_fills_keeps_every_answer_it_paid_for(tiny_disk):
+    prompts = [["a", f"bb {n}"] for n in range(8)]
+    with FakeServer(reply_pad=1_000_000) as srv:  # 1 MB answers: the disk holds a few
+        run, _ = make_run(tiny_disk, prompts, base_url=srv.url, concurrency=2)
+        result = CliRunner().invoke(main, ["judge", str(run.root), "--round", "1"])
+        assert result.exit_code == 2, result.output
+        line = one_line(result.output, "stopped:")
+        assert "ledger.sqlite" in line and "MiB free" in line, line
+        assert 0 < srv.ok < 8 and answered_rows(run) == srv.ok  # what was answered is recorded
+        assert "not recorded" not in line

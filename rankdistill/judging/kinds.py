@@ -108,6 +108,12 @@ def check_judge(settings: Any) -> None:
         kind_of(s).check(s)
 
 
+def probe_judge(settings: Any) -> None:
+    """One free call to each judge inside that calls a server: it is there and takes the key (JudgeConfigError)."""
+    for s in walk(settings):
+        kind_of(s).probe(s)
+
+
 def uses_ledger(settings: Any) -> bool:
     """Whether the judge's calls go through the run's ledger (an ensemble: whether one of its members' do)."""
     flag = kind_of(settings).uses_ledger

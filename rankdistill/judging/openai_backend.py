@@ -198,6 +198,33 @@ class OpenAIBackend:
             await self.client.close()
             self.client = None
 
+    async def probe(self) -> None:
+        """One free request (listing the served models) that the server is there and takes the key; a server
+        that answers it with another error (no such route) is there. JudgeConfigError otherwise."""
+        import openai
+
+        async with self.session():
+            try:
+                listed = await self.client.models.list()
+            except (openai.AuthenticationError, openai.PermissionDeniedError) as e:
+                raise JudgeConfigError(
+                    f"judge server {self.public_url()} refused the credentials: {status_error(e)}{self._hint()}"
+                ) from None
+            except (openai.APITimeoutError, openai.APIConnectionError) as e:
+                cause = e.__cause__ or e
+                raise JudgeConfigError(
+                    f"judge server {self.public_url()} cannot be reached ({_short(f'{type(cause).__name__}: {cause}')}); "
+                    "check judge.base_url (e.g. http://127.0.0.1:8000/v1) and that the server is up"
+                ) from None
+            except (openai.APIStatusError, openai.APIResponseValidationError, ValueError):
+                return  # it answered: there, though it lists no models
+        served = [getattr(m, "id", None) for m in getattr(listed, "data", None) or []]
+        if served and self.model not in served:
+            progress.log(
+                f"warning: judge.model {self.model!r} is not among the models {self.public_url()} lists "
+                f"({_short(', '.join(map(str, served)), 120)})"
+            )
+
     async def complete(self, messages: list[dict[str, str]], schema: dict[str, Any] | None) -> Reply:
         import openai
 

@@ -11,6 +11,7 @@ import dataclasses
 import importlib
 import json
 import math
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
@@ -164,6 +165,9 @@ def check_config_args(
                 f"train.args.{key} ({algorithm}): expected {expected.__name__}"
                 f"{' or null' if optional else ''}, got {value!r} ({type(value).__name__})"
             )
+        problem = _value_problem(fields[key], value, name)
+        if problem:
+            raise RecipeError(f"train.args.{key} ({algorithm}): {problem}")
     if base is None or not args:
         return
     problem = _build_error(config_cls, {**base, **args})
@@ -187,6 +191,83 @@ def _scalar_type(field: dataclasses.Field) -> tuple[type | None, bool]:
     if len(parts) == 1 and next(iter(parts)) in kinds:
         return kinds[parts.pop()], optional
     return None, False
+
+
+# How a config field's documentation enumerates its values, when its metadata has no "choices" (trl's loss_type).
+_NAME = r"(?:`'?[\w.-]+'?`|'[\w.-]+')(?:\s*\(default\))?"
+_ENUMERATED = re.compile(
+    rf"(?:Possible|Supported|Valid) values are:?\s*({_NAME}(?:\s*(?:,\s*(?:and|or)?|and|or)\s*{_NAME})*)\s*\."
+)
+
+
+def _value_problem(field: dataclasses.Field, value: Any, config: str) -> str | None:
+    """What a config would only find out while training: a number that is not finite, a list where one value
+    goes, an item of another type in a list, or a name that is none of those the field's metadata or
+    documentation lists (each item of a list: loss_type: [sigmoid, bogus])."""
+    if any(isinstance(v, float) and not math.isfinite(v) for v in _leaves(value)):
+        return f"{value!r} is not a finite number"
+    many = _list_item_type(field)
+    if isinstance(value, list | tuple):
+        if many is None:
+            return f"takes one value, got the list {value!r}"
+        wrong = [v for v in value if many is not Any and not _fits_item(v, many)]
+        if wrong:
+            return f"expected a list of {many.__name__}, got {wrong[0]!r} in {value!r}"
+    allowed = _allowed_values(field)
+    if allowed:
+        for v in value if isinstance(value, list | tuple) else [value]:
+            if isinstance(v, str) and v not in allowed:
+                return f"{v!r} is not one of {', '.join(allowed)} (the values {config} lists)"
+    return None
+
+
+def _leaves(value: Any) -> list[Any]:
+    if isinstance(value, dict):
+        return [x for v in value.values() for x in _leaves(v)]
+    if isinstance(value, list | tuple):
+        return [x for v in value for x in _leaves(v)]
+    return [value]
+
+
+def _list_item_type(field: dataclasses.Field) -> Any:
+    """The item type when the field takes a list (``Any`` when not said), else None."""
+    import types
+    import typing
+
+    hint = field.type
+    if isinstance(hint, str):  # a postponed annotation: read as text
+        if "list" not in hint.lower() and "sequence" not in hint.lower() and "tuple" not in hint.lower():
+            return None if re.fullmatch(r"[\w\s|.]+", hint) else Any  # plain names only: str | None
+        match = re.search(r"list\[(str|int|float|bool)\]", hint)
+        return {"str": str, "int": int, "float": float, "bool": bool}[match.group(1)] if match else Any
+    options = typing.get_args(hint) if typing.get_origin(hint) in (typing.Union, types.UnionType) else (hint,)
+    if any(o is Any or typing.get_origin(o) is dict or o is dict for o in options):
+        return Any
+    for option in options:
+        if typing.get_origin(option) in (list, tuple) or option in (list, tuple):
+            args = typing.get_args(option)
+            return args[0] if args and args[0] in (str, int, float, bool) else Any
+    return None
+
+
+def _fits_item(value: Any, expected: type) -> bool:
+    return isinstance(value, str) if expected is str else _fits(value, expected)
+
+
+def _allowed_values(field: dataclasses.Field) -> list[str]:
+    """The names a field takes: its metadata's "choices", else the values its help text enumerates (used only
+    when its default is among them, so a documentation that lists too few never refuses a good value)."""
+    choices = field.metadata.get("choices")
+    if choices:
+        return [str(c) for c in choices]
+    match = _ENUMERATED.search(" ".join(str(field.metadata.get("help", "")).split()))
+    if not match:
+        return []
+    names = re.findall(r"`'?([\w.-]+)'?`|'([\w.-]+)'", match.group(1))
+    allowed = [a or b for a, b in names]
+    default = field.default_factory() if field.default_factory is not dataclasses.MISSING else field.default
+    defaults = default if isinstance(default, list | tuple) else [default]
+    return allowed if defaults and all(d in allowed for d in defaults) else []
 
 
 def _fits(value: Any, expected: type) -> bool:
