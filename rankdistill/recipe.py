@@ -219,6 +219,13 @@ class TrainSettings(Settings):
         "compare).",
     )
 
+    @field_validator("algorithm", "schedule", mode="before")
+    @classmethod
+    def _plugins_left_out(cls, value: Any) -> Any:
+        for name in value if isinstance(value, list) else [value]:
+            ALGORITHMS.refuse(name)  # a plug-in that could not be loaded: why, not "should be 'dpo', ..."
+        return value
+
     @model_validator(mode="after")
     def _algorithm_is_trained(self, info: ValidationInfo) -> TrainSettings:
         if (info.context or {}).get("saved"):  # a run directory's own recipe.yaml: as it was made

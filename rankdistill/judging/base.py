@@ -59,6 +59,9 @@ class JudgeKindSettings(Settings):
         dropped, since old run directories' recipe.yaml saved every judge field of every kind."""
         if not isinstance(data, dict):
             return data
+        from .kinds import JUDGE_KINDS
+
+        JUDGE_KINDS.refuse(data.get("kind"))  # a judge kind plug-in that could not be loaded: why
         cls._check_kind(data.get("kind"))
         from .kinds import foreign_defaults
 

@@ -25,13 +25,13 @@ from typing import TYPE_CHECKING, Any
 from ..records import atomic_write_json, replace_dir
 from ..registry import Registry
 from ..rundir import STAGES, RunDir, Timer, is_main_process
-from .common import TRAIN_FIELDS, Algorithm, PeakMemory, TrainJob
+from .common import TRAIN_FIELDS, Algorithm, PeakMemory, TrainJob, check_algorithm
 
 if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
     from ..recipe import Recipe
 
 ALGORITHMS: Registry[Algorithm] = Registry(
-    "algorithm", group="rankdistill.algorithms", package=__name__, attr="ALGORITHM"
+    "algorithm", group="rankdistill.algorithms", package=__name__, attr="ALGORITHM", check=check_algorithm
 )
 
 

@@ -130,6 +130,17 @@ class Algorithm:
         check_config_args(self.config_class(), recipe.train.args, self.name, owned, base)
 
 
+def check_algorithm(entry: Any) -> None:
+    """A plug-in's ALGORITHM is one: an Algorithm with a train function and a settings class made of defaults."""
+    from ..registry import settings_problem
+
+    if not isinstance(entry, Algorithm):
+        raise TypeError(f"{type(entry).__name__} is not a rankdistill.train.common.Algorithm")
+    if not callable(entry.train):
+        raise TypeError("its train is not a function")
+    settings_problem(entry.settings, AlgorithmSettings)
+
+
 # TrainingArguments fields rankdistill fills from the recipe's typed fields; setting them again is ambiguous.
 OWNED = {
     "output_dir": "(the run directory)",
