@@ -271,6 +271,16 @@ class Recipe(Settings):
         default_factory=EvalSettings, description="Greedy evaluation after each round."
     )
 
+    @field_validator("name")
+    @classmethod
+    def _plain_name(cls, v: str) -> str:
+        # the run directory is runs/<name>: a path in it would put the run (and its files) somewhere else
+        if not v.strip() or v in (".", "..") or "/" in v or "\\" in v or v.startswith("~"):
+            raise ValueError(
+                "a run name is a plain name (no '/', '..' or '~'); to put a run elsewhere, use --run-dir"
+            )
+        return v
+
     @model_validator(mode="after")
     def _reference_needs_field(self) -> Recipe:
         if reads_reference(self.judge) and not self.data.reference_field:

@@ -171,12 +171,16 @@ class Ledger:
         self.db = sqlite3.connect(str(self.path) if self.path else ":memory:", isolation_level=None)
         self.db.row_factory = sqlite3.Row
         try:
+            refuse_newer(self.db.execute("PRAGMA user_version").fetchone()[0], self.path)  # before any write
             self.db.execute("PRAGMA journal_mode=WAL" if self.path else "PRAGMA journal_mode=MEMORY")
             self.db.execute("PRAGMA synchronous=NORMAL")  # no fsync per call; a crash loses at most the last calls
             migrate(self.db)
         except sqlite3.DatabaseError as e:
             self.db.close()
             raise LedgerError(corrupt_message(self.path, e)) from None
+        except LedgerError:
+            self.db.close()
+            raise
         self.max_cost = max_cost
         self.round: int | None = None
         self.stage = "judge"
@@ -507,6 +511,18 @@ def start_new_ledger(path: str | Path, why: str) -> Path | None:
     return kept
 
 
+class LedgerTooNew(LedgerError):
+    """A ledger whose schema a newer rankdistill wrote: read or written here, its rows could be misread."""
+
+
+def refuse_newer(version: int, path: Path | None) -> None:
+    if version > len(MIGRATIONS):
+        raise LedgerTooNew(
+            f"{path or 'the ledger'}: written by a newer rankdistill (ledger schema {version}, this one knows "
+            f"{len(MIGRATIONS)}); upgrade rankdistill (pip install -U rankdistill) to use this run"
+        )
+
+
 def migrate(db: sqlite3.Connection) -> None:
     """Run the migrations this file has not seen yet, each in its own transaction.
 
@@ -514,10 +530,7 @@ def migrate(db: sqlite3.Connection) -> None:
     accelerate launch) run each migration once. (``db`` is in autocommit mode: no implicit transactions.)
     """
     version = db.execute("PRAGMA user_version").fetchone()[0]
-    if version > len(MIGRATIONS):
-        raise RuntimeError(
-            f"ledger schema version {version} is newer than this rankdistill ({len(MIGRATIONS)})"
-        )
+    refuse_newer(version, None)
     for i, sql in enumerate(MIGRATIONS[version:], start=version + 1):
         db.execute("BEGIN IMMEDIATE")
         try:
@@ -546,6 +559,9 @@ def _summarize(path: str | Path) -> dict[str, Any]:
     db = open_read_only(path)
     db.row_factory = sqlite3.Row
     migrated = db.execute("PRAGMA user_version").fetchone()[0]
+    if migrated > len(MIGRATIONS):
+        db.close()
+        refuse_newer(migrated, Path(path))
     run_dir = "run_dir" if migrated >= 4 else "''"  # older files: every row is the ledger's own run
 
     def calls(where: str = "1", args: tuple = ()) -> dict[str, Any]:
