@@ -167,3 +167,37 @@ def test_a_run_on_a_disk_that_fills_keeps_every_answer_it_paid_for(tiny_disk):
         assert "ledger.sqlite" in line and "MiB free" in line, line
         assert 0 < srv.ok < 8 and answered_rows(run) == srv.ok  # what was answered is recorded
         assert "not recorded" not in line
+
+
+def test_every_answer_of_a_faulty_server_is_a_row_and_a_rerun_asks_nothing(tmp_path):
+    faults = ["429", "500", "slow", "badbody", "badjson", "refuse", "empty"]
+    prompts = [["a", "bbb"]] + [["a", f"bbb [fault={f}]"] for f in faults]
+    with FakeServer(slow_s=3.0) as srv:
+        run, _ = make_run(tmp_path, prompts, base_url=srv.url, max_abstain_rate=1.0)
+        result = CliRunner().invoke(main, ["judge", str(run.root), "--round", "1"])
+        assert result.exit_code == 0, result.output
+        # 429, 500 (twice), the timeout and the broken body were retried: those requests got no answer
+        assert srv.requests == srv.ok + 5 and answered_rows(run) == srv.ok
+        asked = srv.requests
+        again = CliRunner().invoke(main, ["judge", str(run.root), "--round", "1", "--force"])
+        assert again.exit_code == 0, again.output
+        assert srv.requests == asked  # every answer, the unparseable ones too, came from the ledger
+
+
+def test_a_second_ctrl_c_abandons_calls_that_hang(tmp_path):
+    prompts = [["a", f"bb [fault=hang] {n}"] for n in range(4)]
+    with FakeServer(slow_s=20.0) as srv:
+        run, _ = make_run(tmp_path, prompts, base_url=srv.url, concurrency=2, timeout=60.0)
+        proc = judge(run)
+        deadline = time.monotonic() + 60
+        while srv.requests < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.3)
+        proc.send_signal(signal.SIGINT)
+        time.sleep(1.0)
+        assert proc.poll() is None  # the first Ctrl-C waits for the calls in flight...
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=15)  # ...the second does not
+        assert proc.returncode == 130, err
+        assert "Ctrl-C again" in err and "Traceback" not in err
+        assert srv.ok == 0 and answered_rows(run) == 0

@@ -248,7 +248,8 @@ class Ledger:
                 raise KeyboardInterrupt
 
     def _on_interrupt(self) -> None:
-        if self.interrupted:  # the second Ctrl-C: the calls in flight are abandoned
+        if self.interrupted:  # the second Ctrl-C: the calls in flight are abandoned (this raises it, once)
+            self.interrupted = False
             raise KeyboardInterrupt
         from .. import progress
 

@@ -514,11 +514,12 @@ RewardMode = Annotated[
 class JudgeReward:
     """A TRL reward function that asks the judge to rank each prompt's group of samples."""
 
-    def __init__(self, judge: Any, mode: str = "scores"):
+    def __init__(self, judge: Any, mode: str = "scores", tally: Any = None):
         if judge is None:
             raise TypeError("JudgeReward needs the run's judge (judging.run_judge; train_with passes it)")
         self.judge = judge
         self.mode = mode
+        self.tally = tally  # guards.RewardTally: the round's abstentions and rewards, checked as they come
         self.__name__ = f"judge:{judge.name}"  # TRL logs rewards under the function's name
         self.calls = 0
         self.abstentions = 0
@@ -541,11 +542,22 @@ class JudgeReward:
             scores = list(self.judge.rank(item).scores)
             self.calls += 1
             self.abstentions += sum(math.isnan(s) for s in scores)
+            judged = scores
             if self.mode == "rank":
                 scores = rank_rewards(scores)
             rewards.extend(0.0 if math.isnan(s) else float(s) for s in scores)
+            if self.tally is not None:
+                self.tally.add(judged, rewards[len(rewards) - len(scores) :])
             start = end
         return rewards
+
+
+def reward_tally(job: TrainJob) -> Any:
+    """The round's RewardTally (guards.py), limited by the judge's max_abstain_rate."""
+    from ..judging.kinds import max_abstain_rate
+    from . import guards
+
+    return guards.RewardTally(max_abstain_rate(job.recipe.judge), job.label, getattr(job.judge, "name", "the judge"))
 
 
 def fit(
@@ -555,27 +567,39 @@ def fit(
     model: Any = None,
     tokenizer: Any = None,
     after_init: Callable[[Any], None] | None = None,
+    tally: Any = None,
     **trainer_kwargs: Any,
 ) -> dict:
     """One round on a transformers Trainer (``trainer_class``): the student with a trainable adapter (or ``model``
     as given), its config, the progress bar, training (resumed from the newest checkpoint), and the saved adapter
-    and loss history. Returns {"history", "examples"}."""
+    and loss history. Returns {"history", "examples"}. A loss or weight that is not finite stops it; ``tally``
+    (an online algorithm's rewards, kept in its checkpoints) is checked at the end (guards.py)."""
+    from ..rundir import last_complete_checkpoint
+    from . import guards
+
     if model is None:
         model, tokenizer = load_trainable(job.recipe, job.previous)
     config = job.algorithm.build_config(job.recipe, job.checkpoints, wants_bf16(job.recipe, model))
     history: list[dict[str, float]] = []
     with progress.task(job.label, total=job.recipe.train.max_steps) as bar:
+        callbacks = [progress_callback(bar, history), guards.finite_callback(job.label)]
+        if tally is not None:
+            tally.load_from(last_complete_checkpoint(job.checkpoints) if job.checkpoints.exists() else None)
+            callbacks.append(guards.tally_callback(tally))
         trainer = trainer_class(
             model=model,
             args=config,
             train_dataset=dataset,
             processing_class=tokenizer,
-            callbacks=[progress_callback(bar, history)],
+            callbacks=callbacks,
             **trainer_kwargs,
         )
         if after_init is not None:
             after_init(trainer)
         run_trainer(trainer, job.checkpoints, bar)
+    if tally is not None:
+        tally.finish()  # too many abstentions: JudgeFailed; every reward 0: NothingLearned
+    guards.check_finite(trainer.model, job.label, trainer.state.global_step)
     save_adapter(trainer, job.adapter_out, history)
     return {"history": history, "examples": len(dataset)}
 
