@@ -155,3 +155,33 @@ def test_a_round_stopped_mid_step_resumes_without_paying_twice(tmp_path, tiny, a
     assert run.is_done("train", 1)
     assert srv.ok == 4 and all(n == 1 for n in srv.seen.values())  # step 2 drew the same samples again
     assert answered_rows(run) == 4
+
+
+@pytest.mark.parametrize("stop", ["ctrl-c", "kill -9"])
+def test_a_round_interrupted_mid_step_draws_the_same_samples_again(tmp_path, tiny, stop):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    env = {**os.environ, "OPENAI_API_KEY": KEY}
+    env.pop("OPENAI_BASE_URL", None)
+    with FakeServer(delay=0.5) as srv:
+        args = [sys.executable, "-m", "rankdistill", *online(tmp_path, tiny, "grpo", openai(srv))]
+        proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 300
+        while srv.requests < 3 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)  # step 2's first reward call is in flight
+        proc.send_signal(signal.SIGINT if stop == "ctrl-c" else signal.SIGKILL)
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == (130 if stop == "ctrl-c" else -9), err[-2000:]
+        run = RunDir(tmp_path / "run")
+        if stop == "ctrl-c":
+            assert srv.ok == 3 and answered_rows(run) == 3  # the call in flight landed in the ledger
+        done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr[-2000:]
+    assert run.is_done("train", 1)
+    assert len(srv.seen) == 4  # the resumed step drew the samples of its first attempt: 4 distinct requests
+    # paid twice: nothing after a Ctrl-C; after a kill -9, at most the call in flight (its answer had no process)
+    assert srv.requests - len(srv.seen) == (0 if stop == "ctrl-c" else 1) and answered_rows(run) == 4

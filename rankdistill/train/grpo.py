@@ -82,40 +82,19 @@ def train(job: common.TrainJob) -> dict:
 
 
 def seeded(trainer_class: Any) -> Any:
-    """``trainer_class`` (GRPOTrainer) sampling each prompt's group with a seed of its own, from the run's seed,
-    the step and the prompt's tokens: a step resumed after a stop (the cost cap, Ctrl-C, kill -9) draws exactly
-    the samples of its first attempt, whatever the random state and the other prompts of the batch, so the rewards
-    it paid for are ledger hits. (transformers' generate; vLLM draws with its own seeds.)"""
-    import hashlib
-
+    """``trainer_class`` (GRPOTrainer) sampling each step's generation batch with a seed of its own (the run's seed,
+    the step, the process): a step resumed after a stop (the cost cap, Ctrl-C, kill -9) draws exactly the samples of
+    its first attempt, as its batch of prompts is the same, whatever random state the resumed process restored or
+    consumed, so the rewards it paid for are ledger hits. (transformers' generate; vLLM draws with its own seeds.)"""
     import torch
 
     class SeededGRPOTrainer(trainer_class):
-        def _generate_single_turn(self, prompt_ids, images, multimodal_fields, num_generations, *args, **kwargs):  # noqa: ANN001
-            if self.use_vllm or images is not None or multimodal_fields:
-                return super()._generate_single_turn(
-                    prompt_ids, images, multimodal_fields, num_generations, *args, **kwargs
-                )
-            completions: list = []
-            logprobs: list | None = []
-            start = 0
-            while start < len(prompt_ids):  # TRL puts a prompt's samples next to each other
-                end = start
-                while end < len(prompt_ids) and list(prompt_ids[end]) == list(prompt_ids[start]):
-                    end += 1
-                # (the process too: under accelerate launch a prompt's samples may be split across processes)
-                key = f"{self.args.seed}:{self.state.global_step}:{self.accelerator.process_index}:{list(prompt_ids[start])}"
-                seed = int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big") % 2**63
-                cuda = [torch.cuda.current_device()] if torch.cuda.is_available() else []
-                with torch.random.fork_rng(devices=cuda):
-                    torch.manual_seed(seed)
-                    ids, lps = super()._generate_single_turn(
-                        prompt_ids[start:end], images, multimodal_fields, num_generations, *args, **kwargs
-                    )
-                completions += ids
-                logprobs = None if lps is None or logprobs is None else logprobs + list(lps)
-                start = end
-            return completions, logprobs
+        def _generate_single_turn(self, *args, **kwargs):  # noqa: ANN002, ANN003
+            seed = (self.args.seed * 1_000_003 + self.state.global_step) * 101 + self.accelerator.process_index
+            cuda = [torch.cuda.current_device()] if torch.cuda.is_available() else []
+            with torch.random.fork_rng(devices=cuda):
+                torch.manual_seed(seed)
+                return super()._generate_single_turn(*args, **kwargs)
 
     return SeededGRPOTrainer
 
