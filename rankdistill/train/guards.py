@@ -43,9 +43,15 @@ def check_finite(model: Any, label: str, step: int, loss: float | None = None) -
 
     if loss is not None and not math.isfinite(loss):
         raise diverged(label, step, f"the loss became {loss}")
-    for name, p in model.named_parameters():
-        if p.requires_grad and not bool(torch.isfinite(p.detach()).all()):
-            raise diverged(label, step, f"weight {name} became {'NaN' if torch.isnan(p).any() else 'infinite'}")
+    trainable = [(name, p) for name, p in model.named_parameters() if p.requires_grad]
+    if not trainable:
+        return
+    with torch.no_grad():  # one device sync for all of them; the names only when one is bad
+        finite = torch.stack([torch.isfinite(p).all().to(trainable[0][1].device) for _, p in trainable])
+        if bool(finite.all()):
+            return
+        name, p = trainable[int((~finite).nonzero()[0])]
+        raise diverged(label, step, f"weight {name} became {'NaN' if bool(torch.isnan(p).any()) else 'infinite'}")
 
 
 def diverged(label: str, step: int, what: str) -> TrainingDiverged:
