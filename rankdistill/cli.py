@@ -175,6 +175,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except (UserError, OSError) as e:
+            _show_held_lines()  # a note or warning logged before the error explains it: first
             if ctx.params.get("debug"):
                 raise
             if isinstance(e, OSError) and not isinstance(e, FileNotFoundError) and e.filename:
@@ -186,10 +187,19 @@ class _Group(click.Group):
             click.echo(click.style(f"{prefix}: ", fg="red", bold=True) + printable(message), err=True)
             sys.exit(getattr(e, "exit_code", 2))
         except KeyboardInterrupt:
+            _show_held_lines()
             click.echo(
                 "\ninterrupted: finished work is saved; run the same command again to resume", err=True
             )
             sys.exit(130)
+        finally:
+            _show_held_lines()
+
+
+def _show_held_lines() -> None:
+    """Lines logged before any reporter showed them (notes, warnings), on stderr."""
+    for line in progress.release():
+        _echo(line, err=True)
 
 
 _NEW_LEDGER_HELP = (
@@ -207,6 +217,7 @@ def main(debug: bool) -> None:
     A round samples k candidates per prompt from the student, has a judge rank them, turns the rankings into
     preference pairs, trains the student on them (DPO on LoRA), and evaluates it. `iterate` runs rounds.
     """
+    progress.hold()  # what reading the recipe says (migration notes) waits for the command's output
 
 
 @main.command()
@@ -474,7 +485,7 @@ def recipes_command() -> None:
     holds: training algorithms, judge kinds, generation backends, checks, metrics (plug-ins included)."""
     from .generation.backends import BACKENDS
     from .judging.checks import CHECKS
-    from .judging.kinds import all_kinds
+    from .judging.kinds import JUDGE_KINDS, all_kinds
     from .metrics import METRICS
     from .resources import first_comment, shipped_files
     from .train import ALGORITHMS
@@ -490,17 +501,26 @@ def recipes_command() -> None:
             _echo(f"  {path.stem:<{width}}  {first_comment(path)}")
     registries = (
         ("training algorithms (train.schedule: [NAME, ...]; settings: train.per_algorithm.NAME)", ALGORITHMS),
-        ("judge kinds (judge.kind: NAME)", all_kinds()),
+        ("judge kinds (judge.kind: NAME)", JUDGE_KINDS),
         ("generation backends (generation.backend: NAME)", BACKENDS),
         ("checks of the checks judge (judge.checks: [NAME, ...], or 'module:function')", CHECKS),
     )
-    for title, entries in registries:
+    for title, registry in registries:
         click.echo(title + ":")
+        entries = all_kinds() if registry is JUDGE_KINDS else list(registry)
         rows = [(e.name, e.summary) for e in entries]
         width = max(len(name) for name, _ in rows)
         for name, text in rows:
             _echo(f"  {name:<{width}}  {text}")
+        _list_problems(registry)
     click.echo("metrics (keys of eval.json): " + ", ".join(METRICS.names()))
+    _list_problems(METRICS)
+
+
+def _list_problems(registry: Any) -> None:
+    """The plug-ins of ``registry`` that are left out, one line each saying why."""
+    for problem in registry.problems.values():
+        _echo(f"  ! {problem}")
 
 
 @main.command(name="init")

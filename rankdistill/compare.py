@@ -141,6 +141,8 @@ def compare(
     from .report import write_compare_report
     from .train import ALGORITHMS
 
+    for a in algorithms:
+        ALGORITHMS.refuse(a)  # a plug-in that could not be loaded: why
     unknown = [a for a in algorithms if a not in ALGORITHMS]
     if unknown or not algorithms:
         raise UserError(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -65,34 +66,47 @@ def export_round(
         "student": recipe.student.model,
         "merged": merge,
     }
+    skipped = read_json(adapter / "skipped.json") if (adapter / "skipped.json").exists() else None
+    if skipped:  # the round trained nothing: what it holds is an earlier round's student, said so
+        info["algorithm"] = None
+        info["skipped"] = skipped.get("reason", "skipped")
+        info["student_from_round"] = skipped.get("student_from_round", round_idx - 1)
     if run.eval_json(round_idx).exists():
         metrics = read_json(run.eval_json(round_idx))
         info["eval"] = {k: v for k, v in metrics.items() if isinstance(v, (int, float))}
-    tmp = out.with_name(f".{out.name}.tmp")
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
-    if merge:
-        _write_merged(recipe, adapter, tokenizer, tmp, info)
-    else:
-        for name in _ADAPTER_FILES:
-            if (adapter / name).exists():
-                shutil.copy2(adapter / name, tmp / name)
-        tokenizer.save_pretrained(tmp)
-        info["base_model"] = resolve_student(recipe.student.model)
-        info["note"] = (
-            "a LoRA adapter: load base_model, then peft.PeftModel.from_pretrained(model, this directory)"
-            + (
-                "; trained on the base quantized to 4-bit NF4 (QLoRA)"
-                if recipe.student.quantization == "4bit"
-                else ""
-            )
-        )
-    (tmp / "rankdistill-export.json").write_text(json.dumps(info, indent=2) + "\n")
-    _readable(tmp)
-    if out.exists():
-        out.rmdir()  # empty (checked above)
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp.rename(out)
+    # a fresh name of our own beside --out: whatever else is there (a user's OUT.tmp) is never touched
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".export-tmp", dir=out.parent))
+    try:
+        if merge:
+            _write_merged(recipe, adapter, tokenizer, tmp, info)
+        else:
+            for name in _ADAPTER_FILES:
+                if (adapter / name).exists():
+                    shutil.copy2(adapter / name, tmp / name)
+            tokenizer.save_pretrained(tmp)
+            info["base_model"] = resolve_student(recipe.student.model)
+            info["note"] = (
+                "a LoRA adapter: load base_model, then peft.PeftModel.from_pretrained(model, this directory)"
+                + (
+                    "; trained on the base quantized to 4-bit NF4 (QLoRA)"
+                    if recipe.student.quantization == "4bit"
+                    else ""
+                )
+            )
+        if skipped:
+            start = info["student_from_round"]
+            student = "the untrained student" if start == 0 else f"round {start}'s student, unchanged"
+            info["note"] = f"round {round_idx}'s training was skipped ({info['skipped']}): this is {student}; " + (
+                info.get("note") or ""
+            )
+        (tmp / "rankdistill-export.json").write_text(json.dumps(info, indent=2) + "\n")
+        _readable(tmp)
+        if out.exists():
+            out.rmdir()  # empty (checked above)
+        tmp.rename(out)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)  # ours alone; gone after the rename
     return info
 
 

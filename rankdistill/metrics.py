@@ -22,7 +22,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .registry import Registry
+from .errors import UserError
+from .registry import Registry, one_line
 
 # Prompt fields broken down in eval.json when the data has them (a list value counts in each of its groups;
 # an empty list is the group "none", e.g. items with no injected error).
@@ -108,7 +109,31 @@ class Metric:
     title: str | None = None  # its panel's title in compare's metrics.png (None: not plotted)
 
 
-METRICS: Registry[Metric] = Registry("metric", group="rankdistill.metrics")
+class MetricFailed(UserError):
+    """A metric that raised or gave no number: the evaluation stops (its predictions are kept)."""
+
+
+def value_of(m: Metric, rows: Rows) -> Any:
+    """``m.compute(rows)``, a number (or None); MetricFailed, naming the metric and its plug-in, otherwise."""
+    where = f" (plug-in {METRICS.origin(m.name)})" if METRICS.origin(m.name) else ""
+    try:
+        value = m.compute(rows)
+    except Exception as e:  # noqa: BLE001 - a plug-in's code: whatever it raises, one line naming it
+        raise MetricFailed(
+            f"metric {m.name!r}{where} failed: {one_line(e)}; the predictions are kept: evaluating again only "
+            "computes the metrics"
+        ) from e
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
+        raise MetricFailed(f"metric {m.name!r}{where} returned {value!r} ({type(value).__name__}), not a number")
+    return value
+
+
+def _check_metric(entry: Any) -> None:
+    if not isinstance(entry, Metric) or not callable(entry.compute):
+        raise TypeError(f"{type(entry).__name__} is not a rankdistill.metrics.Metric")
+
+
+METRICS: Registry[Metric] = Registry("metric", group="rankdistill.metrics", check=_check_metric)
 
 
 def add(metric: Metric) -> Metric:
@@ -285,14 +310,14 @@ def group_metrics(rows: Rows, field: str, which: list[Metric]) -> dict[str, dict
             continue
         for g in _groups(r[field]):
             by.setdefault(g, []).append(r)
-    return {g: {"n": len(rs), **{m.name: m.compute(rs) for m in which}} for g, rs in sorted(by.items())}
+    return {g: {"n": len(rs), **{m.name: value_of(m, rs) for m in which}} for g, rs in sorted(by.items())}
 
 
 def metrics(rows: Rows) -> dict[str, Any]:
     """Everything eval.json reports about prediction rows: every registered metric whose fields the rows have
     (without references, only the lengths), and per group (language, error type) when the data has those fields."""
     which = applicable(rows)
-    out: dict[str, Any] = {"n": len(rows), **{m.name: m.compute(rows) for m in which}}
+    out: dict[str, Any] = {"n": len(rows), **{m.name: value_of(m, rows) for m in which}}
     grouped = [m for m in which if m.by_group]
     for field in GROUP_FIELDS if grouped else ():
         groups = group_metrics(rows, field, grouped)

@@ -241,6 +241,22 @@ def resolve_student(name: str) -> str:
     return name  # a hub id; transformers reports a clear error if it cannot be fetched
 
 
+def student_context(student: StudentSettings) -> int | None:
+    """The longest sequence the student reads (its config's max_position_embeddings), from its config alone; None
+    when it cannot be read (then nothing is checked against it)."""
+    from transformers import AutoConfig
+
+    try:
+        config = AutoConfig.from_pretrained(resolve_student(student.model), revision=student.revision)
+    except Exception:  # noqa: BLE001 - a student that cannot be read is reported where it is loaded
+        return None
+    for c in (config, getattr(config, "text_config", None)):
+        n = getattr(c, "max_position_embeddings", None)
+        if isinstance(n, int) and n > 0:
+            return n
+    return None
+
+
 def pick_device() -> str:
     import torch
 

@@ -46,11 +46,32 @@ class _NullBar:
 
 
 _reporter: Reporter | None = None
+_held: list[str] | None = None  # lines logged with no reporter installed, while the CLI holds them (``hold``)
 
 
 def set_reporter(reporter: Reporter | None) -> None:
+    """Install (or remove) the reporter; lines held until one is installed go to it first."""
     global _reporter
     _reporter = reporter
+    if reporter is not None and _held:
+        pending = list(_held)
+        _held.clear()
+        for message in pending:
+            reporter.log(message)
+
+
+def hold() -> None:
+    """Keep the lines logged while no reporter is installed (a recipe's migration notes, a plug-in's warning,
+    logged as the CLI reads its arguments), for the next reporter or ``release``."""
+    global _held
+    _held = []
+
+
+def release() -> list[str]:
+    """The lines held and not shown yet; stops holding."""
+    global _held
+    out, _held = _held or [], None
+    return out
 
 
 @contextlib.contextmanager
@@ -66,9 +87,11 @@ def task(name: str, total: int | None, completed: int = 0) -> Iterator[Bar]:
 
 
 def log(message: str) -> None:
-    """A line for the user (printed above the bars by the CLI; dropped otherwise)."""
+    """A line for the user (printed above the bars by the CLI, or held until it shows them; dropped otherwise)."""
     if _reporter is not None:
         _reporter.log(message)
+    elif _held is not None:
+        _held.append(message)
 
 
 class PlainReporter:

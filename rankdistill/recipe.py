@@ -235,6 +235,13 @@ class TrainSettings(Settings):
         "compare).",
     )
 
+    @field_validator("algorithm", "schedule", mode="before")
+    @classmethod
+    def _plugins_left_out(cls, value: Any) -> Any:
+        for name in value if isinstance(value, list) else [value]:
+            ALGORITHMS.refuse(name)  # a plug-in that could not be loaded: why, not "should be 'dpo', ..."
+        return value
+
     @model_validator(mode="after")
     def _algorithm_is_trained(self, info: ValidationInfo) -> TrainSettings:
         if (info.context or {}).get("saved"):  # a run directory's own recipe.yaml: as it was made
@@ -279,6 +286,16 @@ class Recipe(Settings):
     eval: EvalSettings = Field(
         default_factory=EvalSettings, description="Greedy evaluation after each round."
     )
+
+    @field_validator("name")
+    @classmethod
+    def _plain_name(cls, v: str) -> str:
+        # the run directory is runs/<name>: a path in it would put the run (and its files) somewhere else
+        if not v.strip() or v in (".", "..") or "/" in v or "\\" in v or v.startswith("~"):
+            raise ValueError(
+                "a run name is a plain name (no '/', '..' or '~'); to put a run elsewhere, use --run-dir"
+            )
+        return v
 
     @model_validator(mode="after")
     def _reference_needs_field(self) -> Recipe:
@@ -442,9 +459,14 @@ def load_recipe(path: str | Path | None = None, overrides: dict[str, Any] | None
     older recipes are read where they live now, with a note saying where."""
     path = resolve_recipe_path(path)
     try:
-        tree = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        tree = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as e:
         raise RecipeError(f"{path}: not valid YAML: {e}") from e
+    if tree is None:  # an empty file (or /dev/null) would silently run every default on the whole data set
+        raise RecipeError(
+            f"{path}: the recipe file is empty; a recipe is a mapping of keys (`rankdistill init NAME` writes an "
+            "editable copy of a shipped one, `rankdistill recipes` lists them)"
+        )
     if not isinstance(tree, dict):
         raise RecipeError(f"{path}: a recipe is a mapping of keys, got {type(tree).__name__}")
     source = str(path)

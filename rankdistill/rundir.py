@@ -30,6 +30,7 @@ class Stage:
     candidates: bool  # only rounds that learn from judged candidates run it (sft, grpo and ppo rounds skip it)
     marker: str | None = None  # the file inside the output directory whose existence marks it complete
     from_previous_student: bool = False  # starts from the student as the round before left it
+    leftovers: tuple[str, ...] = ()  # its other files in the round directory (globs): partial output, checkpoints
 
     def done_path(self, run: RunDir, r: int) -> Path:
         out = self.output(run, r)
@@ -45,8 +46,16 @@ STAGES = (
         "gen",
         True,
         from_previous_student=True,
+        leftovers=("candidates.partial.jsonl",),
     ),
-    Stage("judge", "rankdistill.judging:judge_stage", lambda run, r: run.rankings(r), "judge", True),
+    Stage(
+        "judge",
+        "rankdistill.judging:judge_stage",
+        lambda run, r: run.rankings(r),
+        "judge",
+        True,
+        leftovers=("rankings.partial.jsonl",),
+    ),
     Stage(
         "prefs",
         "rankdistill.preferences:prefs_stage",
@@ -63,8 +72,16 @@ STAGES = (
         False,
         "adapter_config.json",
         from_previous_student=True,
+        leftovers=("checkpoints", ".adapter-*"),
     ),
-    Stage("eval", "rankdistill.evaluate:eval_stage", lambda run, r: run.eval_json(r), "eval", False),
+    Stage(
+        "eval",
+        "rankdistill.evaluate:eval_stage",
+        lambda run, r: run.eval_json(r),
+        "eval",
+        False,
+        leftovers=("predictions.jsonl", "predictions.partial.jsonl", "eval-*"),
+    ),
 )
 STAGE_NAMES = tuple(s.name for s in STAGES)
 
@@ -156,25 +173,42 @@ class RunDir:
         path = self.round_dir(r) / "timings.json"
         return read_json(path) if path.exists() else {}
 
+    def made_from(self, stage: str, r: int) -> list[Path]:
+        """What was made from ``stage`` of round ``r``, itself included: the outputs and leftovers (partial
+        files, checkpoints, predictions) of that stage and the later ones of the round, and every later round
+        (each starts from this round's student)."""
+        out = []
+        for later in STAGES[STAGE_NAMES.index(stage) :]:
+            out.append(later.output(self, r))
+            out += sorted(p for pattern in later.leftovers for p in self.round_dir(r).glob(pattern))
+        out += [self.round_dir(q) for q in self.rounds() if q > r]
+        return [p for p in dict.fromkeys(out) if p.exists()]
+
     @contextlib.contextmanager
     def set_aside(self, stage: str, r: int) -> Iterator[None]:
-        """Redo ``stage`` of round ``r`` and the stages after it: their outputs are moved aside, deleted once
-        the block succeeds, and put back if it fails, so a --force never loses what it could not replace."""
-        aside = self.round_dir(r) / f".set-aside-{os.getpid()}"
+        """Redo ``stage`` of round ``r``: what was made from it (``made_from``) is moved aside, deleted once the
+        block succeeds, and put back if it fails, so a --force never loses what it could not replace nor keeps
+        anything stale. One line says what it removes."""
+        from . import progress
+
+        aside = self.root / f".set-aside-{os.getpid()}"
+        made = self.made_from(stage, r)
+        if made:
+            names = [str(p.relative_to(self.root)) for p in made]
+            progress.log(f"{stage} --force on round {r} removes what was made from it: {', '.join(names)}")
         moved = []
-        for later in STAGES[STAGE_NAMES.index(stage) :]:
-            target = later.output(self, r)
-            if target.exists():
-                aside.mkdir(parents=True, exist_ok=True)
-                os.replace(target, aside / target.name)
-                moved.append(target)
+        for n, target in enumerate(made):
+            aside.mkdir(parents=True, exist_ok=True)
+            os.replace(target, aside / str(n))
+            moved.append(target)
         try:
             yield
         except BaseException:
-            for target in moved:
+            for n, target in enumerate(moved):
                 if target.exists():  # a half-made new output (e.g. a partial directory) yields to the old one
                     shutil.rmtree(target) if target.is_dir() else target.unlink()
-                os.replace(aside / target.name, target)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(aside / str(n), target)
             raise
         finally:
             shutil.rmtree(aside, ignore_errors=True)

@@ -10,7 +10,10 @@ body is ``server.error_message`` as plain text, every time: what a proxy's error
 ``[fault=down]`` marks requests that fail every time while ``server.outage`` is set: "500" (HTTP 500),
 "badbody" (a body that is not JSON) or "slow" (no reply before the client's timeout); set ``outage`` to None
 and the server is back. With ``basic_auth`` set ("user:password"), requests without those credentials (given as
-http://user:password@host/v1) are answered 401.
+http://user:password@host/v1) are answered 401; with ``api_key`` set, requests without that bearer key too.
+More faults: empty (a 200 whose ``choices`` is empty, every time: an answer with no text) and hang (no reply
+before the client's timeout, every time). ``reply_pad`` adds that many spaces after every verdict (big replies,
+for a disk that fills). ``GET /v1/models`` lists ``models`` (free: not counted in ``requests``).
 """
 
 from __future__ import annotations
@@ -43,7 +46,14 @@ def _verdict(user: str) -> str:
 
 class FakeServer:
     def __init__(
-        self, delay: float = 0.0, retry_after: str = "0.05", slow_s: float = 2.0, reject_schema: bool = False
+        self,
+        delay: float = 0.0,
+        retry_after: str = "0.05",
+        slow_s: float = 2.0,
+        reject_schema: bool = False,
+        api_key: str | None = None,
+        reply_pad: int = 0,
+        models: tuple[str, ...] = ("teacher",),
     ):
         self.delay, self.retry_after, self.slow_s, self.reject_schema = (
             delay,
@@ -59,12 +69,23 @@ class FakeServer:
         self.outage: str | None = None
         self.error_message = "this request is 9000 tokens, more than the model's 8192"
         self.basic_auth: str | None = None
+        self.api_key, self.reply_pad, self.models = api_key, reply_pad, models
+        self.gets = 0  # GET requests (listing models): free
         self.lock = threading.Lock()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
             def log_message(self, *args):
                 pass
+
+            def do_GET(self):
+                with server.lock:
+                    server.gets += 1
+                if not server.authorized(self):
+                    return server.send(self, 401, {"error": {"message": "Incorrect API key provided"}})
+                if not self.path.rstrip("/").endswith("/models"):
+                    return server.send(self, 404, {"error": {"message": f"no route {self.path}"}})
+                server.send(self, 200, {"object": "list", "data": [{"id": m, "object": "model"} for m in server.models]})
 
             def do_POST(self):
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
@@ -93,14 +114,16 @@ class FakeServer:
         self.httpd.shutdown()
         self.httpd.server_close()
 
+    def authorized(self, h: BaseHTTPRequestHandler) -> bool:
+        given = h.headers.get("Authorization")
+        if self.basic_auth and given != "Basic " + base64.b64encode(self.basic_auth.encode()).decode():
+            return False
+        return not self.api_key or given == f"Bearer {self.api_key}"
+
     def handle(self, h: BaseHTTPRequestHandler, body: dict, user: str, n: int) -> None:
         faults = set(re.findall(r"\[fault=(\w+)\]", user))
-        if (
-            self.basic_auth
-            and h.headers.get("Authorization")
-            != "Basic " + base64.b64encode(self.basic_auth.encode()).decode()
-        ):
-            return self.send(h, 401, {"error": {"message": "this server needs its user and password"}})
+        if not self.authorized(h):
+            return self.send(h, 401, {"error": {"message": "this server needs its user and password or key"}})
         if self.delay:
             time.sleep(self.delay)
         if "down" in faults and self.outage:
@@ -121,7 +144,7 @@ class FakeServer:
             )
         if "500" in faults and n < 2:
             return self.send(h, 500, {"error": {"message": "boom"}})
-        if "slow" in faults and n == 0:
+        if "slow" in faults and n == 0 or "hang" in faults:
             time.sleep(self.slow_s)
         if "badbody" in faults and n == 0:
             return self.send(h, 200, None, raw=b'{"id": "x", "choices": [')
@@ -134,8 +157,15 @@ class FakeServer:
             text, refusal = None, "I'm sorry, I can't help with that."
         if "biased" in faults:
             text = json.dumps({"winner": "A"})
+        if text is not None:
+            text += " " * self.reply_pad
         with self.lock:
             self.ok += 1
+        if "empty" in faults:  # answered (and billed), but with no choice in it
+            return self.send(h, 200, {"id": f"chatcmpl-{n}", "object": "chat.completion", "created": 0,
+                                      "model": body["model"], "choices": [],
+                                      "usage": {"prompt_tokens": len(user.split()), "completion_tokens": 0,
+                                                "total_tokens": len(user.split())}})
         self.send(
             h,
             200,

@@ -178,7 +178,7 @@ def test_force_puts_the_old_rankings_back_when_the_redo_fails(tmp_path):
         result = CliRunner().invoke(main, args)
         assert result.exit_code == 4, result.output
         assert run.rankings(1).read_bytes() == old  # what --force set aside is back
-        assert not list(run.round_dir(1).glob(".set-aside-*"))
+        assert not list(run.root.glob(".set-aside-*"))
 
 
 @pytest.mark.parametrize("structured", ["auto", "none"])

@@ -76,6 +76,35 @@ def test_online_rewards_stop_at_the_cap_and_a_resumed_round_pays_nothing_twice(t
     assert reward["calls"] == 4 and reward["cache_hits"] == 1
 
 
+@pytest.mark.parametrize("algorithm", ["grpo", "ppo"])
+def test_ctrl_c_in_a_reward_call_records_it_and_the_resumed_step_pays_nothing_twice(tmp_path, algorithm):
+    import os
+    import signal
+    import time
+
+    run = tmp_path / "run"
+    overrides = {**TINY, **(PPO if algorithm == "ppo" else {}), "train.algorithm": algorithm, "data.test": "null"}
+    env = {**os.environ, "OPENAI_API_KEY": "sk-reward"}
+    env.pop("OPENAI_BASE_URL", None)
+    with FakeServer(delay=1.0) as srv:
+        args = [sys.executable, "-m", "rankdistill", "iterate", "gec-smollm2-dpo-openai", "--run-dir", str(run)]
+        args += sets({**overrides, "judge.base_url": srv.url})
+        proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 1200
+        while srv.requests < 3 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)  # step 2's first reward call is in flight
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=300)
+        assert proc.returncode == 130, err[-3000:]
+        assert "Traceback" not in err
+        assert srv.ok == 3 and ledger_json(run)["calls"] == 3  # the answer in flight was waited for
+        done = rankdistill(*args[3:])
+        assert done.returncode == 0, done.stderr[-3000:]
+    assert (run / "round-01/adapter/adapter_config.json").exists()
+    assert srv.requests == 4 and all(n == 1 for n in srv.seen.values())  # nothing asked twice
+    assert ledger_json(run)["calls"] == 4
+
+
 def test_compare_with_an_openai_judge_pays_each_call_once(tmp_path):
     run = tmp_path / "cmp"
     overrides = {**TINY, "train.save_steps": 100}

@@ -89,8 +89,22 @@ class Backend:
         return self.title or self.name
 
 
+def check_backend_entry(entry: Any) -> None:
+    """A plug-in's BACKEND is one: a Backend whose settings class, if any, is a Settings of defaults."""
+    from ..registry import settings_problem
+
+    if not isinstance(entry, Backend):
+        raise TypeError(f"{type(entry).__name__} is not a rankdistill.generation.backends.Backend")
+    if entry.settings is not None:
+        settings_problem(entry.settings, Settings)
+
+
 BACKENDS: Registry[Backend] = Registry(
-    "generation backend", group="rankdistill.backends", package="rankdistill.generation", attr="BACKEND"
+    "generation backend",
+    group="rankdistill.backends",
+    package="rankdistill.generation",
+    attr="BACKEND",
+    check=check_backend_entry,
 )
 
 
@@ -165,7 +179,7 @@ def settings_model(base: type[Settings]) -> type[Settings]:
             b.settings,
             Field(default_factory=b.settings, description=f"{b.summary} (generation.backend: {b.name})."),
         )
-    validators = {}
+    validators: dict[str, Any] = {"_backend_plugin": field_validator("backend", mode="before")(_plugin_left_out)}
     if sections:
         validators["_section_fits_backend"] = field_validator(*(b.name for b in sections))(
             _section_fits_backend
@@ -177,6 +191,11 @@ def settings_model(base: type[Settings]) -> type[Settings]:
         __validators__=validators,
         **fields,
     )
+
+
+def _plugin_left_out(cls: Any, value: Any) -> Any:
+    BACKENDS.refuse(value)  # a backend plug-in that could not be loaded: why, not "should be 'auto', ..."
+    return value
 
 
 def _section_fits_backend(cls: Any, value: Settings, info: Any) -> Settings:

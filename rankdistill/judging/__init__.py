@@ -20,7 +20,16 @@ from ..records import CandidateSet, PartialJsonl, read_jsonl, to_dict
 from ..rundir import RunDir
 from .base import Judge, JudgeKind, JudgeKindSettings, ranking_from_scores
 from .kinds import JUDGE_KINDS, check_judge, kind_of, make_judge, max_abstain_rate, uses_ledger
-from .ledger import CostLimitReached, Ledger, LedgerError, corrupt_message, ledger_state, start_new_ledger
+from .ledger import (
+    CostLimitReached,
+    Ledger,
+    LedgerError,
+    corrupt_message,
+    ledger_state,
+    open_read_only,
+    refuse_newer,
+    start_new_ledger,
+)
 
 if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
     from ..recipe import Recipe
@@ -70,6 +79,13 @@ def check_ledger(run: RunDir, settings: JudgeKindSettings) -> None:
     state = ledger_state(path)
     if state == "corrupt":
         raise LedgerError(corrupt_message(path, "not a valid SQLite database"))
+    if state == "ok":  # a newer rankdistill's ledger: refused before any work, not when first written
+        db = open_read_only(path)
+        try:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            db.close()
+        refuse_newer(version, path)
     if rounds and state in ("missing", "empty"):
         raise LedgerError(
             f"{path} is {state}, but round(s) {', '.join(map(str, rounds))} were judged through it: restore it "

@@ -59,6 +59,9 @@ class JudgeKindSettings(Settings):
         dropped, since old run directories' recipe.yaml saved every judge field of every kind."""
         if not isinstance(data, dict):
             return data
+        from .kinds import JUDGE_KINDS
+
+        JUDGE_KINDS.refuse(data.get("kind"))  # a judge kind plug-in that could not be loaded: why
         cls._check_kind(data.get("kind"))
         from .kinds import foreign_defaults
 
@@ -126,6 +129,7 @@ class JudgeKind:
 
     make(settings, ledger, seed) -> Judge: the judge (calls that cost go through ``ledger`` when given).
     check(settings): what can be checked before any model loads or call is made (a package, an API key).
+    probe(settings): one free call made before any paid call or model load (the server is there, takes the key).
     uses_ledger: whether its calls go through the run's ledger (bool, or a function of the settings).
     reads_reference: it ranks by the prompt's reference answer, so data.reference_field is needed.
     answers: its judge can write its own answer to a prompt (``answer()``: generation.sources teacher, label).
@@ -140,6 +144,7 @@ class JudgeKind:
     settings: type[JudgeKindSettings]
     make: Callable[[Any, Any, int], Judge]
     check: Callable[[Any], None] = _nothing
+    probe: Callable[[Any], None] = _nothing
     uses_ledger: bool | Callable[[Any], bool] = False
     reads_reference: bool = False
     answers: bool = False

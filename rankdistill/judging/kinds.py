@@ -16,8 +16,18 @@ from pydantic import Discriminator, Tag, TypeAdapter
 from ..registry import Registry
 from .base import DEFAULT_MAX_ABSTAIN_RATE, JudgeKind, JudgeKindSettings, walk
 
+
+def check_kind(entry: Any) -> None:
+    """A plug-in's JUDGE_KIND is one: a JudgeKind whose settings class is a JudgeKindSettings of defaults."""
+    from ..registry import settings_problem
+
+    if not isinstance(entry, JudgeKind):
+        raise TypeError(f"{type(entry).__name__} is not a rankdistill.judging.JudgeKind")
+    settings_problem(entry.settings, JudgeKindSettings)
+
+
 JUDGE_KINDS: Registry[JudgeKind] = Registry(
-    "judge kind", group="rankdistill.judge_kinds", package="rankdistill.judging", attr="JUDGE_KIND"
+    "judge kind", group="rankdistill.judge_kinds", package="rankdistill.judging", attr="JUDGE_KIND", check=check_kind
 )
 DEFAULT_KIND = "reference"
 
@@ -97,8 +107,19 @@ def JudgeSettings(**settings: Any) -> JudgeKindSettings:  # noqa: N802 - reads a
 
 
 def make_judge(settings: Any, ledger: Any = None, seed: int = 0) -> Any:
-    """The judge a recipe's ``judge`` section describes; judges that call models record their calls in ``ledger``."""
-    return kind_of(settings).make(settings, ledger, seed)
+    """The judge a recipe's ``judge`` section describes; judges that call models record their calls in ``ledger``.
+    One from outside rankdistill (a user judge, a plug-in kind) has every answer checked (plugins.CheckedJudge)."""
+    kind = kind_of(settings)
+    judge = kind.make(settings, ledger, seed)
+    if kind is user_judges():
+        from .plugins import CheckedJudge
+
+        return CheckedJudge(judge, f"judge.kind {settings.kind}")
+    if JUDGE_KINDS.origin(kind.name):
+        from .plugins import CheckedJudge
+
+        return CheckedJudge(judge, f"judge kind plug-in {JUDGE_KINDS.origin(kind.name)}")
+    return judge
 
 
 def check_judge(settings: Any) -> None:
@@ -106,6 +127,12 @@ def check_judge(settings: Any) -> None:
     has its key, a user judge imports)."""
     for s in walk(settings):
         kind_of(s).check(s)
+
+
+def probe_judge(settings: Any) -> None:
+    """One free call to each judge inside that calls a server: it is there and takes the key (JudgeConfigError)."""
+    for s in walk(settings):
+        kind_of(s).probe(s)
 
 
 def uses_ledger(settings: Any) -> bool:

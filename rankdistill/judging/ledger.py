@@ -15,9 +15,11 @@ import asyncio
 import contextlib
 import hashlib
 import json
+import shutil
+import signal
 import sqlite3
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -91,6 +93,11 @@ MIGRATIONS = [
     """,
 ]
 
+# Disk space a call needs before it is sent: this much free beside the ledger, plus for each call in flight its
+# request and a reply of max_tokens at this many bytes a token, twice (the write-ahead log, then the file).
+MIN_FREE_BYTES = 4 * 2**20
+BYTES_PER_TOKEN = 32
+
 # Cost reserved before a call: every BPE token covers at least one byte of text, so a message's UTF-8 bytes bound
 # its tokens; the chat format adds a few tokens per message (role markers), bounded here by this many.
 TOKENS_PER_MESSAGE = 8
@@ -107,6 +114,25 @@ class CostLimitReached(UserError, RuntimeError):
 
     exit_code = 3
     prefix = "stopped"
+
+
+class LedgerFull(LedgerError):
+    """The ledger cannot be written (a full disk, or too little room left for the answers of the calls in flight):
+    no further call is sent; the same command resumes once there is room."""
+
+    prefix = "stopped"
+
+    def __init__(self, ledger: Ledger, why: str):
+        super().__init__(why)
+        self.ledger, self.why = ledger, why
+
+    def __str__(self) -> str:  # read when printed: answers in flight may have failed to be written since
+        lost = self.ledger.unrecorded
+        paid = f"; {lost} answer{'s' if lost != 1 else ''} paid but not recorded" if lost else ""
+        return (
+            f"{self.ledger.path}: {self.why}{paid}; no further call was sent: free some space and run the same "
+            "command again (finished work is kept)"
+        )
 
 
 class NotAsked(Exception):
@@ -145,12 +171,16 @@ class Ledger:
         self.db = sqlite3.connect(str(self.path) if self.path else ":memory:", isolation_level=None)
         self.db.row_factory = sqlite3.Row
         try:
+            refuse_newer(self.db.execute("PRAGMA user_version").fetchone()[0], self.path)  # before any write
             self.db.execute("PRAGMA journal_mode=WAL" if self.path else "PRAGMA journal_mode=MEMORY")
             self.db.execute("PRAGMA synchronous=NORMAL")  # no fsync per call; a crash loses at most the last calls
             migrate(self.db)
         except sqlite3.DatabaseError as e:
             self.db.close()
             raise LedgerError(corrupt_message(self.path, e)) from None
+        except LedgerError:
+            self.db.close()
+            raise
         self.max_cost = max_cost
         self.round: int | None = None
         self.stage = "judge"
@@ -158,7 +188,11 @@ class Ledger:
         self.spent = self.total_cost()
         self.reserved = 0.0  # cost bounds of the calls in flight
         self.in_flight = 0
+        self.room = 0  # disk bytes reserved for the answers of the calls in flight
+        self.unrecorded = 0  # answers paid for that could not be written (LedgerFull)
         self.halted = False
+        self.interrupted = False  # Ctrl-C during a session (``interruptible``)
+        self._sessions = 0
         self._wakeup: tuple[Any, asyncio.Event] | None = None  # (event loop, event) for calls waiting on budget
 
     def close(self) -> None:
@@ -187,7 +221,60 @@ class Ledger:
             self._wakeup[1].set()
             self._wakeup = None
 
-    async def _reserve(self, bound: float) -> None:
+    @contextlib.contextmanager
+    def interruptible(self) -> Iterator[None]:
+        """Inside an event loop: a Ctrl-C sends no new call (``halt``) and lets the calls in flight be answered and
+        recorded; KeyboardInterrupt is raised when the (outermost) block ends. A second Ctrl-C stops at once."""
+        loop = asyncio.get_running_loop()
+        self._sessions += 1
+        installed, previous = False, None
+        if self._sessions == 1:
+            previous = signal.getsignal(signal.SIGINT)
+            try:
+                loop.add_signal_handler(signal.SIGINT, self._on_interrupt)
+                installed = True
+            except (ValueError, RuntimeError, NotImplementedError):  # not the main thread: Python's own way
+                pass
+        try:
+            yield
+        finally:
+            self._sessions -= 1
+            if installed:
+                loop.remove_signal_handler(signal.SIGINT)
+                signal.signal(signal.SIGINT, previous)
+            if self._sessions == 0 and self.interrupted:
+                self.interrupted = False
+                self.halt(False)
+                raise KeyboardInterrupt
+
+    def _on_interrupt(self) -> None:
+        if self.interrupted:  # the second Ctrl-C: the calls in flight are abandoned (this raises it, once)
+            self.interrupted = False
+            raise KeyboardInterrupt
+        from .. import progress
+
+        self.interrupted = True
+        self.halt()
+        if self.in_flight:
+            progress.log(
+                f"interrupted: waiting for the {self.in_flight} call(s) in flight, so their answers are recorded "
+                "(Ctrl-C again to abandon them)"
+            )
+
+    def _check_room(self, need: int) -> None:
+        """LedgerFull before a call whose answer, with those in flight, the disk could not hold."""
+        if self.path is None:
+            return
+        free = shutil.disk_usage(self.path.parent).free
+        if free < MIN_FREE_BYTES + self.room + need:
+            self.halt()
+            raise LedgerFull(
+                self,
+                f"only {free / 2**20:.1f} MiB free on its disk, too little to record the answer of another call "
+                f"(a call is sent with at least {(MIN_FREE_BYTES + self.room + need) / 2**20:.1f} MiB free)",
+            )
+
+    async def _reserve(self, bound: float, room: int = 0) -> None:
         """Wait until a call with cost at most ``bound`` may be sent, and reserve it.
 
         A call goes out while spent + the bounds of the calls in flight is below max_cost (or nothing is in
@@ -205,11 +292,14 @@ class Ledger:
             if self._wakeup is None or self._wakeup[0] is not loop:
                 self._wakeup = (loop, asyncio.Event())
             await self._wakeup[1].wait()  # until a call in flight is answered (and its real cost known)
+        self._check_room(room)
         self.reserved += bound
+        self.room += room
         self.in_flight += 1
 
-    def _release(self, bound: float) -> None:
+    def _release(self, bound: float, room: int = 0) -> None:
         self.reserved -= bound
+        self.room -= room
         self.in_flight -= 1
         self._wake()
 
@@ -224,6 +314,28 @@ class Ledger:
         self,
         key: str,
         *,
+        prompt_id: str | None,
+        judge: str,
+        model: str,
+        template: str,
+        request: dict[str, Any],
+        reply: Reply,
+        parsed: Any,
+        cost_usd: float,
+    ) -> None:
+        """One row of ``calls``; LedgerFull (and no further call) when it cannot be written."""
+        try:
+            self._insert(key, prompt_id, judge, model, template, request, reply, parsed, cost_usd)
+        except sqlite3.OperationalError as e:  # 'database or disk is full', 'disk I/O error', read-only
+            self.halt()
+            self.unrecorded += not reply.cached and reply.text is not None
+            raise LedgerFull(self, f"cannot be written ({e})") from None
+        if not reply.cached:
+            self.spent += cost_usd
+
+    def _insert(
+        self,
+        key: str,
         prompt_id: str | None,
         judge: str,
         model: str,
@@ -259,8 +371,6 @@ class Ledger:
                 int(reply.cached),
             ),
         )
-        if not reply.cached:
-            self.spent += cost_usd
 
     async def ask(
         self,
@@ -275,31 +385,28 @@ class Ledger:
         """The answer to the call ``key`` names: from the ledger when it has one, else ``call()`` (inside the
         ``limit`` semaphore, once the budget allows it: ``_reserve``), recorded either way. Returns
         (reply, parse(reply.text)); a reply with no text is a failure, recorded but never used as an answer later.
+        An answer is recorded as soon as it arrives: a ``parse`` that raises reads it as an abstention (None).
 
         The cost reserved is ``cost`` of the request's upper-bound prompt tokens (``upper_bound_tokens``) and a
-        completion of its ``max_tokens``.
+        completion of its ``max_tokens``; the disk room reserved, what recording that answer can take.
         """
         row = self.lookup(key)
         if row is not None:
             reply = Reply(row["reply"], row["prompt_tokens"], row["completion_tokens"], cached=True)
-            parsed = parse(reply.text)
+            parsed = _parsed(parse, reply.text)
             self.record(key, **meta, request={}, reply=reply, parsed=parsed, cost_usd=0.0)
             return reply, parsed
-        bound = cost(
-            Reply(
-                None,
-                upper_bound_tokens(request.get("messages") or []),
-                int(request.get("max_tokens") or 0),
-            )
-        )
+        max_tokens = int(request.get("max_tokens") or 0)
+        bound = cost(Reply(None, upper_bound_tokens(request.get("messages") or []), max_tokens))
+        room = 2 * (len(json.dumps(request, ensure_ascii=False).encode()) + BYTES_PER_TOKEN * max_tokens)
         async with limit if limit is not None else contextlib.nullcontext():
-            await self._reserve(bound)
+            await self._reserve(bound, room)
             try:
                 reply = await call()
-                parsed = parse(reply.text) if reply.text is not None else None
+                parsed = _parsed(parse, reply.text) if reply.text is not None else None
                 self.record(key, **meta, request=request, reply=reply, parsed=parsed, cost_usd=cost(reply))
             finally:
-                self._release(bound)
+                self._release(bound, room)
         return reply, parsed
 
     def record_ranking(
@@ -308,6 +415,15 @@ class Ledger:
         """A ranking of the judge stage (rankings made for rewards or win rates are in ``calls`` only)."""
         if self.stage != "judge":
             return
+        try:
+            self._insert_ranking(prompt_id, judge, abstained, consistent, stats)
+        except sqlite3.OperationalError as e:
+            self.halt()
+            raise LedgerFull(self, f"cannot be written ({e})") from None
+
+    def _insert_ranking(
+        self, prompt_id: str, judge: str, abstained: bool, consistent: bool, stats: dict[str, int]
+    ) -> None:
         self.db.execute(
             "INSERT OR REPLACE INTO rankings (run_dir, round, prompt_id, judge, abstained, consistent, verdicts,"
             " abstentions, comparisons, inconsistent) VALUES (?,?,?,?,?,?,?,?,?,?)",
@@ -324,6 +440,14 @@ class Ledger:
                 stats.get("inconsistent", 0),
             ),
         )
+
+
+def _parsed(parse: Callable[[str | None], Any], text: str | None) -> Any:
+    """``parse(text)``, or None (an abstention) when it raises: a reply is never lost to its parsing."""
+    try:
+        return parse(text)
+    except Exception:  # noqa: BLE001 - whatever a reply holds, it is an answer that did not parse
+        return None
 
 
 def open_read_only(path: str | Path) -> sqlite3.Connection:
@@ -388,6 +512,18 @@ def start_new_ledger(path: str | Path, why: str) -> Path | None:
     return kept
 
 
+class LedgerTooNew(LedgerError):
+    """A ledger whose schema a newer rankdistill wrote: read or written here, its rows could be misread."""
+
+
+def refuse_newer(version: int, path: Path | None) -> None:
+    if version > len(MIGRATIONS):
+        raise LedgerTooNew(
+            f"{path or 'the ledger'}: written by a newer rankdistill (ledger schema {version}, this one knows "
+            f"{len(MIGRATIONS)}); upgrade rankdistill (pip install -U rankdistill) to use this run"
+        )
+
+
 def migrate(db: sqlite3.Connection) -> None:
     """Run the migrations this file has not seen yet, each in its own transaction.
 
@@ -395,10 +531,7 @@ def migrate(db: sqlite3.Connection) -> None:
     accelerate launch) run each migration once. (``db`` is in autocommit mode: no implicit transactions.)
     """
     version = db.execute("PRAGMA user_version").fetchone()[0]
-    if version > len(MIGRATIONS):
-        raise RuntimeError(
-            f"ledger schema version {version} is newer than this rankdistill ({len(MIGRATIONS)})"
-        )
+    refuse_newer(version, None)
     for i, sql in enumerate(MIGRATIONS[version:], start=version + 1):
         db.execute("BEGIN IMMEDIATE")
         try:
@@ -427,6 +560,9 @@ def _summarize(path: str | Path) -> dict[str, Any]:
     db = open_read_only(path)
     db.row_factory = sqlite3.Row
     migrated = db.execute("PRAGMA user_version").fetchone()[0]
+    if migrated > len(MIGRATIONS):
+        db.close()
+        refuse_newer(migrated, Path(path))
     run_dir = "run_dir" if migrated >= 4 else "''"  # older files: every row is the ledger's own run
 
     def calls(where: str = "1", args: tuple = ()) -> dict[str, Any]:

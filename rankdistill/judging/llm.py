@@ -90,11 +90,13 @@ class LLMJudge:
 
     @contextlib.asynccontextmanager
     async def session(self) -> AsyncIterator[None]:
-        """Client and concurrency limit live inside one event loop; open once per batch of rankings."""
+        """Client and concurrency limit live inside one event loop; open once per batch of rankings. A Ctrl-C
+        inside it lets the calls in flight land in the ledger, then stops (``Ledger.interruptible``)."""
         async with self.backend.session():
             self._sem = asyncio.Semaphore(self.concurrency)
             try:
-                yield
+                with self.ledger.interruptible():
+                    yield
             finally:
                 self._sem = None
 

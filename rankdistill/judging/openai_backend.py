@@ -106,6 +106,25 @@ def retry_after(headers: Any) -> float | None:
     return None
 
 
+def answered(resp: Any, latency_s: float, retries: int) -> Reply:
+    """The Reply of a 200 answer, whatever its shape: the server answered (and bills it), so it is recorded as an
+    answer; one with no choice or no text in it parses as nothing, an abstention, never a lost or failed call."""
+    choices = getattr(resp, "choices", None) or []
+    message = getattr(choices[0], "message", None) if choices else None
+    text = getattr(message, "content", None)
+    if text is None and getattr(message, "refusal", None):
+        text = f"[refusal] {message.refusal}"
+    usage = getattr(resp, "usage", None)
+    tokens = [getattr(usage, name, 0) for name in ("prompt_tokens", "completion_tokens")]
+    return Reply(
+        text if isinstance(text, str) else "",
+        *(t if isinstance(t, int) and t >= 0 else 0 for t in tokens),
+        latency_s=latency_s,
+        retries=retries,
+        error=None if choices else "the answer had no choices",
+    )
+
+
 class OpenAIBackend:
     def __init__(self, settings: Any):
         self.settings = settings
@@ -179,6 +198,33 @@ class OpenAIBackend:
             await self.client.close()
             self.client = None
 
+    async def probe(self) -> None:
+        """One free request (listing the served models) that the server is there and takes the key; a server
+        that answers it with another error (no such route) is there. JudgeConfigError otherwise."""
+        import openai
+
+        async with self.session():
+            try:
+                listed = await self.client.models.list()
+            except (openai.AuthenticationError, openai.PermissionDeniedError) as e:
+                raise JudgeConfigError(
+                    f"judge server {self.public_url()} refused the credentials: {status_error(e)}{self._hint()}"
+                ) from None
+            except (openai.APITimeoutError, openai.APIConnectionError) as e:
+                cause = e.__cause__ or e
+                raise JudgeConfigError(
+                    f"judge server {self.public_url()} cannot be reached ({_short(f'{type(cause).__name__}: {cause}')}); "
+                    "check judge.base_url (e.g. http://127.0.0.1:8000/v1) and that the server is up"
+                ) from None
+            except (openai.APIStatusError, openai.APIResponseValidationError, ValueError):
+                return  # it answered: there, though it lists no models
+        served = [getattr(m, "id", None) for m in getattr(listed, "data", None) or []]
+        if served and self.model not in served:
+            progress.log(
+                f"warning: judge.model {self.model!r} is not among the models {self.public_url()} lists "
+                f"({_short(', '.join(map(str, served)), 120)})"
+            )
+
     async def complete(self, messages: list[dict[str, str]], schema: dict[str, Any] | None) -> Reply:
         import openai
 
@@ -195,18 +241,7 @@ class OpenAIBackend:
             wait = None
             try:
                 resp = await self.client.chat.completions.create(**kwargs)
-                choice = resp.choices[0].message
-                text = choice.content
-                if text is None and getattr(choice, "refusal", None):
-                    text = f"[refusal] {choice.refusal}"
-                usage = resp.usage
-                return Reply(
-                    text if text is not None else "",
-                    getattr(usage, "prompt_tokens", 0) or 0,
-                    getattr(usage, "completion_tokens", 0) or 0,
-                    latency_s=time.perf_counter() - start,
-                    retries=retries,
-                )
+                return answered(resp, time.perf_counter() - start, retries)
             except (openai.AuthenticationError, openai.PermissionDeniedError) as e:
                 raise JudgeConfigError(
                     f"judge server {self.public_url()} refused the credentials: {status_error(e)}{self._hint()}"

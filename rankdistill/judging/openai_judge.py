@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from ..settings import Settings
 from .base import JudgeKind, StoppableSettings
@@ -68,6 +68,13 @@ class OpenAISettings(StoppableSettings):
         description="Prices used for the ledger's cost column, $ per 1M tokens.",
     )
 
+    @field_validator("base_url")
+    @classmethod
+    def _http_url(cls, v: str | None) -> str | None:
+        if v is not None and not v.lower().startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://, e.g. http://127.0.0.1:8000/v1")
+        return v
+
     @model_validator(mode="after")
     def _model_and_template(self) -> OpenAISettings:
         from .templates import template_setting
@@ -110,12 +117,22 @@ def _check(settings: OpenAISettings) -> None:
     OpenAIBackend(settings).api_key()
 
 
+def _probe(settings: OpenAISettings) -> None:
+    """One free request to the server (its model list): reachable, and it takes the key."""
+    import asyncio
+
+    from .openai_backend import OpenAIBackend
+
+    asyncio.run(OpenAIBackend(settings).probe())
+
+
 JUDGE_KIND = JudgeKind(
     name="openai",
     summary="a chat model on an OpenAI-compatible server (OpenAI, vllm serve, Ollama) with a judge template",
     settings=OpenAISettings,
     make=_make,
     check=_check,
+    probe=_probe,
     uses_ledger=True,
     answers=True,
 )

@@ -15,6 +15,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from ..errors import UserError
+from ..registry import one_line
 from .base import JudgeKind, StoppableSettings
 
 ENTRY_POINT_GROUP = "rankdistill.judges"
@@ -50,8 +51,9 @@ class UserJudgeSettings(StoppableSettings):
             from .kinds import JUDGE_KINDS
 
             raise ValueError(
-                f"judge.kind: unknown judge {kind!r} (judge kinds: {', '.join(JUDGE_KINDS.names())}; "
-                f"installed plugins: {', '.join(names) or 'none'}; or 'module:attr')"
+                f"judge.kind: unknown judge {kind!r} (judge kinds, plug-ins included: "
+                f"{', '.join(JUDGE_KINDS.names())}; user judges installed ({ENTRY_POINT_GROUP}): "
+                f"{', '.join(names) or 'none'}; or a 'module:attr' factory)"
             )
 
 
@@ -87,6 +89,65 @@ def load_user_judge(settings: Any) -> Any:
     if not getattr(judge, "name", None):
         judge.name = kind
     return judge
+
+
+class CheckedJudge:
+    """A judge from outside rankdistill (a user judge, a judge kind plug-in): every Ranking it gives is checked
+    (the prompt's id, a score per candidate, an order of them), and what it raises is its own error, so a wrong
+    answer fails the stage in one line naming it (PluginError) instead of a traceback or a silent misranking.
+    Everything else (session, arank, halt, ledger) is the judge's own."""
+
+    def __init__(self, judge: Any, where: str):
+        object.__setattr__(self, "_judge", judge)
+        object.__setattr__(self, "_where", where)
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(self._judge, name)
+        if name == "arank":
+
+            async def arank(item: Any) -> Any:
+                try:
+                    got = await value(item)
+                except UserError:
+                    raise
+                except Exception as e:  # noqa: BLE001 - the judge's own bug, named
+                    raise self._failed(f"raised {one_line(e)}") from e
+                return self._checked(item, got)
+
+            return arank
+        return value
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        setattr(self._judge, name, value)  # run_judge gives it the run's ledger
+
+    def rank(self, item: Any) -> Any:
+        try:
+            got = self._judge.rank(item)
+        except UserError:
+            raise
+        except Exception as e:  # noqa: BLE001 - the judge's own bug, named
+            raise self._failed(f"raised {one_line(e)}") from e
+        return self._checked(item, got)
+
+    def _failed(self, what: str) -> PluginError:
+        return PluginError(f"judge {getattr(self._judge, 'name', '?')!r} ({self._where}) {what}")
+
+    def _checked(self, item: Any, got: Any) -> Any:
+        from ..records import Ranking
+
+        k = len(item.candidates)
+        if not isinstance(got, Ranking):
+            raise self._failed(f"returned {got!r} for prompt {item.prompt_id!r}, not a Ranking")
+        if got.prompt_id != item.prompt_id:
+            raise self._failed(f"returned a ranking of prompt {got.prompt_id!r} for prompt {item.prompt_id!r}")
+        scores = list(got.scores)
+        if len(scores) != k or not all(isinstance(x, int | float) and not isinstance(x, bool) for x in scores):
+            raise self._failed(
+                f"returned {len(scores)} score(s) {scores!r} for the {k} candidates of prompt {item.prompt_id!r}"
+            )
+        if sorted(got.order) != list(range(k)):
+            raise self._failed(f"returned the order {got.order!r} for the {k} candidates of prompt {item.prompt_id!r}")
+        return got
 
 
 # Not in the registry (whose names are kinds): the fallback for every kind that is none of them.

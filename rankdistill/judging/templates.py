@@ -6,7 +6,10 @@ cannot close its slot early and speak to the judge as if it were the instruction
 
 Templates are shared like recipes, so they are data, not code: they render in Jinja2's immutable sandbox with
 no loader (no ``__class__``-style escapes, no include / import / extends of files), and each is rendered once
-on a sample request when it loads, so a template that fails does so before any paid call.
+on a sample request when it loads, so a template that fails does so before any paid call. A render is bounded:
+``RENDER_SECONDS`` of work (checked at every loop step and every piece of output), at most ``MAX_SIZE`` characters
+beyond four times its inputs, and no call or filter given a number above ``MAX_SIZE`` (``lipsum(10**6)``,
+``center(10**9)``): a template that would run for hours or fill the memory is refused, in one line, at load.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,6 +43,9 @@ _FIELDS = {"name", "description", "mode", "output", "placeholders", "scale", "sy
 _TAG = re.compile(r"<(/?)\s*(prompt|candidate|reference)\b", re.IGNORECASE)
 _FILE_TAGS = {"Include": "include", "Import": "import", "FromImport": "from ... import", "Extends": "extends"}
 MAX_SIZE = 100_000  # '*' and '**' in a template may not build a longer string or list, or a bigger exponent
+RENDER_SECONDS = 2.0  # one render's work at most (a judge template renders in microseconds)
+MAX_PARAGRAPHS = 100  # lipsum's n at most
+_RENDER = threading.local()  # the deadline of the render running in this thread
 
 
 class TemplateError(UserError, ValueError):
@@ -94,10 +102,11 @@ class JudgeTemplate:
         """Chat messages for one judge call; text values must already be slotted (see ``render_*``).
         TemplateError (naming the file) when the template fails or the sandbox refuses what it does."""
         msgs = []
+        limit = MAX_SIZE + 4 * sum(len(str(v)) for v in values.values())
         try:
             if self.system.strip():
-                msgs.append({"role": "system", "content": _compiled(self.system).render(**values).strip()})
-            msgs.append({"role": "user", "content": _compiled(self.user).render(**values).strip()})
+                msgs.append({"role": "system", "content": _render(self.system, values, limit).strip()})
+            msgs.append({"role": "user", "content": _render(self.user, values, limit).strip()})
         except Exception as e:  # a template is user code: whatever it raises is the template's error
             raise TemplateError(f"{self.path}: does not render: {_why(e)}") from None
         return msgs
@@ -133,6 +142,7 @@ class JudgeTemplate:
 def _env() -> Any:
     """The sandbox every template renders in (built once: the class needs jinja2, imported only when used)."""
     import jinja2
+    from jinja2 import nodes
     from jinja2.exceptions import SecurityError
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -149,7 +159,80 @@ def _env() -> Any:
                     raise SecurityError(f"a repeated string or list of more than {MAX_SIZE} items")
             return super().call_binop(context, operator, left, right)
 
-    return JudgeSandbox(undefined=jinja2.StrictUndefined, keep_trailing_newline=False, autoescape=False)
+        def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+            _bounded_arguments(args, kwargs)
+            return super().call(__context, __obj, *args, **kwargs)
+
+        def _parse(self, source: str, name: str | None, filename: str | None) -> Any:
+            """Every for loop steps through ``environment.bounded``, which checks the render's deadline."""
+            tree = super()._parse(source, name, filename)
+            for loop in tree.find_all(nodes.For):
+                loop.iter = nodes.Call(nodes.EnvironmentAttribute("bounded"), [loop.iter], [], None, None)
+            return tree
+
+        @staticmethod
+        def bounded(items: Any) -> Any:
+            for n, item in enumerate(items):
+                if n % 64 == 0:
+                    _check_deadline()
+                yield item
+
+    env = JudgeSandbox(undefined=jinja2.StrictUndefined, keep_trailing_newline=False, autoescape=False)
+    for name, function in list(env.filters.items()):  # filters are called directly, not through env.call
+        env.filters[name] = _bounded_filter(function)
+    lipsum = env.globals["lipsum"]
+
+    def bounded_lipsum(n: int = 5, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(n, int) and n > MAX_PARAGRAPHS:
+            raise SecurityError(f"lipsum of {n} paragraphs ({MAX_PARAGRAPHS} at most)")
+        return lipsum(n, *args, **kwargs)
+
+    env.globals["lipsum"] = bounded_lipsum
+    return env
+
+
+def _bounded_arguments(args: Any, kwargs: Any) -> None:
+    """Refuse a number above MAX_SIZE given to a call or filter: a width, a count, a length to build."""
+    from jinja2.exceptions import SecurityError
+
+    for value in (*args, *kwargs.values()):
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_SIZE:
+            raise SecurityError(f"the number {value} is too large for a call or filter ({MAX_SIZE} at most)")
+
+
+def _bounded_filter(function: Any) -> Any:
+    @functools.wraps(function)  # keeps jinja's pass_context / pass_environment marks
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        _bounded_arguments(args, kwargs)
+        return function(*args, **kwargs)
+
+    return bounded
+
+
+def _check_deadline() -> None:
+    from jinja2.exceptions import SecurityError
+
+    deadline = getattr(_RENDER, "deadline", None)
+    if deadline is not None and time.monotonic() > deadline:
+        raise SecurityError(f"rendering takes more than {RENDER_SECONDS:g} s")
+
+
+def _render(text: str, values: dict[str, Any], limit: int) -> str:
+    """The template ``text`` rendered with ``values``, within RENDER_SECONDS and ``limit`` characters."""
+    from jinja2.exceptions import SecurityError
+
+    _RENDER.deadline = time.monotonic() + RENDER_SECONDS
+    out, size = [], 0
+    try:
+        for piece in _compiled(text).generate(**values):
+            size += len(piece)
+            if size > limit:
+                raise SecurityError(f"it writes more than {limit} characters")
+            _check_deadline()
+            out.append(piece)
+    finally:
+        _RENDER.deadline = None
+    return "".join(out)
 
 
 @functools.lru_cache(maxsize=64)

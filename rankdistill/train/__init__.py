@@ -25,13 +25,13 @@ from typing import TYPE_CHECKING, Any
 from ..records import atomic_write_json, replace_dir
 from ..registry import Registry
 from ..rundir import STAGES, RunDir, Timer, is_main_process
-from .common import TRAIN_FIELDS, Algorithm, PeakMemory, TrainJob
+from .common import TRAIN_FIELDS, Algorithm, PeakMemory, TrainJob, check_algorithm
 
 if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
     from ..recipe import Recipe
 
 ALGORITHMS: Registry[Algorithm] = Registry(
-    "algorithm", group="rankdistill.algorithms", package=__name__, attr="ALGORITHM"
+    "algorithm", group="rankdistill.algorithms", package=__name__, attr="ALGORITHM", check=check_algorithm
 )
 
 
@@ -126,6 +126,8 @@ def train_stage(run: RunDir, round_idx: int, recipe: Recipe) -> dict:
     skip = no_training_reason(run, round_idx, reads) if reads else None
     if skip:
         return carry_over_student(run, round_idx, recipe, skip)
+    from .guards import NothingLearned
+
     recipe = recipe_for(recipe, algorithm)
     # each round its own data order: two SFT rounds at one seed would both train on the same first items
     recipe.seed += round_idx - 1
@@ -135,15 +137,21 @@ def train_stage(run: RunDir, round_idx: int, recipe: Recipe) -> dict:
     tmp = Path(tempfile.mkdtemp(prefix=".adapter-", dir=final.parent))
     try:
         with PeakMemory() as memory, Timer() as timer:
-            result = train_with(
-                recipe,
-                run,
-                round_idx,
-                tmp,
-                run.checkpoints(round_idx),
-                previous,
-                label=f"round {round_idx}: train ({algorithm})",
-            )
+            try:
+                result = train_with(
+                    recipe,
+                    run,
+                    round_idx,
+                    tmp,
+                    run.checkpoints(round_idx),
+                    previous,
+                    label=f"round {round_idx}: train ({algorithm})",
+                )
+            except NothingLearned as nothing:  # an online round whose rewards were all 0: not trained
+                skipped = carry_over_student(run, round_idx, recipe, nothing.reason) if is_main_process() else {}
+                if is_main_process():
+                    shutil.rmtree(run.checkpoints(round_idx), ignore_errors=True)
+                return {**skipped, "algorithm": algorithm}
         if is_main_process():
             # what `rankdistill compare` reports beside the metrics
             stats = {

@@ -11,6 +11,7 @@ import dataclasses
 import importlib
 import json
 import math
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
@@ -129,6 +130,17 @@ class Algorithm:
         check_config_args(self.config_class(), recipe.train.args, self.name, owned, base)
 
 
+def check_algorithm(entry: Any) -> None:
+    """A plug-in's ALGORITHM is one: an Algorithm with a train function and a settings class made of defaults."""
+    from ..registry import settings_problem
+
+    if not isinstance(entry, Algorithm):
+        raise TypeError(f"{type(entry).__name__} is not a rankdistill.train.common.Algorithm")
+    if not callable(entry.train):
+        raise TypeError("its train is not a function")
+    settings_problem(entry.settings, AlgorithmSettings)
+
+
 # TrainingArguments fields rankdistill fills from the recipe's typed fields; setting them again is ambiguous.
 OWNED = {
     "output_dir": "(the run directory)",
@@ -164,6 +176,9 @@ def check_config_args(
                 f"train.args.{key} ({algorithm}): expected {expected.__name__}"
                 f"{' or null' if optional else ''}, got {value!r} ({type(value).__name__})"
             )
+        problem = _value_problem(fields[key], value, name)
+        if problem:
+            raise RecipeError(f"train.args.{key} ({algorithm}): {problem}")
     if base is None or not args:
         return
     problem = _build_error(config_cls, {**base, **args})
@@ -187,6 +202,83 @@ def _scalar_type(field: dataclasses.Field) -> tuple[type | None, bool]:
     if len(parts) == 1 and next(iter(parts)) in kinds:
         return kinds[parts.pop()], optional
     return None, False
+
+
+# How a config field's documentation enumerates its values, when its metadata has no "choices" (trl's loss_type).
+_NAME = r"(?:`'?[\w.-]+'?`|'[\w.-]+')(?:\s*\(default\))?"
+_ENUMERATED = re.compile(
+    rf"(?:Possible|Supported|Valid) values are:?\s*({_NAME}(?:\s*(?:,\s*(?:and|or)?|and|or)\s*{_NAME})*)\s*\."
+)
+
+
+def _value_problem(field: dataclasses.Field, value: Any, config: str) -> str | None:
+    """What a config would only find out while training: a number that is not finite, a list where one value
+    goes, an item of another type in a list, or a name that is none of those the field's metadata or
+    documentation lists (each item of a list: loss_type: [sigmoid, bogus])."""
+    if any(isinstance(v, float) and not math.isfinite(v) for v in _leaves(value)):
+        return f"{value!r} is not a finite number"
+    many = _list_item_type(field)
+    if isinstance(value, list | tuple):
+        if many is None:
+            return f"takes one value, got the list {value!r}"
+        wrong = [v for v in value if many is not Any and not _fits_item(v, many)]
+        if wrong:
+            return f"expected a list of {many.__name__}, got {wrong[0]!r} in {value!r}"
+    allowed = _allowed_values(field)
+    if allowed:
+        for v in value if isinstance(value, list | tuple) else [value]:
+            if isinstance(v, str) and v not in allowed:
+                return f"{v!r} is not one of {', '.join(allowed)} (the values {config} lists)"
+    return None
+
+
+def _leaves(value: Any) -> list[Any]:
+    if isinstance(value, dict):
+        return [x for v in value.values() for x in _leaves(v)]
+    if isinstance(value, list | tuple):
+        return [x for v in value for x in _leaves(v)]
+    return [value]
+
+
+def _list_item_type(field: dataclasses.Field) -> Any:
+    """The item type when the field takes a list (``Any`` when not said), else None."""
+    import types
+    import typing
+
+    hint = field.type
+    if isinstance(hint, str):  # a postponed annotation: read as text
+        if "list" not in hint.lower() and "sequence" not in hint.lower() and "tuple" not in hint.lower():
+            return None if re.fullmatch(r"[\w\s|.]+", hint) else Any  # plain names only: str | None
+        match = re.search(r"list\[(str|int|float|bool)\]", hint)
+        return {"str": str, "int": int, "float": float, "bool": bool}[match.group(1)] if match else Any
+    options = typing.get_args(hint) if typing.get_origin(hint) in (typing.Union, types.UnionType) else (hint,)
+    if any(o is Any or typing.get_origin(o) is dict or o is dict for o in options):
+        return Any
+    for option in options:
+        if typing.get_origin(option) in (list, tuple) or option in (list, tuple):
+            args = typing.get_args(option)
+            return args[0] if args and args[0] in (str, int, float, bool) else Any
+    return None
+
+
+def _fits_item(value: Any, expected: type) -> bool:
+    return isinstance(value, str) if expected is str else _fits(value, expected)
+
+
+def _allowed_values(field: dataclasses.Field) -> list[str]:
+    """The names a field takes: its metadata's "choices", else the values its help text enumerates (used only
+    when its default is among them, so a documentation that lists too few never refuses a good value)."""
+    choices = field.metadata.get("choices")
+    if choices:
+        return [str(c) for c in choices]
+    match = _ENUMERATED.search(" ".join(str(field.metadata.get("help", "")).split()))
+    if not match:
+        return []
+    names = re.findall(r"`'?([\w.-]+)'?`|'([\w.-]+)'", match.group(1))
+    allowed = [a or b for a, b in names]
+    default = field.default_factory() if field.default_factory is not dataclasses.MISSING else field.default
+    defaults = default if isinstance(default, list | tuple) else [default]
+    return allowed if defaults and all(d in allowed for d in defaults) else []
 
 
 def _fits(value: Any, expected: type) -> bool:
@@ -422,11 +514,12 @@ RewardMode = Annotated[
 class JudgeReward:
     """A TRL reward function that asks the judge to rank each prompt's group of samples."""
 
-    def __init__(self, judge: Any, mode: str = "scores"):
+    def __init__(self, judge: Any, mode: str = "scores", tally: Any = None):
         if judge is None:
             raise TypeError("JudgeReward needs the run's judge (judging.run_judge; train_with passes it)")
         self.judge = judge
         self.mode = mode
+        self.tally = tally  # guards.RewardTally: the round's abstentions and rewards, checked as they come
         self.__name__ = f"judge:{judge.name}"  # TRL logs rewards under the function's name
         self.calls = 0
         self.abstentions = 0
@@ -452,11 +545,22 @@ class JudgeReward:
             scores = list(self.judge.rank(item).scores)
             self.calls += 1
             self.abstentions += sum(math.isnan(s) for s in scores)
+            judged = scores
             if self.mode == "rank":
                 scores = rank_rewards(scores)
             rewards.extend(0.0 if math.isnan(s) else float(s) for s in scores)
+            if self.tally is not None:
+                self.tally.add(judged, rewards[len(rewards) - len(scores) :])
             start = end
         return rewards
+
+
+def reward_tally(job: TrainJob) -> Any:
+    """The round's RewardTally (guards.py), limited by the judge's max_abstain_rate."""
+    from ..judging.kinds import max_abstain_rate
+    from . import guards
+
+    return guards.RewardTally(max_abstain_rate(job.recipe.judge), job.label, getattr(job.judge, "name", "the judge"))
 
 
 def fit(
@@ -466,27 +570,39 @@ def fit(
     model: Any = None,
     tokenizer: Any = None,
     after_init: Callable[[Any], None] | None = None,
+    tally: Any = None,
     **trainer_kwargs: Any,
 ) -> dict:
     """One round on a transformers Trainer (``trainer_class``): the student with a trainable adapter (or ``model``
     as given), its config, the progress bar, training (resumed from the newest checkpoint), and the saved adapter
-    and loss history. Returns {"history", "examples"}."""
+    and loss history. Returns {"history", "examples"}. A loss or weight that is not finite stops it; ``tally``
+    (an online algorithm's rewards, kept in its checkpoints) is checked at the end (guards.py)."""
+    from ..rundir import last_complete_checkpoint
+    from . import guards
+
     if model is None:
         model, tokenizer = load_trainable(job.recipe, job.previous)
     config = job.algorithm.build_config(job.recipe, job.checkpoints, wants_bf16(job.recipe, model))
     history: list[dict[str, float]] = []
     with progress.task(job.label, total=job.recipe.train.max_steps) as bar:
+        callbacks = [progress_callback(bar, history), guards.finite_callback(job.label)]
+        if tally is not None:
+            tally.load_from(last_complete_checkpoint(job.checkpoints) if job.checkpoints.exists() else None)
+            callbacks.append(guards.tally_callback(tally))
         trainer = trainer_class(
             model=model,
             args=config,
             train_dataset=dataset,
             processing_class=tokenizer,
-            callbacks=[progress_callback(bar, history)],
+            callbacks=callbacks,
             **trainer_kwargs,
         )
         if after_init is not None:
             after_init(trainer)
         run_trainer(trainer, job.checkpoints, bar)
+    if tally is not None:
+        tally.finish()  # too many abstentions: JudgeFailed; every reward 0: NothingLearned
+    guards.check_finite(trainer.model, job.label, trainer.state.global_step)
     save_adapter(trainer, job.adapter_out, history)
     return {"history": history, "examples": len(dataset)}
 

@@ -77,14 +77,33 @@ def train(job: common.TrainJob) -> dict:
     from trl import GRPOTrainer
 
     dataset = Dataset.from_list(grpo_rows(job.recipe))
-    reward = common.JudgeReward(job.judge, job.settings.reward)
-    result = common.fit(job, dataset, GRPOTrainer, reward_funcs=[reward])
+    tally = common.reward_tally(job)
+    reward = common.JudgeReward(job.judge, job.settings.reward, tally)
+    result = common.fit(job, dataset, seeded(GRPOTrainer), reward_funcs=[reward], tally=tally)
     return {
         **result,
         "prompts": len(dataset),
         "judge_calls": reward.calls,
         "abstentions": reward.abstentions,
     }
+
+
+def seeded(trainer_class: Any) -> Any:
+    """``trainer_class`` (GRPOTrainer) sampling each step's generation batch with a seed of its own (the run's seed,
+    the step, the process): a step resumed after a stop (the cost cap, Ctrl-C, kill -9) draws exactly the samples of
+    its first attempt, as its batch of prompts is the same, whatever random state the resumed process restored or
+    consumed, so the rewards it paid for are ledger hits. (transformers' generate; vLLM draws with its own seeds.)"""
+    import torch
+
+    class SeededGRPOTrainer(trainer_class):
+        def _generate_single_turn(self, *args, **kwargs):  # noqa: ANN002, ANN003
+            seed = (self.args.seed * 1_000_003 + self.state.global_step) * 101 + self.accelerator.process_index
+            cuda = [torch.cuda.current_device()] if torch.cuda.is_available() else []
+            with torch.random.fork_rng(devices=cuda):
+                torch.manual_seed(seed)
+                return super()._generate_single_turn(*args, **kwargs)
+
+    return SeededGRPOTrainer
 
 
 ALGORITHM = common.Algorithm(

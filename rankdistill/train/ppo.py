@@ -43,7 +43,7 @@ from pydantic import Field
 
 from .. import progress
 from ..errors import RecipeError
-from . import common
+from . import common, guards
 
 if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
     from ..recipe import Recipe
@@ -454,13 +454,15 @@ def train(job: common.TrainJob) -> dict:
         lr=t.learning_rate,
         weight_decay=s.weight_decay,
     )
-    reward = common.JudgeReward(job.judge, s.reward)
+    tally = common.reward_tally(job)
+    reward = common.JudgeReward(job.judge, s.reward, tally)
     history: list[dict[str, float]] = []
     start, kl_coef = 0, s.kl_coef
     resume = last_complete_checkpoint(checkpoints) if checkpoints.exists() else None
     if resume:
         state = load_checkpoint(resume, model, head, optimizer)
         start, kl_coef, history = state["global_step"], state["kl_coef"], state["history"]
+        tally.load(state.get("rewards", {}))
         progress.log(f"resuming training from {resume}")
     autocast = torch.autocast(
         common.model_device(model).type, dtype=torch.bfloat16, enabled=common.wants_bf16(recipe, model)
@@ -468,14 +470,16 @@ def train(job: common.TrainJob) -> dict:
     with progress.task(job.label, total=t.max_steps, completed=start) as bar, autocast:
         for step in range(start, t.max_steps):
             entry = ppo_step(recipe, model, head, tokenizer, optimizer, prompts, reward, step, kl_coef)
+            guards.check_finite(model, job.label, step + 1, entry["loss"])  # before its checkpoint
             history.append(entry)
             samples = t.batch_size * recipe.generation.k
             kl_coef = adapt_kl(kl_coef, entry["kl"], s.target_kl, samples, s.kl_horizon)
             bar.advance()
             bar.update(f"reward {entry['reward']:.3f} kl {entry['kl']:.3f}")
             if (step + 1) % t.save_steps == 0 and step + 1 < t.max_steps:
-                state = {"global_step": step + 1, "kl_coef": kl_coef, "history": history}
+                state = {"global_step": step + 1, "kl_coef": kl_coef, "history": history, "rewards": tally.state()}
                 save_checkpoint(checkpoints, model, head, optimizer, state)
+    tally.finish()  # too many abstentions: JudgeFailed; every reward 0: NothingLearned (guards.py)
     save_adapters(model, head, job.adapter_out, history)
     return {
         "history": history,
