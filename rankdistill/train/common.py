@@ -278,7 +278,8 @@ def on_device(batch: dict[str, Any], device: Any) -> dict[str, Any]:
 
 
 def score_labelled_positions_only() -> None:
-    """Make TRL's fused LM head (DPO, SFT) score only the positions it trains on, on CPU too.
+    """Make TRL's fused LM head (DPO, SFT) score only the positions it trains on, on CPU too, and there with one
+    matmul whose logits the backward reuses (``dense_logprobs``).
 
     Off Triton devices TRL scores every position -- prompt and padding included -- so that tile shapes stay fixed
     for graph compilers (Neuron), and folds each [tokens, 32768] tile with a dozen full-tile torch ops. Eager CPU
@@ -294,6 +295,93 @@ def score_labelled_positions_only() -> None:
         return
     if getattr(trl_utils, "_use_triton", None) is _use_triton:  # decides only which positions are scored
         trl_utils._use_triton = lambda device: device.type == "cpu" or _use_triton(device)
+    chunked = getattr(trl_utils, "_ChunkedLogProbFunction", None)
+    if chunked is not None and not getattr(chunked, "dense_on_cpu", False):
+        trl_utils._ChunkedLogProbFunction = dense_logprobs(chunked)
+
+
+# The largest [tokens, vocabulary] float32 logits dense_logprobs keeps for the backward (512 MB); more tokens go to
+# TRL's tiles, which recompute them.
+DENSE_LOGITS_MAX = 2**27
+
+
+def dense_logprobs(chunked: Any) -> Any:
+    """TRL's ``ChunkedLogProbFunction`` (per-token log-probabilities of ``hidden @ weight.T`` and optional
+    entropy, log Σp², mean logit, is-top-1) computed on CPU as one matmul, the logits kept for the backward.
+
+    TRL's tiles compute the [tokens, vocabulary] logits three times per step (forward, and in the backward again
+    before the input-gradient matmul), each time folded with a dozen full-tile elementwise ops that were written
+    for a GPU kernel. On CPU with a large vocabulary that was half of an SFT step of Gemma 3 270M (262k tokens:
+    LM head 1.6 s of a 3.1 s step, torch profiler; ``benchmarks/sft_step.py``). Here the forward is one matmul
+    and a log-sum-exp, and the backward turns the kept logits into the softmax gradient in place and runs one
+    matmul. Used on CPU for a frozen head without bias or soft-capping (LoRA on a tied head, every student here)
+    whose logits fit ``DENSE_LOGITS_MAX``; anything else goes to TRL's own function. Values equal TRL's
+    (tests/test_train_speed.py).
+    """
+    import torch
+
+    class DenseLogProbs(torch.autograd.Function):
+        dense_on_cpu = True
+
+        @staticmethod
+        def forward(ctx, hidden, weight, bias, targets, temperature, chunk_size, softcap=None, scale=1.0,
+                    outputs=("log_probs",)):  # noqa: ANN001  # fmt: skip
+            z = torch.mm(hidden.float(), weight.float().t())  # [tokens, vocabulary]
+            if scale / temperature != 1.0:
+                z.mul_(scale / temperature)
+            mean = z.mean(-1) if "mean_logits" in outputs else None
+            log_p = torch.log_softmax(z, dim=-1)
+            del z
+            logprobs = log_p.gather(1, targets.unsqueeze(1)).squeeze(1)
+            top1 = log_p.argmax(-1) == targets if "is_top1" in outputs else None  # the first maximum, as TRL's
+            p = log_p.exp()
+            entropy = -torch.linalg.vecdot(p, log_p) if "entropy" in outputs else None
+            log_sum_sq = torch.log(torch.linalg.vecdot(p, p)) if "log_sum_sq_probs" in outputs else None
+            del log_p
+            ctx.mark_non_differentiable(*(x for x in (log_sum_sq, mean, top1) if x is not None))
+            ctx.save_for_backward(weight)
+            # the probabilities, not saved_tensors: the backward turns them into the gradient in place
+            ctx.p, ctx.entropy, ctx.targets = p, entropy, targets
+            ctx.factor, ctx.hidden_dtype = scale / temperature, hidden.dtype
+            return logprobs, entropy, log_sum_sq, mean, top1  # float32, as TRL's
+
+        @staticmethod
+        def backward(ctx, grad_logprobs, grad_entropy, *_):  # noqa: ANN001
+            (weight,) = ctx.saved_tensors
+            p, ctx.p = ctx.p, None  # used once
+            grad = None
+            if grad_entropy is not None:  # d entropy / dz_j = -p_j (log p_j + entropy)
+                grad = torch.special.xlogy(p, p).add_(p * ctx.entropy.unsqueeze(1))
+                grad.mul_(-grad_entropy.float().unsqueeze(1))
+            if grad_logprobs is not None:  # d log p_target / dz_j = 1[j = target] - p_j
+                g = grad_logprobs.float().unsqueeze(1)
+                part = p.mul_(-g).scatter_add_(1, ctx.targets.unsqueeze(1), g)
+                grad = part if grad is None else grad.add_(part)
+            if grad is None:
+                return (None,) * 9
+            if ctx.factor != 1.0:
+                grad.mul_(ctx.factor)
+            grad_hidden = torch.mm(grad, weight.float()).to(ctx.hidden_dtype)
+            return grad_hidden, None, None, None, None, None, None, None, None
+
+    class Dispatch:
+        dense_on_cpu = True
+        original = chunked
+
+        @staticmethod
+        def apply(hidden, weight, bias, targets, temperature, chunk_size, softcap=None, scale=1.0,
+                  outputs=("log_probs",)):  # noqa: ANN001  # fmt: skip
+            dense = (
+                hidden.device.type == "cpu"
+                and bias is None
+                and softcap is None
+                and not weight.requires_grad
+                and hidden.shape[0] * weight.shape[0] <= DENSE_LOGITS_MAX
+            )
+            fn = DenseLogProbs if dense else chunked
+            return fn.apply(hidden, weight, bias, targets, temperature, chunk_size, softcap, scale, outputs)
+
+    return Dispatch
 
 
 def progress_callback(bar: Any, history: list[dict[str, float]]) -> Any:
