@@ -14,6 +14,8 @@ Variants (each a fresh adapter on the same student; the same seeded batches wher
 - ``short_prompt``: plus the recipe's own prompt (its system prompt folded into Gemma's first user turn is paid in
   every forward pass: ~22 of a row's ~56 tokens).
 - ``by_length``: plus batches of similar length (``train_sampling_strategy: group_by_length``): less padding.
+- ``padding_free``: instead of that, TRL's padding-free batches (one row of every example's tokens, a block-diagonal
+  causal mask built from position ids): no padding, but attention over the whole row.
 
 Run it with the kernels of the machine you project for (e.g. ATEN_CPU_CAPABILITY=avx2 MKL_ENABLE_INSTRUCTIONS=AVX2
 ONEDNN_MAX_CPU_ISA=AVX2); on a shared CPU only the ratios mean something. ``--profile`` prints the torch
@@ -44,6 +46,7 @@ VARIANTS = {
     "dense_head": {"head": "dense", "before_prompt": True, "sampling": "random"},
     "short_prompt": {"head": "dense", "before_prompt": False, "sampling": "random"},
     "by_length": {"head": "dense", "before_prompt": False, "sampling": "group_by_length"},
+    "padding_free": {"head": "dense", "before_prompt": False, "sampling": "random", "padding_free": True},
 }
 
 
@@ -98,6 +101,7 @@ def measure(args: argparse.Namespace, name: str, variant: dict, profile: bool) -
     with tempfile.TemporaryDirectory() as out:
         kwargs = common.base_config_kwargs(recipe, Path(out), False)
         kwargs.update(config_fields(recipe, None), save_strategy="no", train_sampling_strategy=variant["sampling"])
+        kwargs.update(padding_free=variant.get("padding_free", False))
         trainer = SFTTrainer(
             model=model,
             args=SFTConfig(**kwargs),
@@ -109,8 +113,9 @@ def measure(args: argparse.Namespace, name: str, variant: dict, profile: bool) -
 
         def counting(features):  # noqa: ANN001
             batch = collate(features)
-            mask = batch["attention_mask"]
-            counts.append((int(mask.sum()), mask.numel(), int((batch["labels"] != -100).sum())))
+            mask = batch.get("attention_mask")  # none in a padding-free batch: every position is a token
+            real = int(mask.sum()) if mask is not None else batch["input_ids"].numel()
+            counts.append((real, batch["input_ids"].numel(), int((batch["labels"] != -100).sum())))
             return batch
 
         trainer.data_collator = counting
@@ -119,6 +124,8 @@ def measure(args: argparse.Namespace, name: str, variant: dict, profile: bool) -
     real, positions, labelled = (sum(c[i] for c in counts[1:]) / max(len(counts) - 1, 1) for i in range(3))
     result = {
         "step_s": round(statistics.median(steps), 3),
+        # per real token: batches of similar length (by_length) are not the random batches' mix of lengths
+        "ms_per_token": round(1000 * sum(steps) / max(sum(c[0] for c in counts[1:]), 1), 3),
         "steps_s": [round(t, 2) for t in steps],
         "tokens_per_step": round(real, 1),
         "positions_per_step": round(positions, 1),
@@ -147,13 +154,17 @@ def main() -> None:
     for i, name in enumerate(names):
         results[name] = measure(args, name, VARIANTS[name], args.profile and i in (0, len(names) - 1))
         print(name, results[name], flush=True)
-    first = results[names[0]]["step_s"]
-    ratios = {name: round(first / r["step_s"], 2) for name, r in results.items()}
-    print(f"\n{'variant':14s}{'s/step':>8s}{'tokens':>8s}{'padding':>9s}{'labelled':>9s}{'speed-up':>10s}")
+    first = results[names[0]]
+    ratios = {name: round(first["step_s"] / r["step_s"], 2) for name, r in results.items()}
+    per_token = {name: round(first["ms_per_token"] / r["ms_per_token"], 2) for name, r in results.items()}
+    print(
+        f"\n{'variant':14s}{'s/step':>8s}{'tokens':>8s}{'padding':>9s}{'labelled':>9s}{'ms/token':>10s}"
+        f"{'speed-up':>10s}{'per token':>10s}"
+    )
     for name, r in results.items():
         print(
             f"{name:14s}{r['step_s']:8.2f}{r['tokens_per_step']:8.0f}{r['padding']:9.2f}"
-            f"{r['labelled_per_step']:9.0f}{ratios[name]:10.2f}"
+            f"{r['labelled_per_step']:9.0f}{r['ms_per_token']:10.2f}{ratios[name]:10.2f}{per_token[name]:10.2f}"
         )
     print(
         json.dumps(
@@ -161,6 +172,7 @@ def main() -> None:
                 "recipe": args.recipe,
                 "step_s": {name: r["step_s"] for name, r in results.items()},
                 "speedup_vs_" + names[0]: ratios,
+                "ms_per_token": {name: r["ms_per_token"] for name, r in results.items()},
                 "tokens_per_step": {name: r["tokens_per_step"] for name, r in results.items()},
                 "padding": {name: r["padding"] for name, r in results.items()},
                 "steps": args.steps,
