@@ -133,13 +133,21 @@ class _GenerationSettings(Settings):
     stop: list[str | int] | None = Field(
         None,
         description="Strings or token ids that end an answer, beside EOS, in generation and evaluation "
-        "(None: the chat template's end-of-turn marker; []: EOS only).",
+        "(None: the chat template's end-of-turn marker; []: EOS only); e.g. ['<end_of_turn>', '\\n'] for "
+        "one-line answers: a one-character string ends an answer at the token that holds it.",
     )
     sources: list[Literal["student", "reference", "teacher"]] = Field(
         ["student"],
         description="Where candidates come from: the student's k samples, plus the prompt's reference (teacher "
         "label) and/or the openai teacher's own answer (ledger-cached); the judge never sees the source.",
     )
+
+    @field_validator("stop")
+    @classmethod
+    def _no_empty_stop(cls, v: list[str | int] | None) -> list[str | int] | None:
+        if v is not None and any(isinstance(s, str) and not s for s in v):
+            raise ValueError("an empty string would end every answer before it starts")
+        return v
 
     @field_validator("sources")
     @classmethod
