@@ -18,6 +18,7 @@ from .metrics import metrics, round_difference
 from .recipe import Recipe
 from .records import CandidateSet, Completion, PartialJsonl, atomic_write_json, read_jsonl
 from .rundir import RunDir
+from .train import task_prefix
 
 
 def eval_paths(run: RunDir, round_idx: int, data: str | None) -> tuple[Path, Path]:
@@ -65,8 +66,13 @@ def eval_stage(run: RunDir, round_idx: int, recipe: Recipe, data: str | None = N
     if round_idx > 0 and not run.is_done("train", round_idx):
         raise FileNotFoundError(f"round {round_idx} has no trained adapter yet ({run.adapter(round_idx)})")
     need_reference = recipe.data.reference_field is not None  # open-ended prompts: length metrics only
+    # the label task's prompt, the same in every round (sft with rationales: its predict prefix)
     prompts = load_prompts(
-        path, recipe.data, max_prompts=recipe.eval.max_prompts, need_reference=need_reference
+        path,
+        recipe.data,
+        max_prompts=recipe.eval.max_prompts,
+        need_reference=need_reference,
+        prefix=task_prefix(recipe),
     )
     metrics_path, predictions_path = eval_paths(run, round_idx, data)
     partial = PartialJsonl(predictions_path, key="prompt_id")
@@ -117,7 +123,7 @@ def win_rate(judge: Any, recipe: Recipe, base_rows: list[dict], rows: list[dict]
         b = base.get(row["prompt_id"])
         if b is None:
             continue
-        messages = build_messages(recipe.data, row["input"])
+        messages = build_messages(recipe.data, row["input"], task_prefix(recipe))
         for first, second, trained_at in ((b, row, 1), (row, b, 0)):
             item = CandidateSet(
                 row["prompt_id"],
