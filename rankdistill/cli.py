@@ -497,7 +497,7 @@ def recipes_command() -> None:
 
     for kind, title in (
         ("recipes", "recipes (rankdistill iterate NAME; rankdistill init NAME for a copy)"),
-        ("judges", "judge templates (judge.template: NAME)"),
+        ("judges", "judge templates (judge.template: NAME; mode label: rankdistill label --rationale-template NAME)"),
     ):
         click.echo(title + ":")
         files = shipped_files(kind)
