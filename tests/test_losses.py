@@ -217,9 +217,9 @@ def test_two_task_loss_weights_each_task_by_its_own_mean():
     is_rationale = torch.tensor([False, False, True])
     # L_label = (1 + 3 + 2) / 3 tokens = 2.0; L_rationale = (0.5 + 1 + 1.5) / 3 = 1.0
     # alpha 0.5: 0.5·2 + 0.5·1 = 1.5; alpha 0.8: 0.8·2 + 0.2·1 = 1.8
-    loss, label, rationale = two_task_loss(nll, mask, is_rationale, 0.5)
-    assert (float(label), float(rationale), float(loss)) == pytest.approx((2.0, 1.0, 1.5))
-    assert float(two_task_loss(nll, mask, is_rationale, 0.8)[0]) == pytest.approx(1.8)
+    loss, label, rationale = (x.item() for x in two_task_loss(nll, mask, is_rationale, 0.5))
+    assert (label, rationale, loss) == pytest.approx((2.0, 1.0, 1.5))
+    assert two_task_loss(nll, mask, is_rationale, 0.8)[0].item() == pytest.approx(1.8)
     # the mean is over each task's tokens, not its rows: the 2-token label counts twice the 1-token one
     # (a mean of row means would give (2 + 2) / 2 = 2.0 too here, so change the short row: 2 -> 5)
     nll2 = nll.detach().clone()
