@@ -78,6 +78,11 @@ class DataSettings(Settings):
     id_field: str | None = Field(
         "id", description="Field holding a stable item id (None or missing: the row number)."
     )
+    rationale_field: str | None = Field(
+        None,
+        description="Field holding a rationale (how the answer is reached; rows may lack one): SFT trains it as a "
+        "second task (train.per_algorithm.sft), `rankdistill label --rationales` writes it (None: none).",
+    )
     system_prompt: str | None = Field(
         None, description="System message put before every prompt (None: no system message)."
     )

@@ -99,6 +99,9 @@ class Algorithm:
     config_fields: Callable[[Recipe, Any], dict[str, Any]] | None = None  # its config's own fields
     owned: dict[str, str] = dataclasses.field(default_factory=dict)  # config fields its settings set: where
     judged: bool = False  # asks the run's judge while it trains (rewards): TrainJob.judge is set
+    # text its label task puts before the user message (sft with rationales: "predict: "); every prompt the
+    # student answers gets it (train.task_prefix)
+    prompt_prefix: Callable[[Recipe, Any], str] | None = None
 
     def config_class(self) -> type:
         module, _, attr = (self.config or "").partition(":")
