@@ -30,7 +30,7 @@ from .train.common import TRAIN_FIELDS, AlgorithmSettings
 
 __all__ = ["JudgeSettings", "Recipe", "RecipeError", "load_recipe", "recipe_from_dict"]
 
-DEFAULT_RECIPE = "gec-smollm2-dpo"
+DEFAULT_RECIPE = "gec-gemma3-270m"
 
 
 class LoraSettings(Settings):

@@ -137,7 +137,7 @@ def test_sft_then_dpo_schedule_and_accelerate_launch(tmp_path):
         "train.learning_rate": 5e-4,
         "data.test": "null",
     }
-    cli(sys.executable, "-m", "rankdistill", "iterate", "--run-dir", str(run), *sets(schedule))
+    cli(sys.executable, "-m", "rankdistill", "iterate", "gec-smollm2-small", "--run-dir", str(run), *sets(schedule))
     # round 1 is SFT on the references: no candidates generated or judged
     assert not (run / "round-01/candidates.jsonl").exists()
     assert json.loads((run / "round-01/adapter/train_stats.json").read_text())["algorithm"] == "sft"
