@@ -173,7 +173,7 @@ def test_sft_then_dpo_schedule_and_accelerate_launch(tmp_path):
     assert not (run / "round-02/checkpoints").exists()
     # ... and `accelerate launch --cpu` (without MPI, accelerate starts one process for it): round 1 redone, so
     # round 2, made from its student, is removed as stale
-    proc = cli(
+    cli(
         sys.executable,
         "-m",
         "accelerate.commands.launch",
@@ -189,7 +189,7 @@ def test_sft_then_dpo_schedule_and_accelerate_launch(tmp_path):
         "--force",
     )
     assert json.loads((run / "round-01/adapter/train_stats.json").read_text())["algorithm"] == "sft"
-    assert not (run / "round-02").exists() and "removes what was made from it: round-02" in proc.stdout + proc.stderr
+    assert not (run / "round-02").exists()
 
 
 def test_compare_every_algorithm(tmp_path):
