@@ -75,7 +75,7 @@ class LocalBackend:
     def load(self) -> tuple[Any, Any]:
         if self._loaded is None:
             from ..models import load_base_model, load_tokenizer
-            from ..recipe import StudentSettings
+            from ..sections import StudentSettings
 
             student = StudentSettings(model=self.model)
             self._loaded = (load_tokenizer(student, padding_side="right"), load_base_model(student))
