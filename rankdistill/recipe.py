@@ -222,19 +222,19 @@ def _format_errors(err: ValidationError, source: str) -> str:
             # a section's own check: its message names the keys; the whole section quoted would bury it
             lines.append(f"{source}: {e['msg'].removeprefix('Value error, ')}")
         else:
-            got = _hide_credentials(e.get("input"), key.endswith("base_url"))
+            got = _hide_credentials(e.get("input"))
             lines.append(f"{source}: key '{key}': {e['msg']} (got {got!r})")
     return "\n".join(lines)
 
 
-def _hide_credentials(value: Any, is_url: bool = False) -> Any:
-    """A value to quote in an error: every judge base_url in it without user:password or query."""
-    from .judging.openai_backend import public_url
+def _hide_credentials(value: Any) -> Any:
+    """A value to quote in an error: every URL in it without user:password, query or fragment."""
+    from .urls import public_url
 
-    if is_url and isinstance(value, str) and "://" in value:
+    if isinstance(value, str) and "://" in value:
         return public_url(value)
     if isinstance(value, dict):
-        return {k: _hide_credentials(v, k == "base_url") for k, v in value.items()}
+        return {k: _hide_credentials(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_hide_credentials(v) for v in value]
     return value
@@ -358,21 +358,10 @@ def dump_recipe(recipe: Recipe) -> str:
 
 
 def saved_tree(recipe: Recipe) -> dict[str, Any]:
-    """The recipe as files keep it: judge URLs without their credentials (see judging.openai_backend.saved_url),
+    """The recipe as files keep it: the judge section as its kinds save it, without credentials (JudgeKind.saved),
     which only the process that was given them holds."""
-    from .judging.openai_backend import saved_url
-
-    def strip(node: Any) -> None:  # every base_url in the judge section, its members' included
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key == "base_url" and isinstance(value, str):
-                    node[key] = saved_url(value)
-                else:
-                    strip(value)
-        elif isinstance(node, list):
-            for value in node:
-                strip(value)
+    from .judging.kinds import saved
 
     tree = recipe.model_dump(mode="json")
-    strip(tree["judge"])
+    tree["judge"] = saved(recipe.judge).model_dump(mode="json")
     return tree

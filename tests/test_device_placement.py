@@ -305,11 +305,11 @@ def test_ppo_rollout_rewards_gae_and_update_make_their_tensors_beside_the_model(
 
 
 def test_local_judge_scores_with_tensors_beside_the_model(tiny):
-    from rankdistill.judging.local import LocalBackend
+    from rankdistill.judging.local import LocalClient
     from rankdistill.models import load_base_model, load_tokenizer
 
     recipe = load_recipe(None, {"student.model": str(tiny), "student.dtype": "float32"})
-    backend = LocalBackend(str(tiny))
+    backend = LocalClient(str(tiny))
     backend._loaded = (load_tokenizer(recipe.student, padding_side="right"), load_base_model(recipe.student))
     messages = [{"role": "user", "content": "Which answer is better? A or B."}]
     options = ['A"', 'B"', "10}"]  # option lengths differ: the batch is padded

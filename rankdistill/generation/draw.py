@@ -101,13 +101,14 @@ def _rank(
     stage does), and the same command asks again only what failed."""
     from ..errors import JudgeFailed
     from ..judging import rank_items, run_judge
+    from ..judging.kinds import limits
 
     rows = {r["prompt_id"]: r for r in partial.rows}
     items = [CandidateSet.from_dict(rows[p.prompt_id]) for p in chunk]
     out: dict[str, Ranking] = {}
     with run_judge(run, recipe.judge, "draw", round_idx, seed=recipe.seed) as judge:
         failures = rank_items(
-            judge, items, lambda r: out.__setitem__(r.prompt_id, r), getattr(recipe.judge, "concurrency", 8)
+            judge, items, lambda r: out.__setitem__(r.prompt_id, r), limits(recipe.judge).concurrency
         )
     if failures is not None and failures.failed:
         raise JudgeFailed(
