@@ -3,7 +3,8 @@
 Clean sentences written for this project (English, French, Spanish, German; present, past, perfect and future;
 every person; everyday topics) get typical learner errors injected by small rules, one rule family per error
 type: agreement, tense (verb forms), articles, plurals, prepositions, dropped accents, word order, German noun
-capitalisation. Each item records the families injected in `errors` (empty when the item is already correct).
+capitalisation. Each item records the families injected in `errors` (empty when the item is already correct),
+and a `rationale` written from the rules that made it (not by a model): for training with rationales.
 The split is by sentence, so no test sentence (correct or not) is seen in training.
 
     python data/make_gec.py [OUT_DIR]        # default: data/gec
@@ -747,32 +748,146 @@ def _rule_order(rng: random.Random, skip: list[str]) -> list:
     return [RULES[i][0] for _, i in sorted(keyed, reverse=True)]
 
 
-def corrupt(lang: str, sentence: str, rng: random.Random) -> tuple[str, list[str]]:
-    """One or (sometimes) two errors of different families, and their names; the result always differs."""
+# Rationales: how to correct an item, written from the rules that made it (not by a model). One clause per
+# injected error: its family, the changed words quoted (wrong -> right) and the grammar behind the fix.
+NO_ERROR = "no error: the sentence is correct."
+CONTRACTIONS = {  # right form: the words a learner writes for it
+    "au": "à le", "aux": "à les", "du": "de le", "des": "de les", "al": "a el", "del": "de el",
+    "zur": "zu der", "zum": "zu dem", "im": "in dem", "am": "an dem", "beim": "bei dem", "vom": "von dem",
+}
+ARTICLE_AGREES = {
+    "de": "the article agrees with the noun's gender, number and case",
+    "fr": "the article agrees with the noun's gender and number",
+    "es": "the article agrees with the noun's gender and number",
+}
+NOTES = {
+    "agreement": "a verb agrees with its subject, an adjective or determiner with its noun",
+    "tense": "this tense takes this verb form",
+    "plural": "the noun takes this plural form",
+    "preposition": "this phrase takes this preposition",
+    "accent": "the accents are part of the spelling",
+    "word_order": "the words were in the wrong order",
+    "capitalisation": "German nouns are capitalised",
+}
+LABELS = {"word_order": "word order"}
+
+
+def _changes(before: str, after: str) -> list[tuple[list[str], list[str]]]:
+    """What one rule changed, as (wrong words, right words) pairs: runs of adjacent changed words when the word
+    count stayed, else the one changed span (with a neighbour when a word was dropped or added)."""
+    right, _ = _words(before)
+    wrong, _ = _words(after)
+    if len(right) == len(wrong):
+        pairs, i = [], 0
+        while i < len(right):
+            j = i
+            while j < len(right) and right[j] != wrong[j]:
+                j += 1
+            if j > i:
+                pairs.append((wrong[i:j], right[i:j]))
+            i = j + 1
+        return pairs
+    start = 0
+    while start < min(len(right), len(wrong)) and right[start] == wrong[start]:
+        start += 1
+    end = 0
+    while end < min(len(right), len(wrong)) - start and right[-1 - end] == wrong[-1 - end]:
+        end += 1
+    if start == len(right) - end or start == len(wrong) - end:  # one side empty: quote it with a neighbour,
+        start, end = (start, end - 1) if end > 0 else (start - 1, end)  # the next word if any (a dropped article)
+    return [(wrong[start : len(wrong) - end], right[start : len(right) - end])]
+
+
+def _with_noun(before: str, pairs: list[tuple[list[str], list[str]]]) -> list[tuple[list[str], list[str]]]:
+    """An article quoted with the word after it (its noun, often), as in "ein Mantel" -> "einen Mantel"."""
+    right, _ = _words(before)
+    out = []
+    for wrong_words, right_words in pairs:
+        at = next(i for i in range(len(right)) if right[i : i + len(right_words)] == right_words)
+        after = right[at + len(right_words) : at + len(right_words) + 1]
+        out.append((wrong_words + after, right_words + after))
+    return out
+
+
+def _note(family: str, lang: str, wrong: list[str], right: list[str]) -> str:
+    w, r = " ".join(wrong).lower(), " ".join(right).lower()
+    if family == "article":
+        if lang == "en" and {w.split()[0], r.split()[0]} == {"a", "an"}:
+            return "'an' before a vowel sound, 'a' before a consonant sound"
+        if lang == "en":
+            return "a singular countable noun needs its article"
+        if lang == "fr" and "'" in r and "'" not in w:
+            return "'le' and 'la' become l' before a vowel or a mute h"
+        return ARTICLE_AGREES[lang]
+    if family == "preposition":
+        for word in right:
+            short = _core(word)[0].lower()
+            if short in CONTRACTIONS:
+                long = CONTRACTIONS[short]
+                return f"'{long}' contracts to '{short}'" if long == w else f"'{short}' stands for '{long}'"
+    if family == "accent" and lang == "de":
+        return "the umlauts and ß are part of the spelling"
+    return NOTES[family]
+
+
+def _clause(families: list[str], lang: str, pairs: list[tuple[list[str], list[str]]]) -> str:
+    quoted = ", ".join(f'"{" ".join(w)}" → "{" ".join(r)}"' for w, r in pairs)
+    names = " and ".join(LABELS.get(f, f) for f in families)
+    notes = "; ".join(dict.fromkeys(_note(f, lang, *pairs[0]) for f in families))
+    return f"{names}: {quoted} ({notes})"
+
+
+def _quotes_in(words: list[str], quote: list[str]) -> bool:
+    n = len(quote)
+    return any(words[i : i + n] == quote for i in range(len(words) - n + 1))
+
+
+def rationale(lang: str, sentence: str, text: str, steps: list[tuple[str, str, str]]) -> str:
+    """How to correct ``text`` into ``sentence``: one clause per injected error (``steps``: family, text before,
+    text after the rule), quoting its words as they stand in the item and its reference; two errors that touch
+    the same words share one clause."""
+    right, _ = _words(sentence)
+    wrong, _ = _words(text)
+    clauses = []
+    for family, before, after in steps:
+        pairs = _changes(before, after)
+        if family == "article" and len(_words(before)[0]) == len(_words(after)[0]):
+            pairs = _with_noun(before, pairs)
+        if not all(_quotes_in(wrong, w) and _quotes_in(right, r) for w, r in pairs):
+            return _clause([f for f, _, _ in steps], lang, _changes(sentence, text)) + "."
+        clauses.append(_clause([family], lang, pairs))
+    return "; ".join(clauses) + "."
+
+
+def corrupt(lang: str, sentence: str, rng: random.Random) -> tuple[str, list[str], str]:
+    """One or (sometimes) two errors of different families, their names, and the rationale that explains how to
+    correct them; the result always differs."""
     n_errors = 2 if rng.random() < TWO_ERRORS else 1
-    text, errors = sentence, []
+    text, errors, steps = sentence, [], []
     for _ in range(n_errors):
         for rule in _rule_order(rng, errors):
             out = rule(lang, text, rng)
             if out and out != text and out != sentence:
+                steps.append((rule.__name__, text, out))
                 text = out
                 errors.append(rule.__name__)
                 break
     assert errors and text != sentence, sentence
-    return text, errors
+    return text, errors, rationale(lang, sentence, text, steps)
 
 
 def items_for(lang: str, sentences: list[str], rng: random.Random) -> list[dict]:
     items = []
     for s in sentences:
-        wrongs: dict[str, list[str]] = {}
+        wrongs: dict[str, tuple[list[str], str]] = {}
         for _ in range(WRONG_VARIANTS * 10):
-            text, errors = corrupt(lang, s, rng)
-            wrongs.setdefault(text, errors)
+            text, errors, why = corrupt(lang, s, rng)
+            wrongs.setdefault(text, (errors, why))
             if len(wrongs) == WRONG_VARIANTS:
                 break
-        items += [{"lang": lang, "text": t, "reference": s, "errors": e} for t, e in wrongs.items()]
-        items.append({"lang": lang, "text": s, "reference": s, "errors": []})  # already correct
+        items += [{"lang": lang, "text": t, "reference": s, "errors": e, "rationale": why}
+                  for t, (e, why) in wrongs.items()]
+        items.append({"lang": lang, "text": s, "reference": s, "errors": [], "rationale": NO_ERROR})
     return items
 
 

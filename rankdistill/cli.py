@@ -403,6 +403,18 @@ def summary(run_dir: str, as_json: bool) -> None:
     type=click.Path(dir_okay=False),
     help="Ledger that caches the calls (default: runs/<recipe name>/ledger.sqlite).",
 )
+@click.option(
+    "--rationales",
+    is_flag=True,
+    help="Ask for the teacher's rationale with its answer, in one call (distilling step-by-step): the file gets "
+    "data.rationale_field (default 'rationale') beside the reference.",
+)
+@click.option(
+    "--rationale-template",
+    default="rationale",
+    show_default=True,
+    help="The label template --rationales asks with: a shipped name (judges/) or a YAML file of mode 'label'.",
+)
 @click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE", help="Override a recipe field.")
 def label(
     data: str,
@@ -410,9 +422,12 @@ def label(
     out: str,
     shots: int,
     ledger_path: str | None,
+    rationales: bool,
+    rationale_template: str,
     overrides: tuple[str, ...],
 ) -> None:
-    """Teacher pseudo-labels: the judge's model writes a reference answer for every input of DATA."""
+    """Teacher pseudo-labels: the judge's model writes a reference answer for every input of DATA (and, with
+    --rationales, a rationale)."""
     import json
 
     from .label import label as run_label
@@ -422,7 +437,8 @@ def label(
     r = resolve_paths(load_recipe(recipe_name, parse_overrides(overrides)))
     ledger_path = ledger_path or str(Path("runs") / r.name / "ledger.sqlite")
     with _reporter():
-        counts = run_label(data, r, out, ledger_path, shots=shots)
+        template = rationale_template if rationales else None
+        counts = run_label(data, r, out, ledger_path, shots=shots, rationale_template=template)
     click.echo(json.dumps(counts))
 
 
@@ -492,7 +508,7 @@ def recipes_command() -> None:
 
     for kind, title in (
         ("recipes", "recipes (rankdistill iterate NAME; rankdistill init NAME for a copy)"),
-        ("judges", "judge templates (judge.template: NAME)"),
+        ("judges", "judge templates (judge.template: NAME; mode label: rankdistill label --rationale-template NAME)"),
     ):
         click.echo(title + ":")
         files = shipped_files(kind)

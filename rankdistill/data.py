@@ -36,9 +36,11 @@ class Prompt:
     reference: str | None
     # fields evaluation breaks its metrics down by (GROUP_FIELDS), when the row has them
     meta: dict[str, Any] = field(default_factory=dict)
-    # the row's own fields but its id and reference (they have theirs), input included as the row holds it
-    # (a list stays a list): judges read them from candidates.jsonl, metrics from the prediction rows
+    # the row's own fields but its id, reference and rationale (they have theirs), input included as the row holds
+    # it (a list stays a list): judges read them from candidates.jsonl, metrics from the prediction rows
     fields: dict[str, Any] = field(default_factory=dict)
+    # how the answer is reached (data.rationale_field), for training with rationales; None when the row has none
+    rationale: str | None = None
 
 
 class PromptList(list):
@@ -136,12 +138,15 @@ def _read_rows(path: Path) -> list[dict[str, Any]]:
     )
 
 
-def build_messages(settings: DataSettings, text: str) -> list[dict[str, str]]:
+def build_messages(settings: DataSettings, text: str, prefix: str = "") -> list[dict[str, str]]:
+    """The chat messages of one input: the system prompt, then the user message (``prefix``, a task prefix such as
+    ``predict: ``, before the user template's text)."""
     messages = []
     if settings.system_prompt:
         messages.append({"role": "system", "content": settings.system_prompt})
     # replace, not str.format: inputs may contain braces
-    messages.append({"role": "user", "content": settings.user_template.replace("{input}", neutralise(text))})
+    content = settings.user_template.replace("{input}", neutralise(text))
+    messages.append({"role": "user", "content": prefix + content})
     return messages
 
 
@@ -156,10 +161,12 @@ def load_prompts(
     max_prompts: int | None = None,
     shuffle_seed: int | None = None,
     need_reference: bool = False,
+    prefix: str = "",
 ) -> PromptList:
     """Read a prompt file into chat-templated Prompts; missing fields are errors naming the file and field.
 
     Inputs over ``data.max_input_tokens`` are skipped with a warning; the returned list's ``dropped`` counts them.
+    ``prefix`` goes before every user message (the label task's prefix when the run trains with rationales).
     """
     path = Path(path)
     if not path.exists():
@@ -191,10 +198,12 @@ def load_prompts(
         if settings.max_input_tokens and estimated_tokens(text) > settings.max_input_tokens:
             too_long += 1
             continue
+        raw = row.get(settings.rationale_field) if settings.rationale_field else None
+        rationale = (neutralise(str(raw)).strip() or None) if raw is not None else None  # "" is none
         meta = {k: row[k] for k in GROUP_FIELDS if row.get(k) is not None}
-        own = {settings.id_field, settings.reference_field}
+        own = {settings.id_field, settings.reference_field, settings.rationale_field}
         fields = {k: neutralise_value(v) for k, v in row.items() if k not in own}
-        prompts.append(Prompt(pid, text, build_messages(settings, text), ref, meta, fields))
+        prompts.append(Prompt(pid, text, build_messages(settings, text, prefix), ref, meta, fields, rationale))
     if settings.id_field and settings.id_field not in rows[0]:
         progress.log(f"warning: {path}: no field '{settings.id_field}' (data.id_field); ids are row numbers")
     if len({p.prompt_id for p in prompts}) != len(prompts):

@@ -18,6 +18,7 @@ from .metrics import metrics, round_difference
 from .recipe import Recipe
 from .records import CandidateSet, Completion, PartialJsonl, atomic_write_json, read_jsonl
 from .rundir import RunDir
+from .train import task_prefix
 
 
 def eval_paths(run: RunDir, round_idx: int, data: str | None) -> tuple[Path, Path]:
@@ -55,6 +56,19 @@ def judge_verdicts(recipe: Recipe, row: dict[str, Any]) -> dict[str, Any]:
     return {**verdict, "copy_passed": copied.get("passed")}
 
 
+def eval_prompts(recipe: Recipe, path: str | Path) -> list[Prompt]:
+    """The prompts evaluation asks: the label task's prompt, the same in every round (with rationales, the
+    predict prefix of train.per_algorithm.sft), never the rationale's."""
+    need_reference = recipe.data.reference_field is not None  # open-ended prompts: length metrics only
+    return load_prompts(
+        path,
+        recipe.data,
+        max_prompts=recipe.eval.max_prompts,
+        need_reference=need_reference,
+        prefix=task_prefix(recipe),
+    )
+
+
 def eval_stage(run: RunDir, round_idx: int, recipe: Recipe, data: str | None = None) -> dict[str, Any]:
     """Evaluate round ``round_idx``'s student on ``data`` (default: eval.data or data.test); resumable."""
     from .generation import make_generator
@@ -64,10 +78,7 @@ def eval_stage(run: RunDir, round_idx: int, recipe: Recipe, data: str | None = N
         raise ValueError("nothing to evaluate on: set eval.data or data.test, or pass --data")
     if round_idx > 0 and not run.is_done("train", round_idx):
         raise FileNotFoundError(f"round {round_idx} has no trained adapter yet ({run.adapter(round_idx)})")
-    need_reference = recipe.data.reference_field is not None  # open-ended prompts: length metrics only
-    prompts = load_prompts(
-        path, recipe.data, max_prompts=recipe.eval.max_prompts, need_reference=need_reference
-    )
+    prompts = eval_prompts(recipe, path)
     metrics_path, predictions_path = eval_paths(run, round_idx, data)
     partial = PartialJsonl(predictions_path, key="prompt_id")
     todo = [p for p in prompts if p.prompt_id not in partial.done]
@@ -117,7 +128,7 @@ def win_rate(judge: Any, recipe: Recipe, base_rows: list[dict], rows: list[dict]
         b = base.get(row["prompt_id"])
         if b is None:
             continue
-        messages = build_messages(recipe.data, row["input"])
+        messages = build_messages(recipe.data, row["input"], task_prefix(recipe))
         for first, second, trained_at in ((b, row, 1), (row, b, 0)):
             item = CandidateSet(
                 row["prompt_id"],

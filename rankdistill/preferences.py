@@ -115,7 +115,8 @@ def best_rows(
     items: list[CandidateSet], rankings: list[Ranking], settings: PreferenceSettings
 ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """prefs/best (RAFT's data) and its counts: each prompt's top-ranked answer when its score beats every
-    *different* answer's by more than ``best_margin`` (copies of the top answer are not rivals); and, with
+    *different* answer's by more than ``best_margin`` (copies of the top answer are not rivals; with
+    ``best_ties: each``, neither are other answers as good: each distinct one is a row); and, with
     ``keep_tied_correct``, the prompts whose candidates all equal the reference (all tied, all correct), which
     give no pair and no top answer, with the reference as the answer."""
     from .metrics import normalize
@@ -123,7 +124,7 @@ def best_rows(
     rows: list[dict[str, Any]] = []
     stats: dict[str, Any] = {
         "best_examples": 0,
-        "best_cleared_margin": 0,  # top answers kept
+        "best_cleared_margin": 0,  # prompts whose top answer (best_ties each: answers) is kept
         "best_below_margin": 0,  # top answers not clearly above a different one
         "tied_correct": 0,  # prompts whose candidates all equal the reference
         "tied_correct_kept": 0,  # of those, kept (preferences.keep_tied_correct)
@@ -144,17 +145,25 @@ def best_rows(
                 rows.append(_best_row(item, item.reference, "tied_correct", "reference", 0.0))
             continue
         top = scored[0]
-        rivals = [s[i] for i in scored if texts[i] != texts[top]]
-        if not rivals:  # one answer, sampled k times, and not the reference: nothing ranks above anything
+        # best_ties "each": the answers scoring as high as the top are not its rivals but its equals
+        tops = [i for i in scored if s[top] - s[i] <= 1e-9] if settings.best_ties == "each" else [top]
+        best_texts = {texts[i] for i in tops}
+        rivals = [s[i] for i in scored if texts[i] not in best_texts]
+        if not rivals:  # one answer (or only equals), sampled k times, and not the reference: nothing ranks below
             continue
         margin = s[top] - max(rivals)
         if margin <= max(settings.best_margin, 1e-9):
             stats["best_below_margin"] += 1
             continue
-        source = item.candidates[top].source
         stats["best_cleared_margin"] += 1
-        stats["best_sources"][source] = stats["best_sources"].get(source, 0) + 1
-        rows.append(_best_row(item, item.candidates[top].text, "top", source, margin))
+        kept: set[str] = set()
+        for i in tops:
+            if texts[i] in kept:  # copies of one answer: one row
+                continue
+            kept.add(texts[i])
+            source = item.candidates[i].source
+            stats["best_sources"][source] = stats["best_sources"].get(source, 0) + 1
+            rows.append(_best_row(item, item.candidates[i].text, "top", source, margin))
     stats["best_examples"] = len(rows)
     return rows, stats
 

@@ -69,6 +69,11 @@ class DataSettings(Settings):
     id_field: str | None = Field(
         "id", description="Field holding a stable item id (None or missing: the row number)."
     )
+    rationale_field: str | None = Field(
+        None,
+        description="Field holding a rationale (how the answer is reached; rows may lack one): SFT trains it as a "
+        "second task (train.per_algorithm.sft), `rankdistill label --rationales` writes it (None: none).",
+    )
     system_prompt: str | None = Field(
         None, description="System message put before every prompt (None: no system message)."
     )
@@ -125,13 +130,21 @@ class GenerationSettings(Settings):
     stop: list[str | int] | None = Field(
         None,
         description="Strings or token ids that end an answer, beside EOS, in generation and evaluation "
-        "(None: the chat template's end-of-turn marker; []: EOS only).",
+        "(None: the chat template's end-of-turn marker; []: EOS only); e.g. ['<end_of_turn>', '\\n'] for "
+        "one-line answers: a one-character string ends an answer at the token that holds it.",
     )
     sources: list[Literal["student", "reference", "teacher"]] = Field(
         ["student"],
         description="Where candidates come from: the student's k samples, plus the prompt's reference (teacher "
         "label) and/or the openai teacher's own answer (ledger-cached); the judge never sees the source.",
     )
+
+    @field_validator("stop")
+    @classmethod
+    def _no_empty_stop(cls, v: list[str | int] | None) -> list[str | int] | None:
+        if v is not None and any(isinstance(s, str) and not s for s in v):
+            raise ValueError("an empty string would end every answer before it starts")
+        return v
 
     @field_validator("sources")
     @classmethod
@@ -158,6 +171,12 @@ class PreferenceSettings(Settings):
         ge=0,
         description="raft: a prompt's top-ranked answer is trained on only when its score beats every different "
         "answer's by more than this.",
+    )
+    best_ties: Literal["skip", "each"] = Field(
+        "skip",
+        description="raft: when different answers share the top score (a judge with many right answers, e.g. "
+        "checks), 'skip' the prompt (none is clearly best) or train on 'each' of them (rejection-sampling "
+        "fine-tuning: every distinct answer that scores best, when the best beats the others by best_margin).",
     )
     keep_tied_correct: bool = Field(
         False,

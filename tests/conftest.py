@@ -16,4 +16,9 @@ def _quiet_env():
 def pytest_configure(config):
     import sys
 
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        # one worker per core (pytest -n 2): each keeps to one thread, in-process and in the CLI processes it
+        # starts, so the two never fight over the cores (torch's OpenMP threads spin when oversubscribed)
+        os.environ["OMP_NUM_THREADS"] = os.environ["MKL_NUM_THREADS"] = "1"
+
     sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/fake_openai.py, shared with benchmarks

@@ -5,6 +5,8 @@ It judges honestly by a rule (the shorter candidate is better) and misbehaves on
 candidate text, e.g. ``[fault=429]``, makes the server answer the first request carrying it with that fault.
 Faults: 429 (with Retry-After), 500, slow (sleeps past the client timeout), badbody (HTTP body is not JSON),
 badjson (the reply text is broken JSON, every time), refuse (a refusal, every time), biased (always "A"),
+norationale / emptyrationale / noanswer (a label template's JSON reply without a rationale, with an empty one,
+without the answer; every time),
 400 (HTTP 400 with ``server.error_message`` as its JSON error message, every time) and rawerror (HTTP 500 whose
 body is ``server.error_message`` as plain text, every time: what a proxy's error page looks like).
 ``[fault=down]`` marks requests that fail every time while ``server.outage`` is set: "500" (HTTP 500),
@@ -27,11 +29,23 @@ from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 SLOTS = re.compile(r'<candidate(?: id="(\w+)")?>\n(.*?)\n</candidate>', re.DOTALL)
+TASKS = re.compile(r"<prompt>\n(.*?)\n</prompt>", re.DOTALL)
 
 
 def _verdict(user: str) -> str:
     """The honest rule: shorter candidate text is better."""
     slots = SLOTS.findall(user)
+    tasks = TASKS.findall(user)
+    if tasks and '"rationale"' in user:  # a label template's request: the last <prompt> is the task
+        answer = "Corrected: " + tasks[-1].rsplit(":", 1)[-1].strip()
+        reply = {"rationale": f"Rule: the input becomes '{answer}'.", "answer": answer}
+        if "[fault=norationale]" in user:
+            del reply["rationale"]
+        if "[fault=emptyrationale]" in user:
+            reply["rationale"] = " "
+        if "[fault=noanswer]" in user:
+            del reply["answer"]
+        return json.dumps(reply)
     if not slots:  # not a judge prompt (e.g. a pseudo-label request): a deterministic answer
         return "Corrected: " + user.rsplit(":", 1)[-1].strip()
     if slots and slots[0][0].isdigit():  # listwise labels are 1..k, pairwise A/B, pointwise none

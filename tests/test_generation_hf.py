@@ -128,13 +128,14 @@ def test_greedy_answers_equal_plain_generate_and_finished_answers_leave_the_batc
     assert min(rows) < len(PROMPTS)  # and those left the batch
 
 
-def test_stop_strings_end_samples_where_generate_ends_them(student):
-    """Stop strings need generate()'s own criteria: sampled answers stop where plain generate() stops them (the
-    token count too), not only with their text cut afterwards."""
+@pytest.mark.parametrize("stop", [["e"], ["in"]])
+def test_stop_strings_end_samples_where_generate_ends_them(student, stop):
+    """Stop strings end sampled answers where plain generate()'s StopStringCriteria ends them (the token count
+    too), not only with their text cut afterwards: a one-character one ('e', frequent: most samples stop early on
+    it) in the sampling loop, at the token holding it; a longer one, which can span tokens, through generate()."""
     import torch
 
     model, tok = student
-    stop = ["e"]  # frequent: most samples stop early on it
     ours = HFGenerator(model, tok, stop=(set(), stop)).generate(_messages(), k=2, seed=4, max_new_tokens=24)
     gen = HFGenerator(model, tok)
     enc = gen._encode(_messages())
@@ -149,3 +150,39 @@ def test_stop_strings_end_samples_where_generate_ends_them(student):
     reference = [[to_completion(ids, eos, tok, stop) for ids in rows[i * 2 : (i + 1) * 2]] for i in range(4)]
     assert ours == reference
     assert sum(c.finish_reason == "stop" and c.num_tokens < 24 for cands in ours for c in cands) >= 4
+
+
+def test_a_newline_stop_ends_greedy_answers_at_their_first_line_and_they_leave_the_batch(student):
+    """generation.stop: ["\\n"] (a one-line task's answers): evaluation's greedy answers are the first line of
+    what the model would write, stop at the token holding the newline (the token count of generate() with the
+    same stop string), and leave the batch there -- the untrained base model's rambling no longer runs on."""
+    import torch
+
+    model, tok = student
+    messages = [*_messages(), [{"role": "user", "content": "Name three colours, one per line."}]]
+    free = HFGenerator(model, tok).generate(messages, greedy=True, max_new_tokens=40)
+    gen = HFGenerator(model, tok, stop=(set(), ["\\n"]))
+    enc = gen._encode(messages)
+    with torch.inference_mode():
+        out = model.generate(
+            **enc, do_sample=False, max_new_tokens=40, pad_token_id=tok.pad_token_id,
+            stop_strings=["\\n"], tokenizer=tok,
+        )  # fmt: skip
+    eos = stop_token_ids(model.generation_config.eos_token_id, tok)
+    rows = out[:, enc["input_ids"].shape[1] :].tolist()
+    reference = [[to_completion(ids, eos, tok, ["\\n"])] for ids in rows]
+    seen = []
+    hook = model.model.register_forward_pre_hook(
+        lambda mod, args, kwargs: seen.append(kwargs["input_ids"].shape[0]), with_kwargs=True
+    )
+    try:
+        ours = gen.generate(messages, greedy=True, max_new_tokens=40)
+    finally:
+        hook.remove()
+    assert ours == reference
+    cut = [(a[0], b[0]) for a, b in zip(ours, free, strict=True) if "\\n" in b[0].text]
+    assert cut  # some free answer runs over more than one line
+    for line, whole in cut:
+        assert line.text == whole.text.split("\\n")[0].strip() and line.finish_reason == "stop"
+        assert line.num_tokens < whole.num_tokens
+    assert min(seen) < len(messages)  # answers that ended left the batch

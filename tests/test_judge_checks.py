@@ -446,8 +446,11 @@ def test_a_ranking_round_judged_by_checks_on_the_packaged_student(tmp_path):
     candidates = list(read_jsonl(run / "round-01/candidates.jsonl"))
     assert all(c["fields"]["concepts"] and c["fields"]["lang"] for c in candidates)
     rankings = list(read_jsonl(run / "round-01/rankings.jsonl"))
-    assert len(rankings) == 8 and all(r["judge"] == "checks" and len(r["passed"]) == 3 for r in rankings)
-    assert all(r["passed"][2] for r in rankings)  # the reference (the third candidate) passes every check
+    # the k samples, the greedy answer (generation.greedy, on by default), then the reference
+    sources = [[c["source"] for c in row["candidates"]] for row in candidates]
+    assert all(s == ["student", "student", "greedy", "reference"] for s in sources)
+    assert len(rankings) == 8 and all(r["judge"] == "checks" and len(r["passed"]) == 4 for r in rankings)
+    assert all(r["passed"][3] for r in rankings)  # the reference passes every check
     for r in (0, 1):
         result = json.loads((run / f"round-{r:02d}/eval.json").read_text())
         preds = list(read_jsonl(run / f"round-{r:02d}/predictions.jsonl"))

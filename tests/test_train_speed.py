@@ -76,3 +76,45 @@ def test_trl_fused_head_scores_only_labelled_positions_with_the_same_values(monk
     assert scored_before == batch["labels"][:, 1:].numel() and scored_after == labelled
     for name in ("log_probs", "entropy", "mean_logits", "is_top1"):
         assert torch.allclose(getattr(after, name).float(), getattr(before, name).float(), atol=1e-5), name
+
+
+@pytest.mark.parametrize("temperature", [1.0, 0.7])
+def test_dense_cpu_head_gives_trl_values_and_gradients(temperature):
+    """The LM head as CPU training runs it (one matmul, its logits kept for the backward) returns TRL's
+    log-probabilities, entropy, log Σp², mean logit and top-1 flags, and the same gradient for the hidden states
+    -- through the log-probabilities and through an entropy term -- as TRL's tiles."""
+    from trl.kernels import ChunkedLogProbFunction
+
+    from rankdistill.train.common import dense_logprobs
+
+    torch.manual_seed(2)
+    hidden, weight = torch.randn(7, 16), torch.randn(300, 16)
+    targets = torch.randint(0, 300, (7,))
+    targets[0] = int((hidden[0] @ weight.t()).argmax())  # one position whose target is the top token
+    outputs = ("log_probs", "entropy", "log_sum_sq_probs", "mean_logits", "is_top1")
+    results = []
+    for fn in (ChunkedLogProbFunction, dense_logprobs(ChunkedLogProbFunction)):
+        h = hidden.clone().requires_grad_()
+        out = fn.apply(h, weight, None, targets, temperature, 128, None, 1.0, outputs)
+        (out[0] * torch.linspace(0.5, 2.0, 7)).sum().add(0.3 * out[1].sum()).backward()
+        results.append((out, h.grad))
+    (trl, trl_grad), (dense, dense_grad) = results
+    for name, a, b in zip(outputs, trl, dense, strict=True):
+        assert torch.allclose(a.float(), b.float(), atol=1e-5), name
+    assert bool(dense[4][0])  # the top token counted as top-1
+    assert torch.allclose(dense_grad, trl_grad, atol=1e-5)
+
+
+def test_dense_cpu_head_leaves_a_trained_head_to_trl():
+    """A head whose weight trains needs its weight gradient, which only TRL's function computes."""
+    from trl.kernels import ChunkedLogProbFunction
+
+    from rankdistill.train.common import dense_logprobs
+
+    torch.manual_seed(3)
+    hidden, weight = torch.randn(5, 8), torch.randn(40, 8).requires_grad_()
+    out = dense_logprobs(ChunkedLogProbFunction).apply(
+        hidden, weight, None, torch.randint(0, 40, (5,)), 1.0, 16, None, 1.0, ("log_probs",)
+    )
+    out[0].sum().backward()
+    assert weight.grad is not None and weight.grad.abs().sum() > 0

@@ -25,14 +25,16 @@ if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of
 
 
 def _shuffled_prompts(recipe: Recipe) -> list[Prompt]:
-    """Every training prompt, shuffled (seeded) when data.shuffle."""
+    """Every training prompt, shuffled (seeded) when data.shuffle, with the run's task prefix."""
     from ..judging.kinds import reads_reference
+    from ..train import task_prefix
 
     return load_prompts(
         recipe.data.train,
         recipe.data,
         shuffle_seed=recipe.seed if recipe.data.shuffle else None,
         need_reference=reads_reference(recipe.judge) or "reference" in recipe.generation.sources,
+        prefix=task_prefix(recipe),
     )
 
 

@@ -40,6 +40,11 @@ class HFGenerator:
         self.model = model
         self.tokenizer = tokenizer
         self.stop_ids, self.stop_strings = stop  # beyond EOS (models.stop_sequences)
+        # a one-character stop string ('\n': a GEC answer is one line) ends an answer at the token holding it, which
+        # the sampling loop applies; longer ones can span tokens and need generate()'s StopStringCriteria
+        chars = [s for s in self.stop_strings if one_byte(s)]
+        self.stop_hits = tokens_holding(tokenizer, chars) if chars else frozenset()
+        self.long_stops = [s for s in self.stop_strings if not one_byte(s)]
         # generated tokens between the sampling loop's checks for finished rows (None: sync_interval's)
         self.sync_every: int | None = None
 
@@ -66,13 +71,14 @@ class HFGenerator:
 
         enc = self._encode(messages)
         eos_ids = stop_token_ids(self.model.generation_config.eos_token_id, self.tokenizer) | self.stop_ids
+        ends = eos_ids | self.stop_hits  # a row is done at any of these (a stop hit's own text is kept, then cut)
         kwargs: dict[str, Any] = {
             "max_new_tokens": max_new_tokens,
             "pad_token_id": self.tokenizer.pad_token_id,
-            "eos_token_id": sorted(eos_ids),
+            "eos_token_id": sorted(ends),
         }
-        if self.stop_strings:
-            kwargs.update(stop_strings=self.stop_strings, tokenizer=self.tokenizer)
+        if self.long_stops:
+            kwargs.update(stop_strings=self.long_stops, tokenizer=self.tokenizer)
         if greedy:
             kwargs.update(do_sample=False, num_return_sequences=1, temperature=None, top_p=None, top_k=None)
         else:
@@ -83,19 +89,20 @@ class HFGenerator:
             seed
         )  # seeded per batch, so a resumed stage samples what an uninterrupted one would
         with torch.inference_mode(), kv_heads_shared_in_sdpa():
-            # our loop applies temperature, top-p and stop ids; stop strings need generate()'s StopStringCriteria
+            # our loop applies temperature, top-p, stop ids and one-character stop strings; longer stop strings
+            # need generate()'s StopStringCriteria
             plain = (
                 plain_sampling(self.model.generation_config)
                 and enc["input_ids"].shape[1] >= 2
-                and not self.stop_strings
+                and not self.long_stops
             )
             if greedy and plain:  # finished answers leave the batch instead of waiting for the longest
-                new_tokens = self._sample_loop(enc, 1, 1.0, 1.0, max_new_tokens, eos_ids, greedy=True)
+                new_tokens = self._sample_loop(enc, 1, 1.0, 1.0, max_new_tokens, ends, greedy=True)
             elif greedy or k == 1 or enc["input_ids"].shape[1] < 2:
                 out = self.model.generate(**enc, **kwargs)
                 new_tokens = out[:, enc["input_ids"].shape[1] :].tolist()
             elif plain:
-                new_tokens = self._sample_loop(enc, k, temperature, top_p, max_new_tokens, eos_ids)
+                new_tokens = self._sample_loop(enc, k, temperature, top_p, max_new_tokens, ends)
             else:
                 out = self._sample_sharing_prefill(enc, k, kwargs)
                 new_tokens = out[:, enc["input_ids"].shape[1] :].tolist()
@@ -103,7 +110,9 @@ class HFGenerator:
         results: list[list[Completion]] = []
         for i in range(len(messages)):
             rows = new_tokens[i * per_prompt : (i + 1) * per_prompt]
-            results.append([to_completion(ids, eos_ids, self.tokenizer, self.stop_strings) for ids in rows])
+            results.append(
+                [to_completion(ids, eos_ids, self.tokenizer, self.stop_strings, self.stop_hits) for ids in rows]
+            )
         return results
 
     def _sample_sharing_prefill(self, enc: Any, k: int, kwargs: dict[str, Any]) -> Any:
@@ -341,17 +350,43 @@ def stop_token_ids(eos: int | list[int] | None, tokenizer: Any) -> set[int]:
 
 
 def to_completion(
-    ids: list[int], eos_ids: set[int], tokenizer: Any, stop_strings: list[str] | tuple[str, ...] = ()
+    ids: list[int],
+    eos_ids: set[int],
+    tokenizer: Any,
+    stop_strings: list[str] | tuple[str, ...] = (),
+    stop_hits: frozenset[int] = frozenset(),
 ) -> Completion:
-    """New tokens -> Completion: cut at the first end-of-sequence token (pads after it are dropped too),
-    and the text at the first stop string."""
-    end = next((j for j, t in enumerate(ids) if t in eos_ids), None)
+    """New tokens -> Completion: cut at the first end-of-sequence token (pads after it are dropped too) or after
+    the first token holding a one-character stop string (``stop_hits``: its text before the stop string is part
+    of the answer), and the text at the first stop string."""
+    end = next((j for j, t in enumerate(ids) if t in eos_ids or t in stop_hits), None)
+    if end is not None and ids[end] not in eos_ids:
+        end += 1  # the stop hit's token is decoded; its text is cut at the stop string below
     kept = ids if end is None else ids[:end]
     text = tokenizer.decode(kept, skip_special_tokens=True)
     cut = min((i for i in (text.find(s) for s in stop_strings) if i >= 0), default=None)
     if cut is not None:
         text, end = text[:cut], len(kept)
     return Completion(text.strip(), len(kept), "length" if end is None else "stop")
+
+
+def one_byte(stop: str) -> bool:
+    """A stop string no two tokens can share: one ASCII character (e.g. '\\n')."""
+    return len(stop) == 1 and stop.isascii()
+
+
+_holding: dict[tuple[str, int, tuple[str, ...]], frozenset[int]] = {}
+
+
+def tokens_holding(tokenizer: Any, chars: list[str]) -> frozenset[int]:
+    """Ids of the vocabulary's tokens whose text holds one of ``chars`` (one-byte stop strings): the tokens a row
+    ends at. Cached per tokenizer and process (decoding Gemma's 262k tokens takes ~1.5 s; stages reload it)."""
+    key = (str(getattr(tokenizer, "name_or_path", "")), len(tokenizer), tuple(sorted(chars)))
+    if key not in _holding:
+        # special tokens decode to nothing, as in to_completion
+        texts = tokenizer.batch_decode([[i] for i in range(len(tokenizer))], skip_special_tokens=True)
+        _holding[key] = frozenset(i for i, text in enumerate(texts) if any(c in text for c in chars))
+    return _holding[key]
 
 
 def batches(items: list[Any], size: int) -> Iterator[tuple[int, list[Any]]]:

@@ -112,16 +112,19 @@ class LLMJudge:
         """Send no new call while halted (they raise NotAsked); calls in flight finish and are recorded."""
         self.ledger.halt(on)
 
-    async def answer(self, messages: list[dict[str, str]], prompt_id: str, tag: str) -> Reply:
+    async def answer(
+        self, messages: list[dict[str, str]], prompt_id: str, tag: str, schema: dict[str, Any] | None = None
+    ) -> Reply:
         """The model's free reply to ``messages`` (a teacher answer, a pseudo-label) through the ledger, keyed and
-        recorded under ``tag`` in place of a template; needs an open session()."""
+        recorded under ``tag`` in place of a template (``schema``: the JSON the reply must match, sent where the
+        server takes it); needs an open session()."""
         sampling = self.client.sampling()
         model = self.client.model
         reply, _ = await self.ledger.ask(
             call_key(model, tag, messages, sampling),
             dict(prompt_id=prompt_id, judge=tag, model=model, template=tag),
             {"messages": messages, **sampling},
-            lambda: self.client.complete(messages, None),
+            lambda: self.client.complete(messages, schema),
             self.client.cost,
             limit=self._sem,
         )

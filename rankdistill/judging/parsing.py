@@ -14,6 +14,14 @@ from typing import Any
 
 def schema(mode: str, k: int = 2, scale: tuple[int, int] = (1, 10)) -> dict[str, Any]:
     """The JSON schema a reply must match (sent as ``response_format`` where the server supports it)."""
+    if mode == "label":
+        text = {"type": "string"}
+        return {
+            "type": "object",
+            "properties": {"rationale": text, "answer": text},
+            "required": ["rationale", "answer"],
+            "additionalProperties": False,
+        }
     if mode == "listwise":
         prop = {
             "type": "array",
@@ -101,6 +109,24 @@ def parse_pointwise(text: str, scale: tuple[int, int]) -> float | None:
         return None
     score = values.pop()
     return score if math.isfinite(score) and scale[0] <= score <= scale[1] else None
+
+
+def parse_label(text: str | None) -> tuple[str, str | None] | None:
+    """(answer, rationale) from a label reply, ``{"rationale": ..., "answer": ...}``: the answer a non-empty text
+    (or a number), else None (unreadable); the rationale None when it is missing, empty or not text. Several
+    replies that disagree are None, as for verdicts."""
+    if text is None:
+        return None
+    found = [o for o in _json_objects(text) if isinstance(o, dict) and "answer" in o]
+    if len({json.dumps(o, sort_keys=True) for o in found}) != 1:
+        return None
+    answer, rationale = found[0]["answer"], found[0].get("rationale")
+    if isinstance(answer, int | float) and not isinstance(answer, bool):
+        answer = str(answer)
+    if not isinstance(answer, str) or not answer.strip():
+        return None
+    rationale = rationale.strip() if isinstance(rationale, str) else ""
+    return answer.strip(), rationale or None
 
 
 def parse(mode: str, text: str | None, k: int = 2, scale: tuple[int, int] = (1, 10)) -> Any:

@@ -27,20 +27,25 @@ import yaml
 
 from ..errors import UserError
 
-MODES = ("listwise", "pairwise", "pointwise")
+# A judge's modes rank candidates; a "label" template asks a teacher for its rationale and answer in one call
+# (`rankdistill label --rationales`), and is no judge's.
+JUDGE_MODES = ("listwise", "pairwise", "pointwise")
+MODES = (*JUDGE_MODES, "label")
 # Placeholders each mode can fill, and those a template of that mode must use.
 KNOWN = {
     "listwise": {"prompt", "candidates", "k", "reference"},
     "pairwise": {"prompt", "candidate_a", "candidate_b", "reference"},
     "pointwise": {"prompt", "candidate", "reference", "scale_min", "scale_max"},
+    "label": {"prompt", "examples"},
 }
 REQUIRED = {
     "listwise": {"candidates"},
     "pairwise": {"candidate_a", "candidate_b"},
     "pointwise": {"candidate"},
+    "label": {"prompt"},
 }
 _FIELDS = {"name", "description", "mode", "output", "placeholders", "scale", "system", "user"}
-_TAG = re.compile(r"<(/?)\s*(prompt|candidate|reference)\b", re.IGNORECASE)
+_TAG = re.compile(r"<(/?)\s*(prompt|candidate|reference|example)\b", re.IGNORECASE)
 _FILE_TAGS = {"Include": "include", "Import": "import", "FromImport": "from ... import", "Extends": "extends"}
 MAX_SIZE = 100_000  # '*' and '**' in a template may not build a longer string or list, or a bigger exponent
 RENDER_SECONDS = 2.0  # one render's work at most (a judge template renders in microseconds)
@@ -136,6 +141,18 @@ class JudgeTemplate:
 
     def render_pointwise(self, prompt: str, text: str, reference: str | None = None):
         return self.render(**self.values(prompt, reference, candidate=slot("candidate", text)))
+
+    def render_label(self, prompt: str, examples: list[tuple[str, str, str]] = ()):
+        """A label request: the task ``prompt``, after worked ``examples`` (task, rationale, answer), each shown
+        as its task and the JSON reply it needs."""
+        import json
+
+        block = "\n\n".join(
+            f"<example>\n{slot('prompt', task)}\n"
+            f"{neutralise(json.dumps({'rationale': why, 'answer': answer}, ensure_ascii=False))}\n</example>"
+            for task, why, answer in examples
+        )
+        return self.render(prompt=slot("prompt", prompt), examples=block)
 
 
 @functools.cache
@@ -277,6 +294,8 @@ def _render_sample(t: JudgeTemplate) -> None:
             )
         elif t.mode == "pairwise":
             t.render_pairwise("A sample prompt.", "A first answer.", "A second answer.", reference)
+        elif t.mode == "label":
+            t.render_label("A sample prompt.", [("A sample task.", "A rationale.", "An answer.")] if reference else [])
         else:
             t.render_pointwise("A sample prompt.", "An answer.", reference)
 
@@ -369,6 +388,11 @@ def template_setting(template: str, mode: str | None) -> JudgeTemplate:
         tpl = load_template(template)
     except TemplateError as e:
         raise ValueError(f"judge.template: {e}") from None
+    if tpl.mode not in JUDGE_MODES:
+        raise ValueError(
+            f"judge.template: {tpl.path} is a {tpl.mode} template (for `rankdistill label --rationales`), not a "
+            f"judge's ({', '.join(JUDGE_MODES)})"
+        )
     if mode is not None and mode != tpl.mode:
         raise ValueError(f"judge.mode {mode} disagrees with template {tpl.path} (mode {tpl.mode})")
     return tpl

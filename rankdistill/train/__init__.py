@@ -48,6 +48,18 @@ def algorithms_used(recipe: Recipe) -> list[str]:
     return list(dict.fromkeys(recipe.train.schedule or [recipe.train.algorithm]))
 
 
+def task_prefix(recipe: Recipe) -> str:
+    """What goes before the user message of every prompt the student answers (training, generation, evaluation,
+    every round alike): the first prefix an algorithm declares for the recipe (sft with data.rationale_field: its
+    predict prefix), else nothing."""
+    for algorithm in ALGORITHMS:
+        if algorithm.prompt_prefix is not None:
+            prefix = algorithm.prompt_prefix(recipe, getattr(recipe.train.per_algorithm, algorithm.name))
+            if prefix:
+                return prefix
+    return ""
+
+
 def stages_for_round(recipe: Recipe, round_idx: int) -> tuple[str, ...]:
     """The stages round ``round_idx`` runs: all of them when its algorithm learns from judged candidates, else
     the ones every round runs (train, eval)."""

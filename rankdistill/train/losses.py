@@ -41,6 +41,31 @@ def mean_completion_logps(logits: Tensor, labels: Tensor, ignore_index: int = -1
     return token_logps.sum(-1) / mask.sum(-1).clamp(min=1)
 
 
+def two_task_loss(token_nll: Tensor, mask: Tensor, is_rationale: Tensor, alpha: float) -> tuple[Tensor, Tensor, Tensor]:
+    """Distilling step-by-step's two-task loss (Hsieh et al., 2023, §3.2; α as in their code), for one batch.
+
+    L = α · L_label + (1 − α) · L_rationale,   L_task = Σ_{rows of the task} Σ_t nll_t · m_t / Σ_{rows of the task} Σ_t m_t
+
+    ``token_nll`` [N, T] holds −log π(y_t | x, y_<t) of N sequences (each an item's label or its rationale),
+    ``mask`` [N, T] their completion tokens (prompt and padding out), ``is_rationale`` [N] which task each row
+    is. Each task's term is the mean over its own tokens in the batch, so a long rationale does not outweigh its
+    short label; a task with no tokens in the batch adds nothing. Returns (L, L_label, L_rationale).
+    """
+    import torch
+
+    mask = mask.to(token_nll.dtype)
+    per_row = (token_nll * mask).sum(-1)
+    tokens = mask.sum(-1)
+    rationale = is_rationale.to(token_nll.device, torch.bool)
+
+    def mean_of(rows: Tensor) -> Tensor:
+        n = tokens[rows].sum()
+        return per_row[rows].sum() / n.clamp(min=1)  # 0 (with a gradient path) when the task has no tokens
+
+    label_loss, rationale_loss = mean_of(~rationale), mean_of(rationale)
+    return alpha * label_loss + (1 - alpha) * rationale_loss, label_loss, rationale_loss
+
+
 def rrhf_rank_loss(mean_logps: Tensor, scores: Tensor) -> Tensor:
     """RRHF's ranking loss (Yuan et al., 2023, eq. 2), averaged over the B prompts of a batch.
 

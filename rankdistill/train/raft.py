@@ -2,8 +2,10 @@
 top-ranked candidate, with ``trl.SFTTrainer`` (the trainer of train/sft.py) on the LoRA student.
 
 The prefs stage picks the rows (``prefs/best``, preferences.best_rows): a prompt's best answer when the judge
-ranks it above every *different* answer by more than ``preferences.best_margin``, and, with
-``preferences.keep_tied_correct``, the prompts whose candidates all equal the reference. The loss is RRHF's
+ranks it above every *different* answer by more than ``preferences.best_margin`` (with ``preferences.best_ties:
+each``, every distinct answer sharing the top score: rejection-sampling fine-tuning, Yuan et al., 2023, for judges
+that pass many right answers alike), and, with ``preferences.keep_tied_correct``, the prompts whose candidates all
+equal the reference. The loss is RRHF's
 L_ft alone, cross-entropy on the answer's tokens (end-of-turn included):
 
     L = −(1/N) Σ_rows Σ_t log π(y*_t | x, y*_<t)      (N: answer tokens in the batch)
