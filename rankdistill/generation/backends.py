@@ -19,7 +19,7 @@ from ..records import Completion
 from ..registry import Registry
 from ..settings import Settings
 
-if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
+if TYPE_CHECKING:
     from ..recipe import Recipe
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ..records import Completion
 from .backends import Backend
 
-if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
+if TYPE_CHECKING:
     from ..recipe import Recipe
 
 

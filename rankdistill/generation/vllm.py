@@ -31,7 +31,7 @@ from ..settings import Settings
 from .backends import Backend, BackendError
 from .hf import chat_texts, stop_token_ids, to_completion
 
-if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
+if TYPE_CHECKING:
     from ..recipe import Recipe
 
 MISSING = (

@@ -31,7 +31,7 @@ from .ledger import (
     start_new_ledger,
 )
 
-if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
+if TYPE_CHECKING:
     from ..recipe import Recipe
 
 __all__ = [

@@ -25,7 +25,7 @@ from ..records import CandidateSet, Completion
 from ..rundir import is_main_process
 from ..settings import Settings
 
-if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
+if TYPE_CHECKING:
     from ..recipe import Recipe
 
 

@@ -14,7 +14,7 @@ from pydantic import Field
 
 from . import common
 
-if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
+if TYPE_CHECKING:
     from ..recipe import Recipe
 
 class DPOSettings(common.ReferenceSettings):

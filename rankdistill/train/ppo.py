@@ -45,7 +45,7 @@ from .. import progress
 from ..errors import RecipeError
 from . import common, guards
 
-if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
+if TYPE_CHECKING:
     from ..recipe import Recipe
 
 POLICY, CRITIC, REF = "default", "critic", "ref"
@@ -440,7 +440,7 @@ def train(job: common.TrainJob) -> dict:
     adapter and returns the step log."""
     import torch
 
-    from ..generation import training_prompts
+    from ..generation.prompts import training_prompts
     from ..rundir import last_complete_checkpoint
 
     if int(os.environ.get("WORLD_SIZE", 1)) > 1:
