@@ -29,6 +29,13 @@ if TYPE_CHECKING:
     from ..recipe import Recipe
 
 
+# Tokens of prompt + completion kept per training example (longer ones are cut at the end): every algorithm's.
+DEFAULT_MAX_LENGTH = 512
+# The previous round's adapter, loaded frozen beside the trained one when an algorithm's reference is 'previous'
+# (TRL's DPOTrainer names the copy it makes so too).
+REF_ADAPTER = "ref"
+
+
 class AlgorithmSettings(Settings):
     """An algorithm's section, ``train.per_algorithm.<name>``: the train fields it may set for itself (Zephyr's
     dSFT and dDPO want different ones) and the pass-through fields of its config class. Its own knobs are the
@@ -51,7 +58,7 @@ class AlgorithmSettings(Settings):
     moved_from_train: ClassVar[tuple[str, ...]] = ()
 
 
-class ReferenceSettings(AlgorithmSettings):
+class ReferencePolicySettings(AlgorithmSettings):
     """The section of an algorithm with a reference policy (DPO's implicit reward, PPO's KL penalty)."""
 
     reference: Literal["initial", "previous"] = Field(
@@ -559,9 +566,6 @@ def save_adapter(trainer: Any, adapter_out: Path, history: list[dict[str, float]
     trainer.model.save_pretrained(str(adapter_out), selected_adapters=["default"])
     (adapter_out / "train_log.json").write_text(json.dumps(history, indent=1))
 
-
-# Tokens of prompt + completion kept per candidate of prefs/lists (longer completions are cut at the end).
-DEFAULT_MAX_LENGTH = 512
 
 
 def encode_lists(tokenizer: Any, rows: list[dict[str, Any]], max_length: int) -> dict[str, Any]:

@@ -48,10 +48,10 @@ from . import common, guards
 if TYPE_CHECKING:
     from ..recipe import Recipe
 
-POLICY, CRITIC, REF = "default", "critic", "ref"
+POLICY, CRITIC, REF = "default", "critic", common.REF_ADAPTER
 
 
-class PPOSettings(common.ReferenceSettings):
+class PPOSettings(common.ReferencePolicySettings):
     """PPO's own knobs; it has no config class of a library (train.args and args are refused)."""
 
     reward: common.RewardMode = "scores"
@@ -70,7 +70,7 @@ class PPOSettings(common.ReferenceSettings):
     minibatch_size: int = Field(
         8, gt=0, description="Samples per optimizer update (a rollout batch is train.batch_size × generation.k)."
     )
-    max_length: int = Field(512, gt=0, description="Prompt + completion tokens kept per sample.")
+    max_length: int = Field(common.DEFAULT_MAX_LENGTH, gt=0, description="Prompt + completion tokens kept per sample.")
     max_grad_norm: float = Field(1.0, gt=0, description="Gradient clipping over policy and critic together.")
     kl_horizon: int = Field(
         10_000, gt=0, description="Adaptive KL: samples over which kl_coef moves by up to 20 %."

@@ -54,7 +54,7 @@ class SFTSettings(common.AlgorithmSettings):
 
 
 def config_fields(recipe: Recipe, settings: SFTSettings) -> dict[str, Any]:
-    return {"max_length": 512, "completion_only_loss": True}
+    return {"max_length": common.DEFAULT_MAX_LENGTH, "completion_only_loss": True}
 
 
 def prompt_prefix(recipe: Recipe, settings: SFTSettings) -> str:
