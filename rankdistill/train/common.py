@@ -27,6 +27,7 @@ from ..settings import Settings
 
 if TYPE_CHECKING:
     from ..recipe import Recipe
+    from ..sections import StudentSettings
 
 
 # Tokens of prompt + completion kept per training example (longer ones are cut at the end): every algorithm's.
@@ -344,11 +345,12 @@ def base_config_kwargs(recipe: Recipe, output_dir: Path, use_bf16: bool) -> dict
     )
 
 
-def wants_bf16(recipe: Recipe, model: Any) -> bool:
+def wants_bf16(student: StudentSettings, model: Any) -> bool:
+    """Mixed precision in bf16: the model is in bf16, or it is a 4-bit base on a GPU that computes in bf16."""
     import torch
 
     return next(model.parameters()).dtype == torch.bfloat16 or (
-        recipe.student.quantization == "4bit" and torch.cuda.is_available() and torch.cuda.is_bf16_supported()
+        student.quantization == "4bit" and torch.cuda.is_available() and torch.cuda.is_bf16_supported()
     )
 
 
@@ -714,7 +716,7 @@ def fit(
 
     if model is None:
         model, tokenizer = load_trainable(job.recipe, job.previous)
-    config = job.algorithm.build_config(job.recipe, job.checkpoints, wants_bf16(job.recipe, model))
+    config = job.algorithm.build_config(job.recipe, job.checkpoints, wants_bf16(job.recipe.student, model))
     history: list[dict[str, float]] = []
     with progress.task(job.label, total=job.recipe.train.max_steps) as bar:
         callbacks = [progress_callback(bar, history), guards.finite_callback(job.label)]

@@ -469,7 +469,7 @@ def train(job: common.TrainJob) -> dict:
         tally.load(state.get("rewards", {}))
         progress.log(f"resuming training from {resume}")
     autocast = torch.autocast(
-        common.model_device(model).type, dtype=torch.bfloat16, enabled=common.wants_bf16(recipe, model)
+        common.model_device(model).type, dtype=torch.bfloat16, enabled=common.wants_bf16(recipe.student, model)
     )
     with progress.task(job.label, total=t.max_steps, completed=start) as bar, autocast:
         for step in range(start, t.max_steps):
