@@ -2,6 +2,8 @@
 function counts: it only hides the loop until that function runs), and no extension imports the recipe schema at
 runtime (the schema is built from the extensions' settings classes; an extension gets its own section).
 
+An import of ``a.b`` counts as one of the package ``a`` too (Python runs ``a/__init__.py`` first).
+
 Extensions are the modules of the registries: a registry's home module and every module of its package that
 holds its entry (``ALGORITHM``, ``JUDGE_KIND``, ``BACKEND``). ``if TYPE_CHECKING:`` imports are for type checkers
 only and do not count. Read from the source (ast), so nothing is imported.
@@ -68,11 +70,17 @@ def runtime_imports(name: str, path: Path, modules: dict[str, Path]) -> list[tup
 
 
 def import_graph(modules: dict[str, Path]) -> dict[str, dict[str, int]]:
-    """module -> {module it imports at runtime: the first line that does}."""
+    """module -> {module it imports at runtime: the first line that does}. Importing ``a.b.c`` runs ``a/__init__``
+    and ``a/b/__init__`` first, so those packages are imported too, unless the importer is inside them (then they
+    are running already)."""
     graph: dict[str, dict[str, int]] = {}
     for name, path in modules.items():
         for target, line in runtime_imports(name, path, modules):
-            graph.setdefault(name, {}).setdefault(target, line)
+            parts = target.split(".")
+            for i in range(2, len(parts) + 1):
+                package = ".".join(parts[:i])
+                if package in modules and package != name and not name.startswith(package + "."):
+                    graph.setdefault(name, {}).setdefault(package, line)
     return graph
 
 
@@ -238,6 +246,22 @@ def test_a_cycle_closed_inside_a_function_is_found(tmp_path):
             "rankdistill.recipe",
             "rankdistill.algos",
         ]
+    ]
+
+
+def test_a_cycle_through_a_package_that_a_submodule_import_runs_is_found(tmp_path):
+    modules = _package(
+        tmp_path,
+        {
+            "__init__.py": "",
+            "recipe.py": "from .gen.backends import BACKENDS\n",  # runs gen/__init__.py first
+            "gen/__init__.py": "def stage():\n    from ..label import teacher\n",
+            "gen/backends.py": "BACKENDS = {}\n",
+            "label.py": "from .recipe import Recipe\n",
+        },
+    )
+    assert cycles(import_graph(modules)) == [
+        ["rankdistill.gen", "rankdistill.label", "rankdistill.recipe", "rankdistill.gen"]
     ]
 
 
