@@ -12,7 +12,7 @@ prompts whose candidates all tie, headroom (a sample beats the greedy answer), p
 
     python benchmarks/ablation.py --out runs/ablation
     python benchmarks/ablation.py --arms dpo=dpo,dpo sft=sft,sft --set train.max_steps=64
-    python benchmarks/ablation.py --shared-sft runs/gec-smollm2-dpo --arms sft-raft=sft,raft sft-dpo=sft,dpo
+    python benchmarks/ablation.py --shared-sft runs/gec-smollm2-small --arms sft-raft=sft,raft sft-dpo=sft,dpo
     python benchmarks/ablation.py --arms 'raft-k8=sft,raft@generation.k=8@generation.temperature=1.0'
 
 An arm may add its own overrides after its schedule, each after an '@' (applied after the --set ones).

@@ -244,7 +244,7 @@ def iterate(
     new_ledger: bool,
 ) -> None:
     """Run rounds of generate -> judge -> prefs -> train -> eval (RECIPE: a path or a shipped recipe name;
-    default gec-smollm2-dpo). Running the same command again resumes where it stopped."""
+    default gec-gemma3-270m). Running the same command again resumes where it stopped."""
     from .loop import iterate as run_iterate
     from .recipe import load_recipe, parse_overrides, resolve_recipe_path
 

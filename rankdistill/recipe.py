@@ -47,7 +47,7 @@ __all__ = [
     "recipe_from_dict",
 ]
 
-DEFAULT_RECIPE = "gec-smollm2-dpo"
+DEFAULT_RECIPE = "gec-gemma3-270m"
 
 
 # The generation section: the shared fields, backend narrowed to auto | each backend, and each backend's section.

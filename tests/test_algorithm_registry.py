@@ -37,14 +37,14 @@ def test_its_settings_are_a_typed_section_of_the_recipe(plugin):
     code = (
         "from rankdistill.recipe import RecipeError, load_recipe\n"
         "from rankdistill.train import ALGORITHMS, stages_for_round\n"
-        "r = load_recipe(None, {'train.schedule': ['sft', 'chosen_sft'],"
+        "r = load_recipe('gec-smollm2-small', {'train.schedule': ['sft', 'chosen_sft'],"
         " 'train.per_algorithm.chosen_sft.min_margin': 0.5})\n"
         "print('margin', r.train.per_algorithm.chosen_sft.min_margin)\n"
         "print('stages', ','.join(stages_for_round(r, 2)))\n"
         "print('listed', 'chosen_sft' in ALGORITHMS.names())\n"
         "for bad in ({'min_margin': -1}, {'beta': 0.1}):\n"
         "    try:\n"
-        "        load_recipe(None, {'train.per_algorithm.chosen_sft': bad})\n"
+        "        load_recipe('gec-smollm2-small', {'train.per_algorithm.chosen_sft': bad})\n"
         "    except RecipeError as e:\n"
         "        print('refused', str(e).splitlines()[-1])\n"
     )
@@ -61,7 +61,7 @@ def test_its_settings_are_a_typed_section_of_the_recipe(plugin):
     assert "chosen_sft    trl.SFTTrainer on the chosen answer of each pair" in listed.stdout
     # without the plug-in the key is unknown
     bare = _python({**os.environ}, "from rankdistill.recipe import load_recipe\n"
-                   "load_recipe(None, {'train.per_algorithm.chosen_sft.min_margin': 0.5})")
+                   "load_recipe('gec-smollm2-small', {'train.per_algorithm.chosen_sft.min_margin': 0.5})")
     assert bare.returncode != 0 and "chosen_sft" in bare.stderr
 
 
@@ -85,7 +85,7 @@ def test_a_round_of_it_trains_on_the_chosen_answers(plugin, tmp_path):
     }
     args = [x for k, v in sets.items() for x in ("--set", f"{k}={v}")]
     proc = subprocess.run(
-        [sys.executable, "-m", "rankdistill", "iterate", "--run-dir", str(run), *args],
+        [sys.executable, "-m", "rankdistill", "iterate", "gec-smollm2-small", "--run-dir", str(run), *args],
         capture_output=True,
         text=True,
         env=plugin,

@@ -46,7 +46,7 @@ def test_auto_takes_the_first_backend_that_fits_and_says_what_ruled_out_the_othe
     )
     monkeypatch.setitem(BACKENDS._entries, "fast", fast)
     monkeypatch.setattr(vllm_backend, "installed", lambda: False)
-    recipe = load_recipe(None)
+    recipe = load_recipe("gec-smollm2-small")
     assert explain_backend(recipe) == ("transformers", "auto: no fast device; vLLM is not installed")
     fast_fits[0] = True
     assert explain_backend(recipe) == ("fast", "auto: a fast device is here")
@@ -58,16 +58,16 @@ def test_auto_takes_the_first_backend_that_fits_and_says_what_ruled_out_the_othe
 def test_a_backend_section_set_while_another_backend_is_named_is_refused():
     refused = r"generation\.vllm\.max_model_len does not apply to generation\.backend 'transformers'; set generation\.backend: vllm"
     with pytest.raises(RecipeError, match=refused):
-        load_recipe(None, {"generation.backend": "transformers", "generation.vllm.max_model_len": 256})
+        load_recipe("gec-smollm2-small", {"generation.backend": "transformers", "generation.vllm.max_model_len": 256})
     # auto may pick vllm, and vllm is vllm: its section means something there
-    assert load_recipe(None, {"generation.vllm.max_model_len": 256}).generation.vllm.max_model_len == 256
+    assert load_recipe("gec-smollm2-small", {"generation.vllm.max_model_len": 256}).generation.vllm.max_model_len == 256
     named = load_recipe(
         None, {"generation.backend": "vllm", "generation.vllm.engine_args": {"max_num_seqs": 8}}
     )
     assert named.generation.vllm.engine_args == {"max_num_seqs": 8}
     # a run directory's recipe.yaml holds every section at its defaults: it loads whatever backend it names
     for backend in ("transformers", "vllm", "auto"):
-        tree = yaml.safe_load(dump_recipe(load_recipe(None, {"generation.backend": backend})))
+        tree = yaml.safe_load(dump_recipe(load_recipe("gec-smollm2-small", {"generation.backend": backend})))
         assert tree["generation"]["vllm"]["gpu_memory_utilization"] == 0.85
         assert recipe_from_dict(tree, "runs/x/recipe.yaml").generation.backend == backend
 
@@ -75,7 +75,7 @@ def test_a_backend_section_set_while_another_backend_is_named_is_refused():
 def test_the_refusal_is_one_line_with_exit_code_2(tmp_path):
     sets = ["--set", "generation.backend=transformers", "--set", "generation.vllm.kv_cache_gib=2"]
     proc = subprocess.run(
-        [sys.executable, "-m", "rankdistill", "iterate", "--run-dir", str(tmp_path / "run"), *sets],
+        [sys.executable, "-m", "rankdistill", "iterate", "gec-smollm2-small", "--run-dir", str(tmp_path / "run"), *sets],
         capture_output=True,
         text=True,
     )
@@ -93,14 +93,14 @@ def test_preflight_asks_the_backend_named_and_each_backend_under_auto(monkeypatc
         check = lambda r, n=name: checked.append(n)  # noqa: E731
         monkeypatch.setitem(BACKENDS._entries, name, dataclasses.replace(entry, check=check))
     monkeypatch.setattr(vllm_backend, "installed", lambda: True)
-    backends.check_backend(load_recipe(None))
+    backends.check_backend(load_recipe("gec-smollm2-small"))
     assert checked == ["transformers", "vllm"]
     checked.clear()
-    backends.check_backend(load_recipe(None, {"generation.backend": "vllm"}))
+    backends.check_backend(load_recipe("gec-smollm2-small", {"generation.backend": "vllm"}))
     assert checked == ["vllm"]
     monkeypatch.setattr(vllm_backend, "installed", lambda: False)
     with pytest.raises(backends.BackendError, match="needs vLLM, which is not installed"):
-        backends.check_backend(load_recipe(None, {"generation.backend": "vllm"}))
+        backends.check_backend(load_recipe("gec-smollm2-small", {"generation.backend": "vllm"}))
 
 
 # --- a backend in one new module, registered through the entry-point group ----------------------------

@@ -42,7 +42,7 @@ def student_fp32():
     """The packaged student on the GPU in float32: what plain generate() is compared with token for token."""
     from rankdistill.models import load_base_model, load_tokenizer
 
-    recipe = load_recipe(None, {"student.dtype": "float32"})
+    recipe = load_recipe("gec-smollm2-small", {"student.dtype": "float32"})
     model = load_base_model(recipe.student)
     assert model.device.type == "cuda"
     return model, load_tokenizer(recipe.student)
@@ -94,7 +94,7 @@ def test_default_bf16_generation_and_auto_batch_fill_the_gpu():
     from rankdistill.models import load_base_model, load_tokenizer
     from rankdistill.run import resolve_paths
 
-    recipe = resolve_paths(load_recipe(None))
+    recipe = resolve_paths(load_recipe("gec-smollm2-small"))
     model = load_base_model(recipe.student)
     assert next(model.parameters()).dtype == torch.bfloat16
     gen = HFGenerator(model, load_tokenizer(recipe.student))
@@ -110,7 +110,7 @@ def test_default_bf16_generation_and_auto_batch_fill_the_gpu():
 def test_qlora_base_is_nf4_on_the_gpu():
     from rankdistill.models import load_base_model
 
-    model = load_base_model(load_recipe(None, {"student.quantization": "4bit"}).student)
+    model = load_base_model(load_recipe("gec-smollm2-small", {"student.quantization": "4bit"}).student)
     layers = [m for m in model.modules() if type(m).__name__ == "Linear4bit"]
     assert layers and all(m.weight.device.type == "cuda" for m in layers)
     assert {m.weight.quant_state.quant_type for m in layers} == {"nf4"}
@@ -189,7 +189,7 @@ def test_each_algorithm_trains_two_steps_on_the_gpu(tmp_path, algorithm, quantiz
 def smoke_run(tmp_path_factory):
     from rankdistill.loop import iterate
 
-    return iterate(load_recipe(None, SMOKE), tmp_path_factory.mktemp("cuda") / "run")
+    return iterate(load_recipe("gec-smollm2-small", SMOKE), tmp_path_factory.mktemp("cuda") / "run")
 
 
 def test_iterate_of_the_default_recipe_runs_on_the_gpu(smoke_run):

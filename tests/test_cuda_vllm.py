@@ -42,7 +42,7 @@ SMOKE = {
 def _iterate(run, **sets) -> subprocess.CompletedProcess:
     args = [x for k, v in {**SMOKE, **sets}.items() for x in ("--set", f"{k}={v}")]
     proc = subprocess.run(
-        [sys.executable, "-m", "rankdistill", "iterate", "--run-dir", str(run), *args],
+        [sys.executable, "-m", "rankdistill", "iterate", "gec-smollm2-small", "--run-dir", str(run), *args],
         capture_output=True,
         text=True,
         timeout=1800,

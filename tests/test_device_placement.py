@@ -41,7 +41,7 @@ def test_the_meta_default_catches_a_tensor_made_without_a_device_and_is_restored
 def student():
     from rankdistill.models import load_base_model, load_tokenizer
 
-    recipe = load_recipe(None, {"student.dtype": "float32"})
+    recipe = load_recipe("gec-smollm2-small", {"student.dtype": "float32"})
     return load_base_model(recipe.student), load_tokenizer(recipe.student)
 
 
@@ -230,7 +230,7 @@ def test_rrhf_and_listwise_dpo_losses_make_their_tensors_beside_the_model(tiny):
     from rankdistill.train.losses import plackett_luce_loss
     from rankdistill.train.rrhf import rrhf_losses
 
-    recipe = load_recipe(None, {"student.model": str(tiny), "student.dtype": "float32"})
+    recipe = load_recipe("gec-smollm2-small", {"student.model": str(tiny), "student.dtype": "float32"})
     model, tokenizer = load_trainable(recipe, None)
     batch = _lists_batch(recipe, tokenizer)
     with tensors_default_to_meta():
@@ -309,7 +309,7 @@ def test_local_judge_scores_with_tensors_beside_the_model(tiny):
     from rankdistill.judging.local import LocalClient
     from rankdistill.models import load_base_model, load_tokenizer
 
-    recipe = load_recipe(None, {"student.model": str(tiny), "student.dtype": "float32"})
+    recipe = load_recipe("gec-smollm2-small", {"student.model": str(tiny), "student.dtype": "float32"})
     backend = LocalClient(str(tiny))
     backend._loaded = (load_tokenizer(recipe.student, padding_side="right"), load_base_model(recipe.student))
     messages = [{"role": "user", "content": "Which answer is better? A or B."}]
@@ -329,7 +329,7 @@ def test_evaluation_and_the_next_generation_share_one_load_and_training_lets_it_
 
     from rankdistill import models
 
-    student = load_recipe(None, {"student.model": str(tiny), "student.dtype": "float32"}).student
+    student = load_recipe("gec-smollm2-small", {"student.model": str(tiny), "student.dtype": "float32"}).student
     adapter = tmp_path / "adapter"
     get_peft_model(
         models.load_base_model(student), LoraConfig(r=4, target_modules="all-linear")

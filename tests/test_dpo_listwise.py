@@ -47,7 +47,7 @@ def test_listwise_dpo_learns_the_ranking_and_keeps_the_reference(tmp_path):
         "train.save_steps": 100,
         "train.beta": 0.5,
     }
-    recipe = recipe_for(load_recipe(None, overrides), "dpo_listwise")
+    recipe = recipe_for(load_recipe("gec-smollm2-small", overrides), "dpo_listwise")
     # three distinct scores per prompt; the second prompt's third candidate abstained (NaN): K = 3 and K = 2
     save_lists(tmp_path / "lists", recipe, [[0.9, 0.1, 0.5], [1.0, 0.3, float("nan")]])
     out = tmp_path / "r1"
@@ -84,7 +84,7 @@ def test_listwise_dpo_on_qlora(tmp_path):
     from rankdistill.train import run_algorithm as train_dpo_listwise
 
     overrides = {"student.quantization": "4bit", "train.max_steps": 1, "train.learning_rate": 1e-3}
-    recipe = recipe_for(load_recipe(None, {**overrides, "train.batch_size": 2}), "dpo_listwise")
+    recipe = recipe_for(load_recipe("gec-smollm2-small", {**overrides, "train.batch_size": 2}), "dpo_listwise")
     save_lists(tmp_path / "lists", recipe, [[0.9, 0.1, 0.5], [0.2, 0.2, 0.7]])
     out = tmp_path / "adapter"
     out.mkdir()

@@ -30,7 +30,7 @@ SMOKE = {
 
 
 def _fake_rounds(tmp_path, exact):
-    run = open_run(tmp_path / "run", load_recipe(None, {"rounds": len(exact)}))
+    run = open_run(tmp_path / "run", load_recipe("gec-smollm2-small", {"rounds": len(exact)}))
     for r, em in enumerate(exact, start=1):
         atomic_write_json(run.eval_json(r), {"round": r, "exact_match": em})
         run.adapter(r).mkdir(parents=True)
@@ -60,7 +60,7 @@ def test_export_refuses_an_untrained_round_and_a_used_out_dir(tmp_path):
 def merged(tmp_path_factory):
     """A smoke run of the default recipe (1 round) and its best round exported with --merge."""
     tmp = tmp_path_factory.mktemp("export")
-    run = iterate(load_recipe(None, SMOKE), tmp / "run")
+    run = iterate(load_recipe("gec-smollm2-small", SMOKE), tmp / "run")
     out = tmp / "merged"
     result = CliRunner().invoke(main, ["export", str(run.root), "--out", str(out), "--best", "--merge"])
     assert result.exit_code == 0, result.output
@@ -131,7 +131,7 @@ def test_qlora_base_model_round_with_plain_prompts_exports_full_precision_with_a
     base = build_base_model(tmp_path / "base")
     # a DPO round on the student's own samples: generate, judge and train all see the plain-text prompts
     sets = {**SMOKE, "train.schedule": None, "generation.sources": ["student"]}
-    recipe = load_recipe(None, {**sets, "student.model": str(base), "student.quantization": "4bit"})
+    recipe = load_recipe("gec-smollm2-small", {**sets, "student.model": str(base), "student.quantization": "4bit"})
     run = iterate(recipe, tmp_path / "run")
     candidates = [json.loads(x) for x in run.candidates(1).read_text().splitlines()]
     assert len(candidates) == 4 and all(len(c["candidates"]) == 3 for c in candidates)  # 2 samples + greedy

@@ -100,9 +100,9 @@ def test_good_list_values_pass(tmp_path):
     from rankdistill.recipe import load_recipe
     from rankdistill.train import check_train_settings
 
-    recipe = load_recipe(None, {"train.args": {"loss_type": ["sigmoid", "sft"], "loss_weights": [1.0, 0.5]}})
+    recipe = load_recipe("gec-smollm2-small", {"train.args": {"loss_type": ["sigmoid", "sft"], "loss_weights": [1.0, 0.5]}})
     check_train_settings(recipe)  # no error
-    check_train_settings(load_recipe(None, {"train.args": {"loss_type": "ipo"}}))  # a single name too
+    check_train_settings(load_recipe("gec-smollm2-small", {"train.args": {"loss_type": "ipo"}}))  # a single name too
 
 
 @pytest.mark.parametrize("content", ["", "# only a comment\n"])

@@ -113,7 +113,7 @@ def test_broken_plugins_are_listed_each_on_one_line_and_the_rest_works(env, tmp_
     run = tmp_path / "run"
     made = subprocess.run(
         [sys.executable, "-c", f"from rankdistill.recipe import load_recipe; from rankdistill.run import open_run; "
-         f"open_run({str(run)!r}, load_recipe(None))"],  # fmt: skip
+         f"open_run({str(run)!r}, load_recipe('gec-smollm2-small'))"],  # fmt: skip
         capture_output=True, text=True, env=env, timeout=300,
     )
     assert made.returncode == 0, made.stderr[-2000:]
@@ -130,7 +130,7 @@ def test_broken_plugins_are_listed_each_on_one_line_and_the_rest_works(env, tmp_
     ],
 )
 def test_using_a_broken_plugin_names_it_in_one_line(env, tmp_path, setting, named):
-    proc = rankdistill(env, "iterate", "--run-dir", str(tmp_path / "run"), "--set", setting)
+    proc = rankdistill(env, "iterate", "gec-smollm2-small", "--run-dir", str(tmp_path / "run"), "--set", setting)
     assert proc.returncode == 2, proc.stderr[-2000:]
     errors = [line for line in proc.stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == 1 and named in errors[0] and "plug-in" in errors[0], proc.stderr[-2000:]
@@ -138,10 +138,10 @@ def test_using_a_broken_plugin_names_it_in_one_line(env, tmp_path, setting, name
 
 
 def test_a_plugin_named_like_a_builtin_is_named_when_that_name_is_used(env, tmp_path):
-    code = "from rankdistill.recipe import load_recipe; load_recipe(None, {'train.algorithm': 'dpo'})"
+    code = "from rankdistill.recipe import load_recipe; load_recipe('gec-smollm2-small', {'train.algorithm': 'dpo'})"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]
-    result = rankdistill(env, "iterate", "--run-dir", str(tmp_path / "run"), "--set", "train.args.bogus=1")
+    result = rankdistill(env, "iterate", "gec-smollm2-small", "--run-dir", str(tmp_path / "run"), "--set", "train.args.bogus=1")
     warned = [line for line in result.stderr.splitlines() if "clash_algo" in line]
     assert len(warned) == 1 and "built-in" in warned[0], result.stderr[-2000:]
 

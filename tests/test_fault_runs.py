@@ -104,7 +104,7 @@ def test_an_input_longer_than_the_students_context_never_reaches_it(tmp_path, ti
     # 1 MB with no limit; 10 kB (2,500 tokens) under a limit the 512-token student is far from
     rows.append({"id": "huge", "text": "word " * (200_000 if limit is None else 2_000), "reference": "x"})
     data.write_text("".join(json.dumps(r) + "\n" for r in rows))
-    args = ["iterate", "--run-dir", str(tmp_path / "run"), "--set", f"student.model={tiny}"]
+    args = ["iterate", "gec-smollm2-small", "--run-dir", str(tmp_path / "run"), "--set", f"student.model={tiny}"]
     args += ["--set", f"data.train={data}", "--set", "data.test=null"]
     args += ["--set", f"data.max_input_tokens={'null' if limit is None else limit}"]
     result = CliRunner().invoke(main, args)
@@ -115,7 +115,7 @@ def test_an_input_longer_than_the_students_context_never_reaches_it(tmp_path, ti
 
 @pytest.mark.parametrize("name", ["../../escaped", "/tmp/escaped-run", "a/b", ".."])
 def test_a_run_name_stays_under_runs(tmp_path, no_model, name):
-    result = CliRunner().invoke(main, ["iterate", "--set", f"name={name}"])
+    result = CliRunner().invoke(main, ["iterate", "gec-smollm2-small", "--set", f"name={name}"])
     assert result.exit_code == 2, result.output
     assert "name" in one_line(result)
 
@@ -125,8 +125,8 @@ def _trained_rounds(tmp_path, tiny, skipped: bool):
     from rankdistill.recipe import load_recipe
     from rankdistill.train import carry_over_student
 
-    run = open_run(tmp_path / "run", load_recipe(None, {"student.model": str(tiny), "rounds": 1}))
-    carry_over_student(run, 1, load_recipe(None, {"student.model": str(tiny)}), "no usable preference pairs")
+    run = open_run(tmp_path / "run", load_recipe("gec-smollm2-small", {"student.model": str(tiny), "rounds": 1}))
+    carry_over_student(run, 1, load_recipe("gec-smollm2-small", {"student.model": str(tiny)}), "no usable preference pairs")
     if not skipped:
         (run.adapter(1) / "skipped.json").unlink()
     return run

@@ -58,7 +58,7 @@ def online(tmp_path, tiny, algorithm: str, judge: dict, marker: str = "", **extr
     }
     if algorithm == "ppo":
         sets |= {"train.per_algorithm.ppo.minibatch_size": 2, "train.per_algorithm.ppo.ppo_epochs": 1}
-    args = ["iterate", "--run-dir", str(tmp_path / "run")]
+    args = ["iterate", "gec-smollm2-small", "--run-dir", str(tmp_path / "run")]
     for k, v in sets.items():
         args += ["--set", f"{k}={v}"]
     return args
@@ -128,11 +128,11 @@ def test_a_loss_that_is_not_finite_stops_training_and_keeps_the_previous_adapter
 
     sets = {"student.model": str(tiny), "data.train": prompts_file(tmp_path), "data.test": None,
             "train.schedule": None, "train.algorithm": "sft", "train.max_steps": 3, "train.batch_size": 2, "rounds": 2}  # fmt: skip
-    run = open_run(tmp_path / "run", load_recipe(None, sets))
-    run_stage(run, "train", 1, load_recipe(None, sets))
+    run = open_run(tmp_path / "run", load_recipe("gec-smollm2-small", sets))
+    run_stage(run, "train", 1, load_recipe("gec-smollm2-small", sets))
     before = (run.adapter(1) / "adapter_model.safetensors").read_bytes()
     with pytest.raises(TrainingDiverged, match=r"round 2: train \(sft\): .* at step \d"):
-        run_stage(run, "train", 2, load_recipe(None, {**sets, "train.learning_rate": 1e38}))
+        run_stage(run, "train", 2, load_recipe("gec-smollm2-small", {**sets, "train.learning_rate": 1e38}))
     assert not run.is_done("train", 2)
     assert (run.adapter(1) / "adapter_model.safetensors").read_bytes() == before
     assert not list(run.checkpoints(2).glob("checkpoint-*")) or all(

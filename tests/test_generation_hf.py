@@ -23,7 +23,7 @@ PROMPTS = [
 def student():
     from rankdistill.models import load_base_model, load_tokenizer
 
-    recipe = load_recipe(None, {"student.dtype": "float32"})
+    recipe = load_recipe("gec-smollm2-small", {"student.dtype": "float32"})
     return load_base_model(recipe.student), load_tokenizer(recipe.student)
 
 
@@ -63,7 +63,7 @@ def test_samples_equal_plain_generate_with_a_lora_adapter(student):
 
     from rankdistill.models import load_base_model
 
-    base = load_base_model(load_recipe(None, {"student.dtype": "float32"}).student)
+    base = load_base_model(load_recipe("gec-smollm2-small", {"student.dtype": "float32"}).student)
     torch.manual_seed(1)
     model = get_peft_model(base, LoraConfig(r=8, target_modules="all-linear", init_lora_weights=False))
     model.eval()

@@ -33,7 +33,7 @@ def _sets(tiny, **more):
 
 
 def test_the_greedy_candidate_is_what_greedy_generation_answers(tiny, tmp_path):
-    run = open_run(tmp_path / "run", load_recipe(None, _sets(tiny)))
+    run = open_run(tmp_path / "run", load_recipe("gec-smollm2-small", _sets(tiny)))
     recipe = load_run_recipe(run)
     generate_stage(run, 1, recipe)
     items = list(read_jsonl(run.candidates(1)))
@@ -50,7 +50,7 @@ def test_the_greedy_candidate_is_what_greedy_generation_answers(tiny, tmp_path):
     assert any(c["text"] != item["candidates"][2]["text"] for item in items for c in item["candidates"][:2])
     assert not list(run.round_dir(1).glob("*.partial.jsonl"))  # the greedy answers' file went with the stage
 
-    off = open_run(tmp_path / "off", load_recipe(None, _sets(tiny, **{"generation.greedy": False})))
+    off = open_run(tmp_path / "off", load_recipe("gec-smollm2-small", _sets(tiny, **{"generation.greedy": False})))
     generate_stage(off, 1, load_run_recipe(off))
     for item, before in zip(read_jsonl(off.candidates(1)), items, strict=True):
         assert [c["source"] for c in item["candidates"]] == ["student", "student", "reference"]
@@ -66,10 +66,10 @@ def test_a_resumed_draw_samples_and_keeps_what_an_uninterrupted_one_does(tiny, t
         tiny,
         **{"data.max_prompts": 4, "preferences.skip_tied": True, "judge": {"kind": "plugin_judges:EveryNthJudge"}},
     )
-    whole = open_run(tmp_path / "whole", load_recipe(None, sets))
+    whole = open_run(tmp_path / "whole", load_recipe("gec-smollm2-small", sets))
     generate_stage(whole, 1, load_run_recipe(whole))
 
-    cut = open_run(tmp_path / "cut", load_recipe(None, sets))
+    cut = open_run(tmp_path / "cut", load_recipe("gec-smollm2-small", sets))
     monkeypatch.setattr(plugin_judges, "RANKINGS", [0])
     monkeypatch.setenv("RD_TEST_FAIL_AFTER", "6")  # in the second chunk, once both were sampled and filed
     with pytest.raises(JudgeFailed, match="the test judge is down"):

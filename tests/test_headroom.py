@@ -147,7 +147,7 @@ def test_prefs_stage_records_and_prints_the_signal_and_the_summary_shows_it(tmp_
     lines = _Lines()
     progress.set_reporter(lines)
     try:
-        stats = prefs_stage(run, 1, load_recipe(None))
+        stats = prefs_stage(run, 1, load_recipe("gec-smollm2-small"))
     finally:
         progress.set_reporter(None)
     line = "round 1 signal: 6 prompts, 1 abstained, 20% all tied, headroom 50% (any source 75%), pass@1 20%, pass@3 40%"
@@ -158,7 +158,7 @@ def test_prefs_stage_records_and_prints_the_signal_and_the_summary_shows_it(tmp_
     old = [(p, [c for c in cands if c[1] != G], [s for s, c in zip(sc, cands, strict=True) if c[1] != G], ps[:3])
            for p, cands, sc, ps in CASES]  # fmt: skip
     write_round(run, 2, old)
-    stats2 = prefs_stage(run, 2, load_recipe(None))
+    stats2 = prefs_stage(run, 2, load_recipe("gec-smollm2-small"))
     del stats2["signal"]
     (run.prefs(2) / "stats.json").write_text(json.dumps(stats2))
 
@@ -178,7 +178,7 @@ def test_low_headroom_warns_as_the_prefs_stage_ends(tmp_path):
     lines = _Lines()
     progress.set_reporter(lines)
     try:
-        prefs_stage(run, 1, load_recipe(None))
+        prefs_stage(run, 1, load_recipe("gec-smollm2-small"))
     finally:
         progress.set_reporter(None)
     assert "round 1 signal: 12 prompts, 0% all tied, headroom 0% (any source 0%)" in lines.lines
@@ -192,7 +192,7 @@ def test_rounds_start_after_the_prompts_earlier_rounds_drew(tmp_path):
     from rankdistill.records import atomic_write_json
     from rankdistill.run import load_run_recipe, open_run
 
-    recipe = load_recipe(None, {"data.max_prompts": 5, "preferences.max_draw": 3})
+    recipe = load_recipe("gec-smollm2-small", {"data.max_prompts": 5, "preferences.max_draw": 3})
     run = open_run(tmp_path / "run", recipe)
     recipe = load_run_recipe(run)
     every = [p.prompt_id for p in training_prompts(recipe)]

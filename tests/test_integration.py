@@ -52,7 +52,7 @@ def test_round_artifacts_weights_and_resume(tmp_path):
     # the default recipe, Zephyr-style: round 1 distilled SFT (no candidates needed), round 2 DPO on the
     # student's samples plus the reference
     run = tmp_path / "run"
-    out = rankdistill("iterate", "--rounds", "1", "--run-dir", str(run), *SMOKE)
+    out = rankdistill("iterate", "gec-smollm2-small", "--rounds", "1", "--run-dir", str(run), *SMOKE)
     assert "exact" in out.stdout  # the summary table
 
     # the run-directory contract
@@ -84,16 +84,16 @@ def test_round_artifacts_weights_and_resume(tmp_path):
 
     # the same command again: nothing is redone
     before = mtimes(run / "round-01") | {"r0": (run / "round-00/eval.json").stat().st_mtime_ns}
-    rankdistill("iterate", "--rounds", "1", "--run-dir", str(run), *SMOKE)
+    rankdistill("iterate", "gec-smollm2-small", "--rounds", "1", "--run-dir", str(run), *SMOKE)
     after = mtimes(run / "round-01") | {"r0": (run / "round-00/eval.json").stat().st_mtime_ns}
     assert before == after
 
     # a second round builds on the first without touching it; the recipe cannot silently change
     bad = rankdistill(
-        "iterate", "--rounds", "2", "--run-dir", str(run), *SMOKE, "--set", "train.per_algorithm.dpo.beta=0.5", check=False
+        "iterate", "gec-smollm2-small", "--rounds", "2", "--run-dir", str(run), *SMOKE, "--set", "train.per_algorithm.dpo.beta=0.5", check=False
     )
     assert bad.returncode == 2 and "train.per_algorithm.dpo.beta" in bad.stderr
-    rankdistill("iterate", "--rounds", "2", "--run-dir", str(run), *SMOKE)
+    rankdistill("iterate", "gec-smollm2-small", "--rounds", "2", "--run-dir", str(run), *SMOKE)
     assert mtimes(run / "round-01") == {k: v for k, v in before.items() if k != "r0"}
     lines = [json.loads(x) for x in (run / "round-02/candidates.jsonl").read_text().splitlines()]
     assert len(lines) == 8
@@ -129,6 +129,7 @@ def test_killed_training_resumes(tmp_path):
     run = tmp_path / "run"
     args = [
         "iterate",
+        "gec-smollm2-small",
         "--rounds",
         "1",
         "--run-dir",

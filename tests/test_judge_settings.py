@@ -11,7 +11,7 @@ def _load(tmp_path, judge_yaml):
 
 def test_settings_of_another_kind_are_rejected(tmp_path):
     with pytest.raises(RecipeError, match=r"judge\.concurrency does not apply to judge\.kind 'reference'"):
-        load_recipe(None, {"judge.concurrency": 4})
+        load_recipe("gec-smollm2-small", {"judge.concurrency": 4})
     with pytest.raises(RecipeError, match=r"judge\.similarity does not apply to judge\.kind 'openai'"):
         _load(tmp_path, "  kind: openai\n  model: m\n  similarity: edit_distance\n")
     with pytest.raises(RecipeError, match=r"judge\.members does not apply"):

@@ -17,7 +17,7 @@ def test_manifest_names_device_dtype_quantization_and_versions_and_the_summary_s
     from rankdistill.cli import main
     from rankdistill.run import open_run
 
-    run = open_run(tmp_path / "run", load_recipe(None, {"student.quantization": "4bit"}))
+    run = open_run(tmp_path / "run", load_recipe("gec-smollm2-small", {"student.quantization": "4bit"}))
     machine = json.loads(run.manifest_path.read_text())["machine"]
     assert machine["device"] == "cpu" and machine["dtype"] == "float32"  # this machine has no GPU
     assert machine["quantization"] == "bitsandbytes nf4" and "gpu" not in machine

@@ -84,7 +84,7 @@ def test_installed_copy_resolves_recipes_templates_and_data_from_elsewhere(insta
         "from rankdistill.recipe import load_recipe\n"
         "from rankdistill.run import resolve_paths\n"
         "from rankdistill.judging.templates import load_template\n"
-        "r = resolve_paths(load_recipe('gec-smollm2-dpo'))\n"
+        "r = resolve_paths(load_recipe('gec-smollm2-small'))\n"
         "print(json.dumps([rankdistill.__file__, r.data.train, r.data.test,\n"
         "                  load_template('gec').name, load_recipe('instructions-smollm2-dpo-local').name]))\n"
     )
@@ -102,7 +102,8 @@ def test_installed_copy_resolves_recipes_templates_and_data_from_elsewhere(insta
 def test_recipes_lists_shipped_recipes_and_templates_with_their_first_comment():
     out = CliRunner().invoke(main, ["recipes"]).output
     assert (
-        "gec-smollm2-dpo " in out and "The default recipe: Zephyr-style rank distillation (dSFT -> dDPO)" in out
+        "gec-gemma3-270m " in out and "The default recipe: rank distillation for multilingual grammatical" in out
+        and "The small recipe" in out
     )
     assert "pairwise" in out and "Pairwise: compare two answers" in out
     # and what each registry holds
@@ -131,4 +132,4 @@ def test_init_writes_a_copy_that_loads_from_another_directory(tmp_path, monkeypa
     again = CliRunner().invoke(main, ["init", "gec-smollm2-rrhf", "mine"])
     assert again.exit_code == 2 and "--force" in again.output
     unknown = CliRunner().invoke(main, ["init", "no-such-recipe"])
-    assert unknown.exit_code == 2 and "gec-smollm2-dpo" in unknown.output
+    assert unknown.exit_code == 2 and "gec-smollm2-small" in unknown.output

@@ -219,14 +219,14 @@ def test_trainer_argument_types_are_checked_before_any_work():
         ("grpo", {"lr_scheduler_type": "bogus"}, r"train.args.lr_scheduler_type \(grpo\): bogus is not"),
         ("dpo", {"logging_steps": True}, r"train.args.logging_steps \(dpo\): expected float"),
     ]:
-        recipe = load_recipe(None, {"train.per_algorithm": {algorithm: args}})
+        recipe = load_recipe("gec-smollm2-small", {"train.per_algorithm": {algorithm: args}})
         with pytest.raises(RecipeError, match=message):
             check_train_settings(recipe, [algorithm])
     # an algorithm's typed settings are checked as the recipe loads, earlier still
     with pytest.raises(RecipeError, match=r"train\.per_algorithm\.ppo\.max_length.*valid integer"):
-        load_recipe(None, {"train.per_algorithm": {"ppo": {"max_length": "long"}}})
+        load_recipe("gec-smollm2-small", {"train.per_algorithm": {"ppo": {"max_length": "long"}}})
     # values the config takes pass: a number for a float, null for an optional one
-    ok = load_recipe(None, {"train.per_algorithm": {"grpo": {"warmup_steps": 1, "num_generations_eval": None}}})
+    ok = load_recipe("gec-smollm2-small", {"train.per_algorithm": {"grpo": {"warmup_steps": 1, "num_generations_eval": None}}})
     check_train_settings(ok, ["grpo"])
 
 

@@ -46,7 +46,9 @@ def ledger_json(run) -> dict:
     return json.loads(proc.stdout)
 
 
-@pytest.mark.parametrize("algorithm", ["grpo", "ppo"])
+# on the packaged student, one algorithm each (tests/test_fault_training.py runs both on the tiny model): the cap
+# with GRPO's rewards, Ctrl-C with PPO's
+@pytest.mark.parametrize("algorithm", ["grpo"])
 def test_online_rewards_stop_at_the_cap_and_a_resumed_round_pays_nothing_twice(tmp_path, algorithm):
     run = tmp_path / "run"
     overrides = {**TINY, **(PPO if algorithm == "ppo" else {}), **PRICE, "train.algorithm": algorithm}
@@ -76,7 +78,7 @@ def test_online_rewards_stop_at_the_cap_and_a_resumed_round_pays_nothing_twice(t
     assert reward["calls"] == 4 and reward["cache_hits"] == 1
 
 
-@pytest.mark.parametrize("algorithm", ["grpo", "ppo"])
+@pytest.mark.parametrize("algorithm", ["ppo"])
 def test_ctrl_c_in_a_reward_call_records_it_and_the_resumed_step_pays_nothing_twice(tmp_path, algorithm):
     import os
     import signal

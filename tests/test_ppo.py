@@ -50,8 +50,8 @@ def lora_b_max(adapter) -> float:
 def test_ppo_and_listwise_dpo_in_the_dispatch_table():
     from rankdistill.train import check_train_settings, stages_for_round
 
-    assert stages_for_round(load_recipe(None, {"train.algorithm": "ppo", "train.schedule": None}), 1) == ("train", "eval")  # online
-    assert stages_for_round(load_recipe(None, {"train.algorithm": "dpo_listwise", "train.schedule": None}), 1)[:3] == (
+    assert stages_for_round(load_recipe("gec-smollm2-small", {"train.algorithm": "ppo", "train.schedule": None}), 1) == ("train", "eval")  # online
+    assert stages_for_round(load_recipe("gec-smollm2-small", {"train.algorithm": "dpo_listwise", "train.schedule": None}), 1)[:3] == (
         "generate",
         "judge",
         "prefs",
@@ -62,10 +62,10 @@ def test_ppo_and_listwise_dpo_in_the_dispatch_table():
         ({"args": {"cliprange": 0.1}}, "train.per_algorithm.ppo"),
     ]:
         with pytest.raises(RecipeError, match=message):
-            check_train_settings(load_recipe(None, {"train.per_algorithm": {"ppo": args}}), ["ppo"])
+            check_train_settings(load_recipe("gec-smollm2-small", {"train.per_algorithm": {"ppo": args}}), ["ppo"])
     with pytest.raises(RecipeError, match=r"train\.per_algorithm\.ppo\.max_lenght"):  # a typo: refused as it loads
-        load_recipe(None, {"train.per_algorithm": {"ppo": {"max_lenght": 9}}})
-    listwise = load_recipe(None, {"train.per_algorithm": {"dpo_listwise": {"beta": 1}}})
+        load_recipe("gec-smollm2-small", {"train.per_algorithm": {"ppo": {"max_lenght": 9}}})
+    listwise = load_recipe("gec-smollm2-small", {"train.per_algorithm": {"dpo_listwise": {"beta": 1}}})
     check_train_settings(listwise, ["dpo_listwise"])  # beta is listwise DPO's own setting now
     assert listwise.train.per_algorithm.dpo_listwise.beta == 1
 

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_piped_cli_prints_stage_start_and_end_lines_without_escape_codes(tmp_path):
-    recipe = load_recipe("gec-smollm2-dpo", {"data.max_prompts": 3, "generation.k": 2})
+    recipe = load_recipe("gec-smollm2-small", {"data.max_prompts": 3, "generation.k": 2})
     run = open_run(tmp_path / "run", recipe)
     rows = [
         {

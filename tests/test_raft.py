@@ -89,7 +89,7 @@ def best(run: RunDir) -> list[tuple[str, str, str]]:
 def test_raft_keeps_each_top_answer_that_clears_the_margin(tmp_path):
     run = RunDir(tmp_path / "run")
     write_round(run)
-    stats = prefs_stage(run, 1, load_recipe(None, {"train.algorithm": "raft", "train.schedule": None}))
+    stats = prefs_stage(run, 1, load_recipe("gec-smollm2-small", {"train.algorithm": "raft", "train.schedule": None}))
     assert best(run) == [
         ("a", "She goes home.", "top"),
         ("b", "He is tal.", "top"),
@@ -106,7 +106,7 @@ def test_raft_keeps_each_top_answer_that_clears_the_margin(tmp_path):
     stats = prefs_stage(
         run,
         1,
-        load_recipe(None, {"preferences.best_margin": 0.1, "preferences.keep_tied_correct": True}),
+        load_recipe("gec-smollm2-small", {"preferences.best_margin": 0.1, "preferences.keep_tied_correct": True}),
     )
     assert best(run) == [
         ("a", "She goes home.", "top"),
@@ -124,7 +124,7 @@ def test_best_ties_each_keeps_every_distinct_answer_that_shares_the_top_score(tm
     (c), 'each' keeps each distinct one once (rejection-sampling fine-tuning); copies of one answer stay one row."""
     run = RunDir(tmp_path / "run")
     write_round(run)
-    stats = prefs_stage(run, 1, load_recipe(None, {"preferences.best_ties": "each"}))
+    stats = prefs_stage(run, 1, load_recipe("gec-smollm2-small", {"preferences.best_ties": "each"}))
     assert best(run) == [
         ("a", "She goes home.", "top"),  # its two copies: one row
         ("b", "He is tal.", "top"),
@@ -135,7 +135,7 @@ def test_best_ties_each_keeps_every_distinct_answer_that_shares_the_top_score(tm
     assert (stats["best_examples"], stats["best_cleared_margin"], stats["best_below_margin"]) == (5, 4, 0)
     assert [r["margin"] for r in _rows(run)] == pytest.approx([1.2, 0.05, 0.8, 0.8, 0.7])
     # the margin is the top score's lead over the best answer below it: 0.8 for c clears 0.5, b's 0.05 does not
-    prefs_stage(run, 1, load_recipe(None, {"preferences.best_ties": "each", "preferences.best_margin": 0.5}))
+    prefs_stage(run, 1, load_recipe("gec-smollm2-small", {"preferences.best_ties": "each", "preferences.best_margin": 0.5}))
     assert [(pid, kind) for pid, _, kind in best(run)] == [("a", "top"), ("c", "top"), ("c", "top"), ("g", "top")]
 
 
@@ -148,7 +148,7 @@ def _rows(run: RunDir) -> list[dict]:
 def test_a_round_with_no_top_answer_skips_raft_and_says_why(tmp_path):
     run = RunDir(tmp_path / "run")
     write_round(run)
-    prefs_stage(run, 1, load_recipe(None, {"preferences.best_margin": 5.0}))
+    prefs_stage(run, 1, load_recipe("gec-smollm2-small", {"preferences.best_margin": 5.0}))
     reason = no_training_reason(run, 1, "best")
     assert reason and "no top-ranked answer" in reason and "1 all equal to the reference" in reason
     assert "keep_tied_correct" in reason
@@ -243,7 +243,7 @@ def test_sft_then_raft_in_the_loop(tmp_path):
     }
     args = [x for k, v in sets.items() for x in ("--set", f"{k}={v}")]
     proc = subprocess.run(
-        [sys.executable, "-m", "rankdistill", "iterate", "--run-dir", str(run), *args],
+        [sys.executable, "-m", "rankdistill", "iterate", "gec-smollm2-small", "--run-dir", str(run), *args],
         capture_output=True,
         text=True,
         timeout=900,

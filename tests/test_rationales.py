@@ -34,7 +34,7 @@ def _recipe(tmp_path: Path, **sets):
         "data.rationale_field": "rationale",
         "data.user_template": "{input}",
     }
-    return load_recipe(None, {**base, **sets})
+    return load_recipe("gec-smollm2-small", {**base, **sets})
 
 
 def _user(messages):

@@ -119,8 +119,8 @@ def test_missing_recipe_file():
 
 
 def test_shipped_recipe_by_name():
-    assert load_recipe("gec-smollm2-dpo").name == "gec-smollm2-dpo"
-    assert load_recipe(None).name == "gec-smollm2-dpo"
+    assert load_recipe("gec-smollm2-small").name == "gec-smollm2-small"
+    assert load_recipe(None).name == "gec-gemma3-270m"  # the default: the stronger student
 
 
 def test_trainer_args_checked_against_dpoconfig():
@@ -129,15 +129,15 @@ def test_trainer_args_checked_against_dpoconfig():
     def check_args(recipe):
         check_train_settings(recipe, ["dpo"])
 
-    check_args(load_recipe(None, {"train.args": {"loss_type": ["ipo"]}}))
+    check_args(load_recipe("gec-smollm2-small", {"train.args": {"loss_type": ["ipo"]}}))
     with pytest.raises(RecipeError, match="train.args.los_type"):
-        check_args(load_recipe(None, {"train.args": {"los_type": "ipo"}}))
+        check_args(load_recipe("gec-smollm2-small", {"train.args": {"los_type": "ipo"}}))
     with pytest.raises(RecipeError, match="train.max_steps"):
-        check_args(load_recipe(None, {"train.args": {"max_steps": 3}}))
+        check_args(load_recipe("gec-smollm2-small", {"train.args": {"max_steps": 3}}))
 
 
 def test_dump_round_trips():
     from rankdistill.recipe import dump_recipe, recipe_from_dict
 
-    r = load_recipe(None)
+    r = load_recipe("gec-smollm2-small")
     assert recipe_from_dict(yaml.safe_load(dump_recipe(r))) == r

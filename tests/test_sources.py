@@ -23,20 +23,20 @@ TINY = {
 
 def test_sources_must_include_the_student_and_fit_the_judge():
     with pytest.raises(RecipeError, match="generation.sources.*student"):
-        load_recipe(None, {"generation.sources": ["reference"]})
+        load_recipe("gec-smollm2-small", {"generation.sources": ["reference"]})
     with pytest.raises(RecipeError, match="teacher.*openai"):
-        load_recipe(None, {"generation.sources": ["student", "teacher"]})
+        load_recipe("gec-smollm2-small", {"generation.sources": ["student", "teacher"]})
     with pytest.raises(RecipeError, match="twice"):
-        load_recipe(None, {"generation.sources": ["student", "reference", "reference"]})
-    assert load_recipe(None, {"generation.sources": ["student"]}).generation.sources == ["student"]
-    assert load_recipe(None).generation.sources == ["student", "reference"]  # the default recipe
+        load_recipe("gec-smollm2-small", {"generation.sources": ["student", "reference", "reference"]})
+    assert load_recipe("gec-smollm2-small", {"generation.sources": ["student"]}).generation.sources == ["student"]
+    assert load_recipe("gec-smollm2-small").generation.sources == ["student", "reference"]  # the default recipe
 
 
 @pytest.mark.integration
 def test_reference_candidate_is_ranked_and_chosen_where_it_wins(tmp_path):
     from rankdistill.run import load_run_recipe, open_run
 
-    recipe = load_recipe(None, {**TINY, "generation.sources": ["student", "reference"]})
+    recipe = load_recipe("gec-smollm2-small", {**TINY, "generation.sources": ["student", "reference"]})
     run = open_run(tmp_path / "run", recipe)
     recipe = load_run_recipe(run)
     generate_stage(run, 1, recipe)

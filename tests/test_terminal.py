@@ -75,7 +75,7 @@ def test_a_servers_error_body_prints_as_text(tmp_path, tty):
 def test_a_path_with_markup_and_escapes_prints_as_text_on_a_terminal(tmp_path):
     odd = tmp_path / "a[/]\x1b]0;T\x07b"  # the run directory: the log line names it
     data = tmp_path / "c[/]d[bold]" / "train.jsonl"  # a missing file: the error names it
-    code, out = _cli(["iterate", "--run-dir", str(odd), "--set", f"data.train={data}"], tty=True)
+    code, out = _cli(["iterate", "gec-smollm2-small", "--run-dir", str(odd), "--set", f"data.train={data}"], tty=True)
     assert code == 2, out  # the missing file, reported; not a MarkupError from the log line before it
     assert str(tmp_path / "a[/]\\x1b]0;T\\x07b") in out and str(data) in out, out
     assert "\x1b]0;T" not in out and "\x07" not in out

@@ -137,7 +137,7 @@ def test_sft_then_dpo_schedule_and_accelerate_launch(tmp_path):
         "train.learning_rate": 5e-4,
         "data.test": "null",
     }
-    cli(sys.executable, "-m", "rankdistill", "iterate", "--run-dir", str(run), *sets(schedule))
+    cli(sys.executable, "-m", "rankdistill", "iterate", "gec-smollm2-small", "--run-dir", str(run), *sets(schedule))
     # round 1 is SFT on the references: no candidates generated or judged
     assert not (run / "round-01/candidates.jsonl").exists()
     assert json.loads((run / "round-01/adapter/train_stats.json").read_text())["algorithm"] == "sft"
@@ -173,7 +173,7 @@ def test_sft_then_dpo_schedule_and_accelerate_launch(tmp_path):
     assert not (run / "round-02/checkpoints").exists()
     # ... and `accelerate launch --cpu` (without MPI, accelerate starts one process for it): round 1 redone, so
     # round 2, made from its student, is removed as stale
-    proc = cli(
+    cli(
         sys.executable,
         "-m",
         "accelerate.commands.launch",
@@ -189,7 +189,7 @@ def test_sft_then_dpo_schedule_and_accelerate_launch(tmp_path):
         "--force",
     )
     assert json.loads((run / "round-01/adapter/train_stats.json").read_text())["algorithm"] == "sft"
-    assert not (run / "round-02").exists() and "removes what was made from it: round-02" in proc.stdout + proc.stderr
+    assert not (run / "round-02").exists()
 
 
 def test_compare_every_algorithm(tmp_path):

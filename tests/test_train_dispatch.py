@@ -15,19 +15,19 @@ NAN = float("nan")
 
 
 def test_schedule_picks_the_algorithm_per_round_and_repeats_the_last():
-    r = load_recipe(None, {"train.schedule": ["sft", "dpo"]})
+    r = load_recipe("gec-smollm2-small", {"train.schedule": ["sft", "dpo"]})
     assert [algorithm_for_round(r, i) for i in (1, 2, 3)] == ["sft", "dpo", "dpo"]
     assert stages_for_round(r, 1) == ("train", "eval")  # sft needs no candidates
     assert stages_for_round(r, 2) == ("generate", "judge", "prefs", "train", "eval")
-    plain = load_recipe(None, {"train.algorithm": "grpo", "train.schedule": None})
+    plain = load_recipe("gec-smollm2-small", {"train.algorithm": "grpo", "train.schedule": None})
     assert algorithm_for_round(plain, 5) == "grpo" and stages_for_round(plain, 5) == ("train", "eval")
 
 
 def test_unknown_algorithm_in_schedule_or_per_algorithm_is_rejected():
     with pytest.raises(RecipeError, match="train.schedule"):
-        load_recipe(None, {"train.schedule": ["sft", "ppo2"]})
+        load_recipe("gec-smollm2-small", {"train.schedule": ["sft", "ppo2"]})
     with pytest.raises(RecipeError, match="train.per_algorithm"):
-        load_recipe(None, {"train.per_algorithm": {"ppo2": {"beta": 1}}})
+        load_recipe("gec-smollm2-small", {"train.per_algorithm": {"ppo2": {"beta": 1}}})
 
 
 def test_args_reach_only_their_algorithm():
@@ -48,10 +48,10 @@ def test_args_reach_only_their_algorithm():
 
 
 def test_a_section_takes_its_own_algorithms_knobs_and_refuses_anothers():
-    r = load_recipe(None, {"train.per_algorithm": {"rrhf": {"rank_weight": 2.0}, "ppo": {"kl_coef": 0.1}}})
+    r = load_recipe("gec-smollm2-small", {"train.per_algorithm": {"rrhf": {"rank_weight": 2.0}, "ppo": {"kl_coef": 0.1}}})
     assert (r.train.per_algorithm.rrhf.rank_weight, r.train.per_algorithm.ppo.kl_coef) == (2.0, 0.1)
     with pytest.raises(RecipeError, match=r"train\.per_algorithm\.dpo\.kl_coef"):
-        load_recipe(None, {"train.per_algorithm": {"dpo": {"kl_coef": 0.1}}})
+        load_recipe("gec-smollm2-small", {"train.per_algorithm": {"dpo": {"kl_coef": 0.1}}})
 
 
 @pytest.mark.parametrize(
@@ -65,7 +65,7 @@ def test_a_section_takes_its_own_algorithms_knobs_and_refuses_anothers():
     ],
 )
 def test_pass_through_args_checked_against_the_right_config(algorithm, args, message):
-    r = load_recipe(None, {"train.per_algorithm": {algorithm: args}})
+    r = load_recipe("gec-smollm2-small", {"train.per_algorithm": {algorithm: args}})
     with pytest.raises(RecipeError, match=message):
         check_train_settings(r, [algorithm])
 
@@ -89,7 +89,7 @@ def test_judge_reward_ranks_each_group_with_the_real_reference_judge():
 def test_win_rate_both_orders_ties_half():
     from rankdistill.evaluate import win_rate
 
-    recipe = load_recipe(None)
+    recipe = load_recipe("gec-smollm2-small")
     base = [
         {"prompt_id": "a", "input": "x", "reference": "good", "prediction": "bad"},
         {"prompt_id": "b", "input": "y", "reference": "fine", "prediction": "fine"},
@@ -120,19 +120,19 @@ def test_per_algorithm_typed_settings_override_train_fields_for_that_algorithm_o
     assert (dpo.train.learning_rate, dpo.train.max_steps) == (recipe.train.learning_rate, 10)
     assert dpo.train.args == {"loss_type": ["ipo"]}
     with pytest.raises(RecipeError, match=r"train.per_algorithm.sft.max_steps"):  # typed: refused as it loads
-        load_recipe(None, {"train.schedule": ["sft", "dpo"], "train.per_algorithm": {"sft": {"max_steps": 0}}})
+        load_recipe("gec-smollm2-small", {"train.schedule": ["sft", "dpo"], "train.per_algorithm": {"sft": {"max_steps": 0}}})
 
 
 def test_a_set_of_a_typed_train_field_wins_over_the_files_per_algorithm_value():
     from rankdistill.recipe import load_recipe
     from rankdistill.train import recipe_for
 
-    shipped = load_recipe(None)  # the default recipe gives SFT its own steps and learning rate
+    shipped = load_recipe("gec-smollm2-small")  # the default recipe gives SFT its own steps and learning rate
     assert recipe_for(shipped, "sft").train.max_steps != shipped.train.max_steps
-    smoke = load_recipe(None, {"train.max_steps": 2})  # the smoke settings: every round trains 2 steps
+    smoke = load_recipe("gec-smollm2-small", {"train.max_steps": 2})  # the smoke settings: every round trains 2 steps
     assert recipe_for(smoke, "sft").train.max_steps == recipe_for(smoke, "dpo").train.max_steps == 2
     assert recipe_for(smoke, "sft").train.learning_rate == recipe_for(shipped, "sft").train.learning_rate
-    both = load_recipe(None, {"train.max_steps": 2, "train.per_algorithm.sft.max_steps": 5})
+    both = load_recipe("gec-smollm2-small", {"train.max_steps": 2, "train.per_algorithm.sft.max_steps": 5})
     assert recipe_for(both, "sft").train.max_steps == 5
 
 
@@ -151,7 +151,7 @@ def test_each_round_trains_with_its_own_seed_so_sft_rounds_see_new_items(tmp_pat
 
     monkeypatch.setattr(train, "train_with", fake_train_with)
     monkeypatch.setattr(RunDir, "student", lambda self, r: None)
-    r = load_recipe(None, {"seed": 7, "train.schedule": ["sft"]})
+    r = load_recipe("gec-smollm2-small", {"seed": 7, "train.schedule": ["sft"]})
     run = RunDir(tmp_path)
     for round_idx in (1, 2, 3):
         train.train_stage(run, round_idx, r)

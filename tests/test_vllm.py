@@ -27,7 +27,7 @@ needs_vllm = pytest.mark.skipif(
 
 
 def _recipe(backend, quantization="none"):
-    return load_recipe(None, {"generation.backend": backend, "student.quantization": quantization})
+    return load_recipe("gec-smollm2-small", {"generation.backend": backend, "student.quantization": quantization})
 
 
 def test_explicit_transformers_is_kept():
@@ -62,12 +62,12 @@ def test_lora_rank_rounds_up_to_what_vllm_accepts():
 
 
 def test_recipe_vllm_settings_are_strict():
-    recipe = load_recipe(None, {"generation.backend": "vllm", "generation.vllm.kv_cache_gib": 0.5})
+    recipe = load_recipe("gec-smollm2-small", {"generation.backend": "vllm", "generation.vllm.kv_cache_gib": 0.5})
     assert recipe.generation.vllm.kv_cache_gib == 0.5
     with pytest.raises(RecipeError, match="generation.vllm.kv_cache"):
-        load_recipe(None, {"generation.vllm.kv_cache": 1})
+        load_recipe("gec-smollm2-small", {"generation.vllm.kv_cache": 1})
     with pytest.raises(RecipeError, match="generation.backend"):
-        load_recipe(None, {"generation.backend": "llamacpp"})
+        load_recipe("gec-smollm2-small", {"generation.backend": "llamacpp"})
 
 
 @needs_vllm
@@ -75,7 +75,7 @@ def test_recipe_vllm_settings_are_strict():
 def test_manifest_records_vllm(tmp_path):
     from rankdistill.run import open_run
 
-    run = open_run(tmp_path / "run", load_recipe(None, {"generation.backend": "vllm"}))
+    run = open_run(tmp_path / "run", load_recipe("gec-smollm2-small", {"generation.backend": "vllm"}))
     assert json.loads(run.manifest_path.read_text())["generation_backend"] == "vllm"
 
 
@@ -113,7 +113,7 @@ def _predictions(path: Path) -> dict[str, str]:
 def trained_run(tmp_path_factory):
     """Round 1 trained with the transformers backend; its greedy eval predictions (rounds 0 and 1)."""
     run = tmp_path_factory.mktemp("vllm") / "run"
-    _run("-m", "rankdistill", "iterate", "--rounds", "1", "--run-dir", str(run), *TINY)
+    _run("-m", "rankdistill", "iterate", "gec-smollm2-small", "--rounds", "1", "--run-dir", str(run), *TINY)
     return run
 
 
@@ -196,7 +196,7 @@ def test_stream_files_prompts_as_they_finish():
 def test_engine_args_owned_by_the_recipe_are_refused_before_the_run(tmp_path):
     from rankdistill.loop import iterate
 
-    recipe = load_recipe(None, {"generation.vllm.engine_args": {"max_model_len": 256}})
+    recipe = load_recipe("gec-smollm2-small", {"generation.vllm.engine_args": {"max_model_len": 256}})
     with pytest.raises(RecipeError, match=r"engine_args\.max_model_len: set generation\.vllm\.max_model_len"):
         iterate(recipe, tmp_path / "run")
     assert not (tmp_path / "run").exists()  # nothing started
@@ -208,7 +208,7 @@ def test_engine_args_owned_by_the_recipe_are_refused_before_the_run(tmp_path):
 
 def test_engine_args_without_vllm_are_checked_when_vllm_is_used(monkeypatch):
     monkeypatch.setattr(vllm_backend, "installed", lambda: False)
-    recipe = load_recipe(None, {"generation.vllm.engine_args": {"tensor_parallel_sizee": 2}})
+    recipe = load_recipe("gec-smollm2-small", {"generation.vllm.engine_args": {"tensor_parallel_sizee": 2}})
     vllm_backend.check_engine_args(recipe.generation.vllm.engine_args)  # nothing to check against yet
     with pytest.raises(vllm_backend.BackendError, match="needs vLLM, which is not installed"):
         vllm_backend.VLLMGenerator(recipe.student, recipe.generation.vllm, None)
@@ -220,7 +220,7 @@ def test_engine_args_are_checked_against_vllm_engine_args(tmp_path):
 
     vllm_backend.check_engine_args({"tensor_parallel_size": 1, "max_num_seqs": 8, "data_parallel_size": 1})
     vllm_backend.check_engine_args({"distributed_executor_backend": "ray", "pipeline_parallel_size": 1})
-    recipe = load_recipe(None, {"generation.vllm.engine_args": {"tensor_parallel_sizee": 2}})
+    recipe = load_recipe("gec-smollm2-small", {"generation.vllm.engine_args": {"tensor_parallel_sizee": 2}})
     with pytest.raises(
         RecipeError, match=r"engine_args\.tensor_parallel_sizee: not a vllm\.EngineArgs field"
     ):
