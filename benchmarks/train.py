@@ -55,9 +55,9 @@ QUANT = ("none", "4bit")
 
 def algorithms() -> list[str]:
     """Every algorithm the recipe accepts (so new ones are measured as soon as they are added)."""
-    from rankdistill.recipe import Algorithm
+    from rankdistill.recipe import AlgorithmName
 
-    return list(typing.get_args(Algorithm))
+    return list(typing.get_args(AlgorithmName))
 
 
 def make_recipe(args: argparse.Namespace, algorithm: str, quantization: str):

@@ -100,7 +100,7 @@ def train_algorithms(
     """Run every algorithm as its own `rankdistill iterate` in DIR/compare/<algo> (its output goes to ours); one
     that fails stops the comparison with its exit code (AlgorithmStopped)."""
     from .judging import uses_ledger
-    from .judging.openai_backend import live_environment
+    from .judging.kinds import child_environment
     from .train import recipe_for
 
     root = run.root / "compare"
@@ -119,7 +119,7 @@ def train_algorithms(
             str(target.root),
         ]
         # the recipe file keeps judge.base_url without credentials: the child gets them in its environment
-        env = live_environment(shared_recipe.judge)
+        env = child_environment(shared_recipe.judge)
         proc = subprocess.run(cmd + (["--verbose"] if verbose else []), env=env)
         if proc.returncode != 0:
             code = proc.returncode if 0 < proc.returncode < 126 else 1  # killed by a signal: < 0

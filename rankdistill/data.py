@@ -15,10 +15,13 @@ from typing import TYPE_CHECKING, Any
 
 from . import progress
 from .errors import UserError
-from .metrics import GROUP_FIELDS
 
-if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
-    from .recipe import DataSettings
+if TYPE_CHECKING:
+    from .sections import DataSettings
+
+# Prompt fields evaluation breaks its metrics down by (eval.json), when the data has them (a list value counts in
+# each of its groups; an empty list is the group "none", e.g. items with no injected error).
+GROUP_FIELDS = ("lang", "errors")
 
 
 class DataError(UserError, ValueError):
@@ -31,7 +34,7 @@ class Prompt:
     input: str  # the input field as the prompt shows it (a list: its items joined by ", ")
     messages: list[dict[str, str]]
     reference: str | None
-    # fields evaluation breaks its metrics down by (metrics.GROUP_FIELDS), when the row has them
+    # fields evaluation breaks its metrics down by (GROUP_FIELDS), when the row has them
     meta: dict[str, Any] = field(default_factory=dict)
     # the row's own fields but its id, reference and rationale (they have theirs), input included as the row holds
     # it (a list stays a list): judges read them from candidates.jsonl, metrics from the prediction rows

@@ -18,6 +18,7 @@ from .metrics import metrics, round_difference
 from .recipe import Recipe
 from .records import CandidateSet, Completion, PartialJsonl, atomic_write_json, read_jsonl
 from .rundir import RunDir
+from .sections import DataSettings
 from .train import task_prefix
 
 
@@ -115,8 +116,11 @@ def eval_stage(run: RunDir, round_idx: int, recipe: Recipe, data: str | None = N
     return result
 
 
-def win_rate(judge: Any, recipe: Recipe, base_rows: list[dict], rows: list[dict]) -> dict[str, float]:
-    """Share of prompts where the judge ranks the trained answer above the base answer (ties count half).
+def win_rate(
+    judge: Any, data: DataSettings, base_rows: list[dict], rows: list[dict], prefix: str = ""
+) -> dict[str, float]:
+    """Share of prompts where the judge ranks the trained answer above the base answer (ties count half); the
+    prompts as the student saw them: ``data``'s messages with the run's task prefix (train.task_prefix).
 
     Each prompt is ranked through the Judge protocol in both orders, [base, trained] and [trained, base],
     so a judge's position bias cancels; abstentions (NaN) are left out and counted.
@@ -128,7 +132,7 @@ def win_rate(judge: Any, recipe: Recipe, base_rows: list[dict], rows: list[dict]
         b = base.get(row["prompt_id"])
         if b is None:
             continue
-        messages = build_messages(recipe.data, row["input"], task_prefix(recipe))
+        messages = build_messages(data, row["input"], prefix)
         for first, second, trained_at in ((b, row, 1), (row, b, 0)):
             item = CandidateSet(
                 row["prompt_id"],

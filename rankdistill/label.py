@@ -13,18 +13,20 @@ import asyncio
 import random
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import progress
 from .data import Prompt, load_prompts
-from .errors import JudgeFailed
+from .errors import JudgeFailed, RecipeError
 from .judging.ledger import NotAsked
 from .judging.llm import PARSE_ATTEMPTS
 from .judging.parsing import parse_label, schema
 from .judging.templates import JudgeTemplate, TemplateError, load_template
-from .recipe import Recipe, RecipeError
 from .records import write_jsonl
 from .rundir import RunDir
+
+if TYPE_CHECKING:
+    from .recipe import Recipe
 
 
 def few_shot_examples(recipe: Recipe, n: int, exclude: set[str], rationale: bool = False) -> list[Prompt]:

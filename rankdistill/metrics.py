@@ -22,12 +22,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from .data import GROUP_FIELDS
 from .errors import UserError
 from .registry import Registry, one_line
-
-# Prompt fields broken down in eval.json when the data has them (a list value counts in each of its groups;
-# an empty list is the group "none", e.g. items with no injected error).
-GROUP_FIELDS = ("lang", "errors")
 
 
 def normalize(text: str) -> str:

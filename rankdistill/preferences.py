@@ -10,11 +10,14 @@ from __future__ import annotations
 import math
 import tempfile
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .recipe import PreferenceSettings, Recipe
 from .records import CandidateSet, Ranking, atomic_write_json, read_json, read_jsonl, replace_dir
 from .rundir import RunDir
+
+if TYPE_CHECKING:
+    from .recipe import Recipe
+    from .sections import PreferenceSettings
 
 
 @dataclass

@@ -2,212 +2,56 @@
 
 A recipe is YAML. ``load_recipe(path, overrides)`` validates it (and any ``--set key=value`` overrides) and
 raises ``RecipeError`` naming the file and the dotted key of every problem.
+
+The schema sits above the extensions and below the stages: ``Recipe`` is composed of the shared sections
+(sections.py) and the sections the registries' entries declare (a generation backend's, a judge kind's, an
+algorithm's); no extension imports this module (tests/test_layers.py).
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import (
-    Field,
-    PositiveInt,
-    ValidationError,
-    ValidationInfo,
-    create_model,
-    field_validator,
-    model_validator,
-)
+from pydantic import Field, ValidationError, ValidationInfo, create_model, field_validator, model_validator
 
 from .errors import RecipeError
 from .generation.backends import settings_model
-from .judging.kinds import JudgeSettings, is_tag, judge_section, kind_of, reads_reference
+from .judging.kinds import JudgeSection, JudgeSettings, is_tag, kind_of, reads_reference
+from .sections import (
+    DataSettings,
+    EvalSettings,
+    LoraSettings,
+    PreferenceSettings,
+    StudentSettings,
+)
+from .sections import (
+    GenerationSettings as SharedGenerationSettings,
+)
 from .settings import Settings
 from .train import ALGORITHMS
 from .train.common import TRAIN_FIELDS, AlgorithmSettings
 
-__all__ = ["JudgeSettings", "Recipe", "RecipeError", "load_recipe", "recipe_from_dict"]
+__all__ = [
+    "DataSettings",
+    "EvalSettings",
+    "GenerationSettings",
+    "JudgeSettings",
+    "LoraSettings",
+    "PreferenceSettings",
+    "Recipe",
+    "RecipeError",
+    "StudentSettings",
+    "load_recipe",
+    "recipe_from_dict",
+]
 
 DEFAULT_RECIPE = "gec-gemma3-270m"
 
 
-class LoraSettings(Settings):
-    r: int = Field(16, gt=0, description="LoRA rank.")
-    alpha: int = Field(32, gt=0, description="LoRA alpha (scale = alpha / r).")
-    dropout: float = Field(0.0, ge=0, lt=1, description="Dropout on the LoRA input.")
-    target_modules: list[str] | str = Field(
-        "all-linear", description="Modules that get adapters: a list of names, or 'all-linear'."
-    )
-
-
-class StudentSettings(Settings):
-    model: str = Field(
-        "smollm2-135m-instruct",
-        description="Alias 'smollm2-135m-instruct' or 'gemma3-270m' (packaged in PyPI), a .gguf file, a local "
-        "transformers directory, or a hub id.",
-    )
-    chat_template: str | None = Field(
-        None,
-        description="Jinja chat template (text, or a file path) for a model without one (None: the model's; "
-        "a model with none gets plain text: system prompt, blank line, user text).",
-    )
-    revision: str | None = Field(None, description="Hub revision (branch, tag or commit) for a hub id.")
-    quantization: Literal["none", "4bit"] = Field(
-        "none", description="'4bit' loads the base in bitsandbytes NF4 for QLoRA (works on CPU too)."
-    )
-    dtype: Literal["auto", "float32", "bfloat16", "float16"] = Field(
-        "auto", description="Compute dtype; 'auto' is bf16 on CUDA with bf16 support, fp32 otherwise."
-    )
-    lora: LoraSettings = Field(default_factory=LoraSettings, description="LoRA adapter settings.")
-
-
-class DataSettings(Settings):
-    train: str = Field(
-        "data/gec/train.jsonl",
-        description="Prompts to generate from: jsonl/csv/parquet file or saved HF dataset dir.",
-    )
-    test: str | None = Field(
-        "data/gec/test.jsonl", description="Held-out prompts with references for evaluation."
-    )
-    input_field: str = Field("text", description="Field holding the input text of each item.")
-    reference_field: str | None = Field(
-        "reference", description="Field holding the reference answer (None: none)."
-    )
-    id_field: str | None = Field(
-        "id", description="Field holding a stable item id (None or missing: the row number)."
-    )
-    rationale_field: str | None = Field(
-        None,
-        description="Field holding a rationale (how the answer is reached; rows may lack one): SFT trains it as a "
-        "second task (train.per_algorithm.sft), `rankdistill label --rationales` writes it (None: none).",
-    )
-    system_prompt: str | None = Field(
-        None, description="System message put before every prompt (None: no system message)."
-    )
-    user_template: str = Field(
-        "{input}", description="User message; '{input}' is replaced by the item's input text."
-    )
-    max_prompts: int | None = Field(
-        None,
-        gt=0,
-        description="Prompts a generation round samples: round r takes the next N of the shuffled training set "
-        "(None: all). SFT and GRPO learn from every training prompt.",
-    )
-    shuffle: bool = Field(True, description="Shuffle training prompts (seeded) before rounds take them.")
-    max_input_tokens: int | None = Field(
-        2048,
-        gt=0,
-        description="Skip (and count) inputs longer than this many tokens, estimated as UTF-8 bytes / 4 "
-        "(None: keep all).",
-    )
-
-    @field_validator("user_template")
-    @classmethod
-    def _only_input_placeholder(cls, v: str) -> str:
-        names = set(re.findall(r"(?<!\{)\{([^{}]*)\}(?!\})", v))
-        bad = sorted(names - {"input"})
-        if bad:
-            raise ValueError(
-                f"unknown placeholder(s) {', '.join('{' + b + '}' for b in bad)}; only {{input}} is known"
-            )
-        if "input" not in names:
-            raise ValueError("the template must contain {input}")
-        return v
-
-
-class _GenerationSettings(Settings):
-    # settings_model (generation/backends.py) narrows backend to auto | each registered backend and adds one
-    # section per backend with settings, generation.<name>
-    backend: str = Field("auto", description="Generation engine: auto, or a generation backend's name.")
-    k: int = Field(4, ge=2, description="Candidates sampled per prompt.")
-    greedy: bool = Field(
-        True,
-        description="Add the student's greedy answer to each prompt's candidates (source 'greedy'), ranked like "
-        "the samples: the round's signal (prefs/stats.json) measures the samples against it.",
-    )
-    temperature: float = Field(1.0, gt=0, description="Sampling temperature for candidates.")
-    top_p: float = Field(1.0, gt=0, le=1, description="Nucleus sampling threshold.")
-    max_new_tokens: int = Field(64, gt=0, description="Longest candidate, in tokens.")
-    batch_size: PositiveInt | Literal["auto"] = Field(
-        "auto",
-        description="Prompts per generate() call (each yields k sequences); 'auto': 16 on CPU, on CUDA as many as "
-        "half the GPU's memory holds.",
-    )
-    stop: list[str | int] | None = Field(
-        None,
-        description="Strings or token ids that end an answer, beside EOS, in generation and evaluation "
-        "(None: the chat template's end-of-turn marker; []: EOS only); e.g. ['<end_of_turn>', '\\n'] for "
-        "one-line answers: a one-character string ends an answer at the token that holds it.",
-    )
-    sources: list[Literal["student", "reference", "teacher"]] = Field(
-        ["student"],
-        description="Where candidates come from: the student's k samples, plus the prompt's reference (teacher "
-        "label) and/or the openai teacher's own answer (ledger-cached); the judge never sees the source.",
-    )
-
-    @field_validator("stop")
-    @classmethod
-    def _no_empty_stop(cls, v: list[str | int] | None) -> list[str | int] | None:
-        if v is not None and any(isinstance(s, str) and not s for s in v):
-            raise ValueError("an empty string would end every answer before it starts")
-        return v
-
-    @field_validator("sources")
-    @classmethod
-    def _student_first(cls, v: list[str]) -> list[str]:
-        if "student" not in v:
-            raise ValueError("must include 'student' (the k samples the preference rounds learn from)")
-        if len(set(v)) != len(v):
-            raise ValueError(f"lists a source twice: {v}")
-        return v
-
-
-# A judge section is validated by its kind's own settings class (rankdistill/judging/: one module per kind).
-JudgeSection = judge_section()
-
-
-GenerationSettings = settings_model(_GenerationSettings)
-
-
-class PreferenceSettings(Settings):
-    strategy: Literal["best_vs_worst", "best_vs_next", "best_vs_rest", "all_pairs"] = Field(
-        "best_vs_worst",
-        description="How pairs are built from a ranking: the best answer against the worst, the next-best "
-        "(hardest negative), each worse one, or every ordered pair.",
-    )
-    min_margin: float = Field(
-        0.0, ge=0, description="Drop pairs whose score difference is not above this margin."
-    )
-    best_margin: float = Field(
-        0.0,
-        ge=0,
-        description="raft: a prompt's top-ranked answer is trained on only when its score beats every different "
-        "answer's by more than this.",
-    )
-    best_ties: Literal["skip", "each"] = Field(
-        "skip",
-        description="raft: when different answers share the top score (a judge with many right answers, e.g. "
-        "checks), 'skip' the prompt (none is clearly best) or train on 'each' of them (rejection-sampling "
-        "fine-tuning: every distinct answer that scores best, when the best beats the others by best_margin).",
-    )
-    keep_tied_correct: bool = Field(
-        False,
-        description="raft: also train on prompts whose candidates all equal the reference (all tied, all "
-        "correct: 'keep answering this'), which otherwise give no pair and no top answer.",
-    )
-    skip_tied: bool = Field(
-        False,
-        description="Dynamic sampling (DAPO): the generate stage ranks candidates as it samples and keeps drawing "
-        "training prompts until data.max_prompts of them have candidates that do not all tie.",
-    )
-    max_draw: int = Field(
-        4,
-        ge=1,
-        description="skip_tied: a round draws at most this many times data.max_prompts prompts, then trains on "
-        "the prompts with signal it found.",
-    )
+# The generation section: the shared fields, backend narrowed to auto | each backend, and each backend's section.
+GenerationSettings = settings_model(SharedGenerationSettings)
 
 
 def _per_algorithm_settings() -> type[Settings]:
@@ -218,18 +62,18 @@ def _per_algorithm_settings() -> type[Settings]:
     return create_model("PerAlgorithmSettings", __base__=Settings, **fields)
 
 
-Algorithm = Literal[tuple(ALGORITHMS.names())]  # type: ignore[valid-type]
+AlgorithmName = Literal[tuple(ALGORITHMS.names())]  # type: ignore[valid-type]
 PerAlgorithmSettings = _per_algorithm_settings()
 
 
 class TrainSettings(Settings):
-    algorithm: Algorithm = Field(
+    algorithm: AlgorithmName = Field(
         "dpo",
         description="The algorithm of every round (without a schedule): "
         + "; ".join(f"{a.name}: {a.summary}" for a in ALGORITHMS)
         + ".",
     )
-    schedule: list[Algorithm] | None = Field(
+    schedule: list[AlgorithmName] | None = Field(
         None,
         description="Algorithm per round, e.g. [sft, dpo]: round 1 sft, later rounds dpo (the last entry "
         "repeats); None: train.algorithm every round.",
@@ -274,16 +118,6 @@ class TrainSettings(Settings):
         return self
 
 
-class EvalSettings(Settings):
-    data: str | None = Field(None, description="Evaluation prompts (None: data.test).")
-    max_prompts: int | None = Field(None, gt=0, description="Evaluate on the first N items only (None: all).")
-    max_new_tokens: int = Field(64, gt=0, description="Longest greedy answer, in tokens.")
-    batch_size: PositiveInt | Literal["auto"] = Field(
-        "auto",
-        description="Prompts per generate() call; 'auto': 32 on CPU, on CUDA as many as half the GPU's memory holds.",
-    )
-
-
 class Recipe(Settings):
     name: str = Field("run", description="Run name; the default run directory is runs/<name>.")
     seed: int = Field(0, description="Seed for shuffling, sampling and training.")
@@ -293,6 +127,7 @@ class Recipe(Settings):
     generation: GenerationSettings = Field(
         default_factory=GenerationSettings, description="Candidate sampling."
     )
+    # validated by the settings class of its kind (rankdistill/judging/: one module per kind)
     judge: JudgeSection = Field(
         default_factory=lambda: JudgeSettings(),
         description="The teacher that ranks candidates: judge.kind and that kind's settings "
@@ -387,19 +222,19 @@ def _format_errors(err: ValidationError, source: str) -> str:
             # a section's own check: its message names the keys; the whole section quoted would bury it
             lines.append(f"{source}: {e['msg'].removeprefix('Value error, ')}")
         else:
-            got = _hide_credentials(e.get("input"), key.endswith("base_url"))
+            got = _hide_credentials(e.get("input"))
             lines.append(f"{source}: key '{key}': {e['msg']} (got {got!r})")
     return "\n".join(lines)
 
 
-def _hide_credentials(value: Any, is_url: bool = False) -> Any:
-    """A value to quote in an error: every judge base_url in it without user:password or query."""
-    from .judging.openai_backend import public_url
+def _hide_credentials(value: Any) -> Any:
+    """A value to quote in an error: every URL in it without user:password, query or fragment."""
+    from .urls import public_url
 
-    if is_url and isinstance(value, str) and "://" in value:
+    if isinstance(value, str) and "://" in value:
         return public_url(value)
     if isinstance(value, dict):
-        return {k: _hide_credentials(v, k == "base_url") for k, v in value.items()}
+        return {k: _hide_credentials(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_hide_credentials(v) for v in value]
     return value
@@ -523,21 +358,10 @@ def dump_recipe(recipe: Recipe) -> str:
 
 
 def saved_tree(recipe: Recipe) -> dict[str, Any]:
-    """The recipe as files keep it: judge URLs without their credentials (see judging.openai_backend.saved_url),
+    """The recipe as files keep it: the judge section as its kinds save it, without credentials (JudgeKind.saved),
     which only the process that was given them holds."""
-    from .judging.openai_backend import saved_url
-
-    def strip(node: Any) -> None:  # every base_url in the judge section, its members' included
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key == "base_url" and isinstance(value, str):
-                    node[key] = saved_url(value)
-                else:
-                    strip(value)
-        elif isinstance(node, list):
-            for value in node:
-                strip(value)
+    from .judging.kinds import saved
 
     tree = recipe.model_dump(mode="json")
-    strip(tree["judge"])
+    tree["judge"] = saved(recipe.judge).model_dump(mode="json")
     return tree

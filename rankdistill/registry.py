@@ -7,8 +7,8 @@ the package the first time it is asked, so adding one is adding a file. Entries 
 entry itself (``[project.entry-points."rankdistill.algorithms"] mine = "my_pkg.algo:ALGORITHM"``).
 
 Modules of a registry's package are imported while the recipe schema is built, so they import only light
-modules at their top (no torch, transformers, trl, vllm, openai; ``rankdistill.recipe`` only under
-TYPE_CHECKING).
+modules at their top (no torch, transformers, trl, vllm, openai) and never the schema (``rankdistill.recipe``)
+at runtime: tests/test_layers.py fails on such an import, and on any import cycle.
 
 A plug-in fails alone: one that cannot be imported, fails the registry's ``check`` (a settings class that is no
 pydantic class, or has a field without a default) or is named like a built-in is left out, and its one-line

@@ -24,10 +24,10 @@ def _win_rate_cached(run: RunDir, r: int, base_run: RunDir, recipe: Recipe, judg
             return None
         try:
             from .evaluate import win_rate
+            from .train import task_prefix
 
-            result = win_rate(
-                judge, recipe, list(read_jsonl(base_run.predictions(0))), list(read_jsonl(run.predictions(r)))
-            )
+            base, rows = list(read_jsonl(base_run.predictions(0))), list(read_jsonl(run.predictions(r)))
+            result = win_rate(judge, recipe.data, base, rows, task_prefix(recipe))
         except ValueError:  # e.g. a reference judge on prompts without references
             return None
         atomic_write_json(path, result)

@@ -55,10 +55,10 @@ def init_recipe(name: str, dest: Path, force: bool = False) -> tuple[Path, list[
 
     import yaml
 
-    from .recipe import RecipeError, recipes_dir
+    from .errors import RecipeError
 
     stem = name[:-5] if name.endswith(".yaml") else name
-    src = recipes_dir() / f"{stem}.yaml"
+    src = shipped_dir("recipes") / f"{stem}.yaml"
     if not src.exists():
         known = ", ".join(p.stem for p in shipped_files("recipes"))
         raise RecipeError(f"{name}: no such shipped recipe (shipped: {known})")

@@ -40,9 +40,9 @@ def test_auto_takes_the_first_backend_that_fits_and_says_what_ruled_out_the_othe
     fast = Backend(
         name="fast",
         summary="a made-up engine auto prefers to every other",
-        make=lambda recipe, adapter: None,
+        make=lambda settings, student, adapter, stop: None,
         auto=-1,
-        fits=lambda recipe: (fast_fits[0], "a fast device is here" if fast_fits[0] else "no fast device"),
+        fits=lambda settings, student: (fast_fits[0], "a fast device is here" if fast_fits[0] else "no fast device"),
     )
     monkeypatch.setitem(BACKENDS._entries, "fast", fast)
     monkeypatch.setattr(vllm_backend, "installed", lambda: False)

@@ -212,6 +212,6 @@ def test_compares_win_rate_with_the_checks_judge_reads_the_rows(tmp_path):
     r = recipe(tmp_path)
     base = prediction_rows(tmp_path, {**ANSWERS, "en1": "Dog, ball, catch, park."})
     trained = prediction_rows(tmp_path)
-    result = win_rate(make_judge(r.judge), r, base, trained)
+    result = win_rate(make_judge(r.judge), r.data, base, trained)
     # only en1 differs: the trained answer wins it in both orders; the other 5 tie (half a point each)
     assert result == {"win_rate": pytest.approx((2 + 5) / 12), "judged": 12, "abstained": 0}

@@ -252,4 +252,4 @@ def test_local_judge_scores_on_the_gpu(tmp_path):
     r = judge.rank(item)
     assert not r.abstained and all(1 <= s <= 10 and not math.isnan(s) for s in r.scores)
     assert r.scores[0] != r.scores[1]
-    assert judge.backend.load()[1].device.type == "cuda"
+    assert judge.client.load()[1].device.type == "cuda"

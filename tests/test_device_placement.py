@@ -290,26 +290,27 @@ def test_ppo_rollout_rewards_gae_and_update_make_their_tensors_beside_the_model(
             "train.per_algorithm.ppo.ppo_epochs": 1,
         },
     )
-    model, head, tokenizer = load_models(recipe, None)
+    settings = recipe.train.per_algorithm.ppo
+    model, head, tokenizer = load_models(recipe, settings, None)
     prompts = [Prompt(f"p{i}", x, build_messages(recipe.data, x), c[0]) for i, (x, c) in enumerate(LISTS)]
     params = [*adapter_params(model, POLICY), *adapter_params(model, CRITIC), *head.parameters()]
     optimizer = torch.optim.AdamW(params, lr=1e-3)
     reward = JudgeReward(make_judge(recipe.judge), recipe.train.per_algorithm.ppo.reward)
     # step 0 outside: torch's AdamW makes its state (a step count) without a device the first time it steps
-    ppo_step(recipe, model, head, tokenizer, optimizer, prompts, reward, 0, 0.05)
+    ppo_step(recipe, settings, model, head, tokenizer, optimizer, prompts, reward, 0, 0.05)
     before = [p.detach().clone() for p in params]
     with tensors_default_to_meta():
-        entry = ppo_step(recipe, model, head, tokenizer, optimizer, prompts, reward, 1, 0.05)
+        entry = ppo_step(recipe, settings, model, head, tokenizer, optimizer, prompts, reward, 1, 0.05)
     assert reward.calls == 4 and all(isinstance(v, float | int) for v in entry.values())
     assert any(not torch.equal(a, b.detach()) for a, b in zip(before, params, strict=True))  # it updated
 
 
 def test_local_judge_scores_with_tensors_beside_the_model(tiny):
-    from rankdistill.judging.local import LocalBackend
+    from rankdistill.judging.local import LocalClient
     from rankdistill.models import load_base_model, load_tokenizer
 
     recipe = load_recipe("gec-smollm2-small", {"student.model": str(tiny), "student.dtype": "float32"})
-    backend = LocalBackend(str(tiny))
+    backend = LocalClient(str(tiny))
     backend._loaded = (load_tokenizer(recipe.student, padding_side="right"), load_base_model(recipe.student))
     messages = [{"role": "user", "content": "Which answer is better? A or B."}]
     options = ['A"', 'B"', "10}"]  # option lengths differ: the batch is padded

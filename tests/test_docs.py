@@ -304,8 +304,12 @@ def check_recipes(path: Path, root: Path = ROOT) -> list[str]:
 
 def _choices(tp: typing.Any) -> Iterator[typing.Any]:
     """The types a field may hold: Annotated, Optional and unions unwrapped."""
+    from rankdistill.judging.kinds import JudgeSection, judge_section
+
     origin = typing.get_origin(tp)
-    if origin is typing.Annotated:
+    if tp is JudgeSection:  # a judge section: its type is built from the registry of judge kinds
+        yield from _choices(judge_section())
+    elif origin is typing.Annotated:
         yield from _choices(typing.get_args(tp)[0])
     elif origin is typing.Union or type(tp).__name__ == "UnionType":
         for t in typing.get_args(tp):

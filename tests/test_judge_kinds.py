@@ -275,3 +275,97 @@ def test_a_new_judge_kind_is_one_module(tmp_path):
     assert refused.returncode == 2 and "Traceback" not in refused.stderr
     assert "judge.concurrency does not apply to judge.kind 'nearest'" in refused.stderr
     assert not (tmp_path / "bad-run").exists()
+
+
+# What the stages need from a kind is its JudgeKind's to say (limits, saved, environment), whatever its settings
+# are called: this plug-in names its calls in flight, cost cap, abstention limit and server otherwise than openai.
+PAID_KIND = """
+import math
+from typing import Literal
+
+from pydantic import Field
+
+from rankdistill.judging import JudgeKind, JudgeKindSettings, ranking_from_scores
+from rankdistill.judging.base import Limits
+
+
+class PaidSettings(JudgeKindSettings):
+    kind: Literal["paid"] = Field("paid", description="A paid judge that never answers.")
+    parallel: int = Field(3, description="Calls in flight.")
+    budget_usd: float | None = Field(None, description="Dollars it may spend.")
+    tolerate: float = Field(0.5, description="Share of rankings it may abstain on.")
+    endpoint: str = Field("https://judge.example/v1", description="Its server; a key may ride in the query.")
+
+
+class PaidJudge:
+    def __init__(self, ledger):
+        self.name = f"paid/cap={ledger.max_cost}"  # the cap the run's ledger holds it to
+
+    def rank(self, item):
+        return ranking_from_scores(item.prompt_id, [math.nan] * len(item.candidates), self.name)
+
+
+JUDGE_KIND = JudgeKind(
+    name="paid",
+    summary="abstains on everything, at a price",
+    settings=PaidSettings,
+    make=lambda settings, ledger, seed: PaidJudge(ledger),
+    uses_ledger=True,
+    limits=lambda s: Limits(concurrency=s.parallel, max_cost=s.budget_usd, max_abstain_rate=s.tolerate),
+    saved=lambda s: s.model_copy(update={"endpoint": s.endpoint.split("?")[0]}),
+    environment=lambda s: {"PAID_ENDPOINT": s.endpoint},
+)
+"""
+
+PAID_CHECK = """
+import json, sys
+from pathlib import Path
+from rankdistill.errors import JudgeFailed
+from rankdistill.judging import judge_stage, limits
+from rankdistill.judging.kinds import child_environment
+from rankdistill.recipe import dump_recipe, recipe_from_dict
+from rankdistill.records import CandidateSet, Completion, read_jsonl, to_dict, write_jsonl
+from rankdistill.rundir import RunDir
+
+out = {}
+judge = {"kind": "paid", "parallel": 5, "budget_usd": 2.5, "endpoint": "https://judge.example/v1?key=sk-secret"}
+for tolerate in (1.0, 0.5):
+    r = recipe_from_dict({"judge": {**judge, "tolerate": tolerate}, "data": {"reference_field": None}})
+    out["limits"] = list(vars(limits(r.judge)).values())
+    out["child env"] = child_environment(r.judge).get("PAID_ENDPOINT")
+    out["saved"] = dump_recipe(r)
+    run = RunDir(Path(sys.argv[1]) / f"run-{tolerate}")
+    items = [CandidateSet(f"p{i}", [{"role": "user", "content": "q"}], [Completion(t, 1, "stop") for t in "ab"])
+             for i in range(3)]
+    write_jsonl(run.candidates(1), [to_dict(i) for i in items])
+    try:
+        judge_stage(run, 1, r)
+        out[tolerate] = [row["judge"] for row in read_jsonl(run.rankings(1))]
+    except JudgeFailed as e:
+        out[tolerate] = str(e)
+print(json.dumps(out))
+"""
+
+
+def test_a_judge_kind_plugin_declares_its_limits_and_credentials(tmp_path):
+    site = install_plugin(
+        tmp_path / "site",
+        "toy-paid",
+        {"toy_paid.py": PAID_KIND},
+        {"rankdistill.judge_kinds": {"paid": "toy_paid:JUDGE_KIND"}},
+    )
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(site), os.environ.get("PYTHONPATH", "")]))
+    proc = subprocess.run(
+        [sys.executable, "-c", PAID_CHECK, str(tmp_path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout.splitlines()[-1])
+    assert out["limits"] == [5, 2.5, 0.5]  # concurrency, cost cap, abstention limit: the kind's own fields
+    assert out["1.0"] == ["paid/cap=2.5"] * 3  # its ledger capped at its budget; all abstained, and tolerated
+    assert "3 of 3 rankings abstained" in out["0.5"] and "0.5" in out["0.5"]  # over its own limit: stopped
+    assert "sk-secret" not in out["saved"] and "https://judge.example/v1" in out["saved"]  # saved as it says
+    assert out["child env"] == "https://judge.example/v1?key=sk-secret"  # what compare's child runs get

@@ -183,7 +183,7 @@ def _candidates(run, round_idx, texts):
 def test_credentials_in_the_judge_url_are_used_but_never_saved(tmp_path, monkeypatch):
     import base64
 
-    from rankdistill.judging import openai_backend
+    from rankdistill.judging import openai_client
     from rankdistill.run import load_run_recipe, open_run
 
     secrets = [b"hunter2", b"sk-in-the-query", base64.b64encode(b"user:hunter2")]
@@ -199,7 +199,7 @@ def test_credentials_in_the_judge_url_are_used_but_never_saved(tmp_path, monkeyp
         judge_stage(run, 1, saved)  # this process was given the credentials: its calls carry them
         assert srv.ok == 1
 
-        monkeypatch.setattr(openai_backend, "_LIVE_URLS", {})  # a later process: nothing in memory
+        monkeypatch.setattr(openai_client, "_LIVE_URLS", {})  # a later process: nothing in memory
         _candidates(run, 2, ["ccc", "d"])
         result = CliRunner().invoke(main, ["judge", str(run.root), "--round", "2"])
         assert result.exit_code == 2 and "401" in result.output and "base_url" in result.output, result.output
@@ -209,7 +209,7 @@ def test_credentials_in_the_judge_url_are_used_but_never_saved(tmp_path, monkeyp
         assert result.exit_code == 0 and srv.ok == 2, result.output
 
         monkeypatch.delenv("OPENAI_BASE_URL")
-        monkeypatch.setattr(openai_backend, "_LIVE_URLS", {})
+        monkeypatch.setattr(openai_client, "_LIVE_URLS", {})
         run = open_run(tmp_path / "run", given)  # a resumed `iterate`: the user's recipe gives it again
         _candidates(run, 3, ["ee", "f"])
         judge_stage(run, 3, load_run_recipe(run))
@@ -221,19 +221,20 @@ def test_credentials_in_the_judge_url_are_used_but_never_saved(tmp_path, monkeyp
 
 
 def test_a_saved_url_takes_its_credentials_back_only_for_its_own_server(monkeypatch):
-    from rankdistill.judging import openai_backend
-    from rankdistill.judging.openai_backend import OpenAIBackend, live_environment, saved_url
+    from rankdistill.judging import openai_client
+    from rankdistill.judging.kinds import child_environment
+    from rankdistill.judging.openai_client import OpenAIClient, saved_url
 
-    monkeypatch.setattr(openai_backend, "_LIVE_URLS", {})
+    monkeypatch.setattr(openai_client, "_LIVE_URLS", {})
     full = "https://user:pw@judge.example:8443/v1"
     saved = saved_url(full)
     assert saved == "https://judge.example:8443/v1" and saved_url(saved) == saved
     settings = recipe_from_dict({"judge": {"kind": "openai", "model": "m", "base_url": saved}}).judge
-    assert OpenAIBackend(settings).base_url() == full  # this process was given it
-    assert live_environment(settings)["OPENAI_BASE_URL"] == full  # what compare hands its child runs
-    monkeypatch.setattr(openai_backend, "_LIVE_URLS", {})  # a child process
-    assert OpenAIBackend(settings).base_url() == saved
+    assert OpenAIClient(settings).base_url() == full  # this process was given it
+    assert child_environment(settings)["OPENAI_BASE_URL"] == full  # what compare hands its child runs
+    monkeypatch.setattr(openai_client, "_LIVE_URLS", {})  # a child process
+    assert OpenAIClient(settings).base_url() == saved
     monkeypatch.setenv("OPENAI_BASE_URL", full)
-    assert OpenAIBackend(settings).base_url() == full
+    assert OpenAIClient(settings).base_url() == full
     monkeypatch.setenv("OPENAI_BASE_URL", "https://user:pw@elsewhere.example/v1")
-    assert OpenAIBackend(settings).base_url() == saved  # another server's credentials are not sent here
+    assert OpenAIClient(settings).base_url() == saved  # another server's credentials are not sent here

@@ -46,7 +46,7 @@ def test_judge_code_does_not_import_torch():
     import sys
 
     code = (
-        "import sys, rankdistill.judging, rankdistill.judging.llm, rankdistill.judging.openai_backend,"
+        "import sys, rankdistill.judging, rankdistill.judging.llm, rankdistill.judging.openai_client,"
         " rankdistill.judging.local, rankdistill.judging.ensemble, rankdistill.label;"
         " print('torch' in sys.modules)"
     )

@@ -13,16 +13,10 @@ from pathlib import Path
 import pytest
 from tiny_models import build_tiny_gemma3_gguf
 
-from rankdistill import models
-from rankdistill.models import (
-    GEMMA_TEMPLATE,
-    ModelError,
-    Packaged,
-    load_tokenizer,
-    resolve_student,
-    stop_sequences,
-)
+from rankdistill import students
+from rankdistill.models import load_tokenizer, stop_sequences
 from rankdistill.recipe import StudentSettings
+from rankdistill.students import GEMMA_TEMPLATE, ModelError, Packaged, resolve_student
 
 ALIAS = "tiny-gemma3"
 
@@ -57,7 +51,7 @@ def chunked(tiny_gguf, tmp_path, monkeypatch):
         sha256=hashlib.sha256(data).hexdigest(),
         chat_template=GEMMA_TEMPLATE,
     )
-    monkeypatch.setitem(models.PACKAGED, ALIAS, spec)
+    monkeypatch.setitem(students.PACKAGED, ALIAS, spec)
     monkeypatch.setenv("RANKDISTILL_CACHE", str(tmp_path / "cache"))
     yield site, spec, model
     for name, _ in chunks:
@@ -138,13 +132,13 @@ def test_chunks_in_the_wrong_order_fail_the_whole_file_checksum(chunked, monkeyp
         gguf_name=spec.gguf_name,
         sha256=spec.sha256,  # no per-chunk hashes: only the whole file's can catch this
     )
-    monkeypatch.setitem(models.PACKAGED, ALIAS, swapped)
+    monkeypatch.setitem(students.PACKAGED, ALIAS, swapped)
     with pytest.raises(ModelError, match=r"the 4 chunks joined have sha256 .* expected"):
         resolve_student(ALIAS)
 
 
 def _gemma_installed() -> bool:
-    return all(importlib.util.find_spec(p) is not None for p, _ in models.PACKAGED["gemma3-270m"].chunks)
+    return all(importlib.util.find_spec(p) is not None for p, _ in students.PACKAGED["gemma3-270m"].chunks)
 
 
 @pytest.mark.integration

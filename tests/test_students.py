@@ -10,14 +10,9 @@ from tiny_models import build_base_model
 
 from rankdistill import progress
 from rankdistill.generation import make_generator
-from rankdistill.models import (
-    PLAIN_TEMPLATE,
-    ModelError,
-    load_tokenizer,
-    resolve_student,
-    stop_sequences,
-)
+from rankdistill.models import PLAIN_TEMPLATE, load_tokenizer, stop_sequences
 from rankdistill.recipe import StudentSettings, load_recipe
+from rankdistill.students import ModelError, resolve_student
 
 # the tiny model borrows the packaged SmolLM2's tokenizer (converted into the cache on first use)
 pytestmark = pytest.mark.integration

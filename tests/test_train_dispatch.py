@@ -98,9 +98,9 @@ def test_win_rate_both_orders_ties_half():
         {"prompt_id": "a", "input": "x", "reference": "good", "prediction": "good"},  # wins both orders
         {"prompt_id": "b", "input": "y", "reference": "fine", "prediction": "fine"},  # ties both orders
     ]
-    result = win_rate(ReferenceJudge(), recipe, base, trained)
+    result = win_rate(ReferenceJudge(), recipe.data, base, trained)
     assert result["judged"] == 4 and result["win_rate"] == pytest.approx((1 + 1 + 0.5 + 0.5) / 4)
-    assert math.isnan(win_rate(ReferenceJudge(), recipe, base, [])["win_rate"])
+    assert math.isnan(win_rate(ReferenceJudge(), recipe.data, base, [])["win_rate"])
 
 
 def test_per_algorithm_typed_settings_override_train_fields_for_that_algorithm_only():

@@ -55,5 +55,5 @@ BACKEND = Backend(
     name="toy",
     summary="Fixed answers, no model (a test backend)",
     settings=ToySettings,
-    make=lambda recipe, adapter: ToyGenerator(recipe.generation.toy),
+    make=lambda settings, student, adapter, stop: ToyGenerator(settings),
 )

@@ -5,6 +5,9 @@ group) holding ``BACKEND = Backend(...)``: its name (what ``generation.backend``
 (``generation.<name>``, validated by its own Settings class), whether it is installed, whether ``auto`` may pick
 it on this machine for this student and why, its preflight check, and how it makes a ``Generator`` (``stream``,
 ``generate``, ``close``; hf.HFGenerator is the reference). Adding a backend is adding a file.
+
+A backend sees its own section (None when it has no settings) and a small explicit context: the student's
+section, the round's adapter, the stop strings (generation.stop); never the whole recipe.
 """
 
 from __future__ import annotations
@@ -19,19 +22,20 @@ from ..records import Completion
 from ..registry import Registry
 from ..settings import Settings
 
-if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
+if TYPE_CHECKING:
     from ..recipe import Recipe
+    from ..sections import StudentSettings
 
 
 class BackendError(UserError):
     """The generation backend asked for cannot run here; the message says what to install."""
 
 
-def _fits_anywhere(recipe: Recipe) -> tuple[bool, str]:
+def _fits_anywhere(settings: Any, student: StudentSettings) -> tuple[bool, str]:
     return True, "it runs anywhere"
 
 
-def _nothing_to_check(recipe: Recipe) -> None:
+def _nothing_to_check(settings: Any) -> None:
     return None
 
 
@@ -75,18 +79,24 @@ class Generator(Protocol):
 class Backend:
     name: str  # generation.backend's value; also the name of its settings section, generation.<name>
     summary: str  # one line: what it is, for the recipe's field descriptions
-    make: Callable[[Recipe, Path | None], Generator]  # (recipe, the round's adapter or None) -> a generator
+    # (its section, the student, the round's adapter or None, generation.stop) -> a generator
+    make: Callable[[Any, StudentSettings, Path | None, list[str | int] | None], Generator]
     settings: type[Settings] | None = None  # its section generation.<name> (None: it has no settings)
     title: str = ""  # its name in messages ("vLLM"); default: name
     available: Callable[[], bool] = lambda: True  # installed?
     missing: str = ""  # what to install when it is not (BackendError's message)
     auto: int | None = None  # its place in auto's order of preference, lowest first; None: only when named
-    fits: Callable[[Recipe], tuple[bool, str]] = _fits_anywhere  # whether auto may pick it here, and why
-    check: Callable[[Recipe], None] = _nothing_to_check  # preflight: raise RecipeError on a bad setting
+    # (its section, the student) -> whether auto may pick it on this machine, and why
+    fits: Callable[[Any, StudentSettings], tuple[bool, str]] = _fits_anywhere
+    check: Callable[[Any], None] = _nothing_to_check  # preflight, on its section: RecipeError on a bad setting
 
     @property
     def label(self) -> str:
         return self.title or self.name
+
+    def section(self, generation: Any) -> Any:
+        """Its settings in the recipe's generation section (generation.<name>; None: it has none)."""
+        return getattr(generation, self.name) if self.settings is not None else None
 
 
 def check_backend_entry(entry: Any) -> None:
@@ -120,7 +130,8 @@ def explain_backend(recipe: Recipe) -> tuple[str, str]:
     ruled_out = []
     for backend in sorted((b for b in BACKENDS if b.auto is not None), key=lambda b: b.auto):
         ok, why = (
-            backend.fits(recipe) if backend.available() else (False, f"{backend.label} is not installed")
+            backend.fits(backend.section(recipe.generation), recipe.student)
+            if backend.available() else (False, f"{backend.label} is not installed")
         )
         if ok:
             return backend.name, "auto: " + ("; ".join(ruled_out) or why)
@@ -139,10 +150,11 @@ def check_backend(recipe: Recipe) -> None:
     setting = recipe.generation.backend
     if setting == "auto":
         for backend in BACKENDS:
-            backend.check(recipe)
+            backend.check(backend.section(recipe.generation))
         return
     explain_backend(recipe)  # installed?
-    BACKENDS.get(setting).check(recipe)
+    backend = BACKENDS.get(setting)
+    backend.check(backend.section(recipe.generation))
 
 
 def make_generator(recipe: Recipe, adapter: Path | None) -> Generator:
@@ -151,7 +163,8 @@ def make_generator(recipe: Recipe, adapter: Path | None) -> Generator:
 
     name, why = explain_backend(recipe)
     progress.log(f"generation backend: {name} ({why})")
-    return BACKENDS.get(name).make(recipe, adapter)
+    backend = BACKENDS.get(name)
+    return backend.make(backend.section(recipe.generation), recipe.student, adapter, recipe.generation.stop)
 
 
 def settings_model(base: type[Settings]) -> type[Settings]:

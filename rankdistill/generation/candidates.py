@@ -16,7 +16,7 @@ from ..data import Prompt
 from ..records import CandidateSet, Completion, PartialJsonl, to_dict
 from ..rundir import RunDir
 
-if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
+if TYPE_CHECKING:
     from ..recipe import Recipe
     from .backends import Generator
 

@@ -21,7 +21,7 @@ from ..data import Prompt
 from ..records import CandidateSet, PartialJsonl, Ranking, atomic_write_json, to_dict
 from ..rundir import RunDir
 
-if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
+if TYPE_CHECKING:
     from ..recipe import Recipe
 
 
@@ -46,8 +46,8 @@ def draw_stage(run: RunDir, round_idx: int, recipe: Recipe) -> None:
     is drawn; writes draw.json, then candidates.jsonl (the stage's output)."""
     from ..headroom import has_signal
     from ..judging import MIN_RANKINGS_FOR_ABSTAIN_CHECK, abstain_error, max_abstain_rate
-    from . import draw_pool
     from .candidates import StudentCandidates
+    from .prompts import draw_pool
 
     pool = draw_pool(recipe, round_idx, run)
     target = min(recipe.data.max_prompts or len(pool), len(pool))
@@ -101,13 +101,14 @@ def _rank(
     stage does), and the same command asks again only what failed."""
     from ..errors import JudgeFailed
     from ..judging import rank_items, run_judge
+    from ..judging.kinds import limits
 
     rows = {r["prompt_id"]: r for r in partial.rows}
     items = [CandidateSet.from_dict(rows[p.prompt_id]) for p in chunk]
     out: dict[str, Ranking] = {}
     with run_judge(run, recipe.judge, "draw", round_idx, seed=recipe.seed) as judge:
         failures = rank_items(
-            judge, items, lambda r: out.__setitem__(r.prompt_id, r), getattr(recipe.judge, "concurrency", 8)
+            judge, items, lambda r: out.__setitem__(r.prompt_id, r), limits(recipe.judge).concurrency
         )
     if failures is not None and failures.failed:
         raise JudgeFailed(

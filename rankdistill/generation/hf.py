@@ -10,23 +10,25 @@ from typing import TYPE_CHECKING, Any
 from ..records import Completion
 from .backends import Backend
 
-if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
-    from ..recipe import Recipe
+if TYPE_CHECKING:
+    from ..sections import StudentSettings
 
 
-def _make(recipe: Recipe, adapter: Path | None) -> HFGenerator:
+def _make(
+    settings: None, student: StudentSettings, adapter: Path | None, stop: list[str | int] | None
+) -> HFGenerator:
     from ..models import load_policy, load_tokenizer, stop_sequences
 
-    tokenizer = load_tokenizer(recipe.student)
-    model = load_policy(recipe.student, adapter)
-    return HFGenerator(model, tokenizer, stop_sequences(tokenizer, recipe.generation.stop))
+    tokenizer = load_tokenizer(student)
+    model = load_policy(student, adapter)
+    return HFGenerator(model, tokenizer, stop_sequences(tokenizer, stop))
 
 
 BACKEND = Backend(
     name="transformers",
     summary="transformers' generate on the student as loaded for training (any device, QLoRA included)",
     auto=100,  # the fallback: it fits every machine and student
-    fits=lambda recipe: (True, "transformers runs on any device"),
+    fits=lambda settings, student: (True, "transformers runs on any device"),
     make=_make,
 )
 

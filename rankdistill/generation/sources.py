@@ -16,7 +16,7 @@ from ..data import Prompt
 from ..records import Completion
 from ..rundir import RunDir
 
-if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
+if TYPE_CHECKING:
     from ..recipe import Recipe
 
 

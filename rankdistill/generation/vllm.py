@@ -31,8 +31,8 @@ from ..settings import Settings
 from .backends import Backend, BackendError
 from .hf import chat_texts, stop_token_ids, to_completion
 
-if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
-    from ..recipe import Recipe
+if TYPE_CHECKING:
+    from ..sections import StudentSettings
 
 MISSING = (
     "generation.backend 'vllm' needs vLLM, which is not installed: "
@@ -125,19 +125,21 @@ def installed() -> bool:
     return importlib.util.find_spec("vllm") is not None
 
 
-def _fits(recipe: Recipe) -> tuple[bool, str]:
+def _fits(settings: VLLMSettings, student: StudentSettings) -> tuple[bool, str]:
     """auto takes vLLM (once installed) on a CUDA device for a full-precision student."""
     import torch
 
     if not torch.cuda.is_available():
         return False, "vLLM is installed but there is no CUDA device"
-    if recipe.student.quantization == "4bit":
+    if student.quantization == "4bit":
         return False, "vLLM cannot serve the 4-bit base the QLoRA adapter was trained on"
     return True, "vLLM and a CUDA device are present"
 
 
-def _make(recipe: Recipe, adapter: Path | None) -> VLLMGenerator:
-    return VLLMGenerator(recipe.student, recipe.generation.vllm, adapter, recipe.generation.stop)
+def _make(
+    settings: VLLMSettings, student: StudentSettings, adapter: Path | None, stop: list[str | int] | None
+) -> VLLMGenerator:
+    return VLLMGenerator(student, settings, adapter, stop)
 
 
 BACKEND = Backend(
@@ -149,7 +151,7 @@ BACKEND = Backend(
     missing=MISSING,
     auto=0,
     fits=_fits,
-    check=lambda recipe: check_engine_args(recipe.generation.vllm.engine_args),
+    check=lambda settings: check_engine_args(settings.engine_args),
     make=_make,
 )
 

@@ -18,8 +18,8 @@ from .. import progress
 from ..errors import JudgeFailed
 from ..records import CandidateSet, PartialJsonl, read_jsonl, to_dict
 from ..rundir import RunDir
-from .base import Judge, JudgeKind, JudgeKindSettings, ranking_from_scores
-from .kinds import JUDGE_KINDS, check_judge, kind_of, make_judge, max_abstain_rate, uses_ledger
+from .base import MIN_RANKINGS_FOR_ABSTAIN_CHECK, Judge, JudgeKind, JudgeKindSettings, ranking_from_scores
+from .kinds import JUDGE_KINDS, check_judge, kind_of, limits, make_judge, max_abstain_rate, uses_ledger
 from .ledger import (
     CostLimitReached,
     Ledger,
@@ -31,7 +31,7 @@ from .ledger import (
     start_new_ledger,
 )
 
-if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
+if TYPE_CHECKING:
     from ..recipe import Recipe
 
 __all__ = [
@@ -107,7 +107,7 @@ def open_ledger(run: RunDir, settings: JudgeKindSettings, path: Path | None = No
     if path is None or Path(path).resolve() == ledger_path(run).resolve():
         path = ledger_path(run)
         check_ledger(run, settings)
-    ledger = Ledger(path, max_cost=getattr(settings, "max_cost", None))  # a corrupt file: LedgerError
+    ledger = Ledger(path, max_cost=limits(settings).max_cost)  # a corrupt file: LedgerError
     assert ledger.path is not None
     home, here = ledger.path.parent, run.root.resolve()
     if here != home:
@@ -161,9 +161,6 @@ def rank_items(judge: Any, items: list[CandidateSet], on_result: Any, concurrenc
     return None
 
 
-MIN_RANKINGS_FOR_ABSTAIN_CHECK = 20  # stopping early needs this many; the stage's end checks all of them
-
-
 def abstain_error(abstained: int, ranked: int, limit: float) -> JudgeFailed:
     return JudgeFailed(
         f"{abstained} of {ranked} rankings abstained (no parseable verdict), more than judge.max_abstain_rate "
@@ -203,12 +200,12 @@ def judge_stage(run: RunDir, round_idx: int, recipe: Recipe) -> None:
                 ):
                     raise abstain_error(counts["abstained"], counts["ranked"], limit)
 
-            failures = rank_items(judge, todo, done, getattr(settings, "concurrency", 8))
+            failures = rank_items(judge, todo, done, limits(settings).concurrency)
     if failures is not None and failures.failed:
         unasked = f", {failures.not_attempted} more left unasked" if failures.not_attempted else ""
         raise JudgeFailed(
             f"round {round_idx}: {failures.failed} of {len(todo)} prompts could not be judged{unasked} "
-            f"(server {failures.where or getattr(settings, 'base_url', None) or '?'}; last error: {failures.last_error}). "
+            f"(server {failures.where or '?'}; last error: {failures.last_error}). "
             f"The {len(partial.done)} finished rankings are kept; run the same command again to ask only "
             "the rest"
         )

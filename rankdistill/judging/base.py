@@ -1,5 +1,8 @@
 """The Judge protocol, the one way scores become a Ranking (order, ties, abstentions), and what a judge kind is:
-its own settings class (``JudgeKindSettings``) and its entry in the registry of judge kinds (``JudgeKind``)."""
+its own settings class (``JudgeKindSettings``) and its entry in the registry of judge kinds (``JudgeKind``): the
+contract a new kind implements, and all that the stages ask of one (how to make it, check it, probe it, how many
+calls it has in flight, what it may spend and abstain on, and its credentials: kept out of files, handed to child
+processes)."""
 
 from __future__ import annotations
 
@@ -8,12 +11,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import Field
 
 from ..records import CandidateSet, Ranking
 from ..settings import Settings
 
 DEFAULT_MAX_ABSTAIN_RATE = 0.5  # also the limit of a kind that has no judge.max_abstain_rate
+DEFAULT_CONCURRENCY = 8  # calls in flight at once, for a kind that does not say
+MIN_RANKINGS_FOR_ABSTAIN_CHECK = 20  # stopping early on abstentions needs this many; the end checks all of them
 
 
 class Judge(Protocol):
@@ -52,35 +57,10 @@ class JudgeKindSettings(Settings):
     operational: ClassVar[frozenset[str]] = frozenset()
     kind: str = Field(description="Who ranks candidates (each kind narrows this to its own name).")
 
-    @model_validator(mode="before")
     @classmethod
-    def _keys_of_other_kinds(cls, data: Any) -> Any:
-        """A key of another judge kind is refused with the keys this kind has; set to that kind's default it is
-        dropped, since old run directories' recipe.yaml saved every judge field of every kind."""
-        if not isinstance(data, dict):
-            return data
-        from .kinds import JUDGE_KINDS
-
-        JUDGE_KINDS.refuse(data.get("kind"))  # a judge kind plug-in that could not be loaded: why
-        cls._check_kind(data.get("kind"))
-        from .kinds import foreign_defaults
-
-        own, foreign = cls.model_fields, foreign_defaults()
-        out = dict(data)
-        for key, value in data.items():
-            if key in own or key not in foreign:
-                continue  # (a key no kind has: extra="forbid" names it)
-            if not any(_same(value, default) for default in foreign[key]):
-                settings = ", ".join(sorted(set(own) - {"kind"})) or "none"
-                raise ValueError(
-                    f"judge.{key} does not apply to judge.kind {data.get('kind')!r} (its settings: {settings})"
-                )
-            del out[key]
-        return out
-
-    @classmethod
-    def _check_kind(cls, kind: Any) -> None:
-        """Refuse a kind before its keys are looked at (user judges: one that is not installed)."""
+    def _check_kind(cls, kind: Any, kinds: list[str]) -> None:
+        """Refuse a kind before its keys are looked at (user judges: one that is not installed); ``kinds``: the
+        registered judge kinds' names."""
 
     def resolve_paths(self) -> None:
         """Make the files it names absolute, so a run directory works from any directory (default: none)."""
@@ -103,11 +83,6 @@ class StoppableSettings(JudgeKindSettings):
 
 
 
-def _same(value: Any, default: Any) -> bool:
-    dump = lambda v: v.model_dump() if isinstance(v, BaseModel) else v  # noqa: E731
-    return dump(value) == dump(default)
-
-
 def walk(settings: JudgeKindSettings) -> Iterator[JudgeKindSettings]:
     """A judge section and every judge section inside it (an ensemble's members), depth first."""
     yield settings
@@ -120,6 +95,31 @@ def walk(settings: JudgeKindSettings) -> Iterator[JudgeKindSettings]:
 
 def _nothing(settings: Any) -> None:
     return None
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What the stages need to run a judge and to stop it: its calls in flight at once, the dollars it may spend
+    (None: no cap), the share of rankings it may abstain on before its stage stops."""
+
+    concurrency: int = DEFAULT_CONCURRENCY
+    max_cost: float | None = None
+    max_abstain_rate: float = DEFAULT_MAX_ABSTAIN_RATE
+
+
+def default_limits(settings: Any) -> Limits:
+    """A kind's limits when it declares none: a StoppableSettings' cost cap and abstention limit, else none."""
+    if isinstance(settings, StoppableSettings):
+        return Limits(max_cost=settings.max_cost, max_abstain_rate=settings.max_abstain_rate)
+    return Limits()
+
+
+def _as_is(settings: Any) -> Any:
+    return settings
+
+
+def _no_environment(settings: Any) -> dict[str, str]:
+    return {}
 
 
 @dataclass(frozen=True)
@@ -137,6 +137,13 @@ class JudgeKind:
     ``input``, ``reference`` and the data row's own fields), added to the row for the metrics: ``passed`` (bool:
     its pass/fail criterion), and anything else it knows (the checks judge: ``checks``, ``coverage``); None (as
     the hook, or as its answer for these settings): no verdict on one answer alone.
+    limits(settings) -> Limits: its calls in flight, cost cap and abstention limit (default: a StoppableSettings'
+    max_cost and max_abstain_rate, else none).
+    saved(settings) -> settings: the settings as files keep them (recipe.yaml, the manifest): without the
+    credentials some of its values may hold (openai: user:password or a key in base_url's query). Default: as is.
+    environment(settings) -> dict: what a child process (compare's runs) needs in its environment to reach the
+    judge as this process does, credentials included, since the files it reads hold none. Default: nothing.
+    (An ensemble's members are saved and handed over by their own kinds: kinds.saved, kinds.child_environment.)
     """
 
     name: str
@@ -149,3 +156,6 @@ class JudgeKind:
     reads_reference: bool = False
     answers: bool = False
     check_row: Callable[[Any, dict[str, Any]], dict[str, Any] | None] | None = None
+    limits: Callable[[Any], Limits] = default_limits
+    saved: Callable[[Any], Any] = _as_is
+    environment: Callable[[Any], dict[str, str]] = _no_environment

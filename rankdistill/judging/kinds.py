@@ -9,12 +9,13 @@ point). The recipe's ``judge`` section is the union of every kind's settings, ch
 from __future__ import annotations
 
 import functools
+import os
 from typing import Annotated, Any, Union
 
-from pydantic import Discriminator, Tag, TypeAdapter
+from pydantic import BaseModel, BeforeValidator, Discriminator, Tag, TypeAdapter
 
 from ..registry import Registry
-from .base import DEFAULT_MAX_ABSTAIN_RATE, JudgeKind, JudgeKindSettings, walk
+from .base import JudgeKind, JudgeKindSettings, Limits, walk
 
 
 def check_kind(entry: Any) -> None:
@@ -83,7 +84,35 @@ def judge_section() -> Any:
     """The type of a judge section: the settings class of its ``kind`` (unregistered kinds: a user judge)."""
     choices = [Annotated[k.settings, Tag(tag(k.name))] for k in JUDGE_KINDS]
     choices.append(Annotated[user_judges().settings, Tag(USER_TAG)])
-    return Annotated[Union[tuple(choices)], Discriminator(_choose)]  # noqa: UP007 - built at run time
+    union = Annotated[Union[tuple(choices)], Discriminator(_choose)]  # noqa: UP007 - built at run time
+    return Annotated[union, BeforeValidator(_keys_of_other_kinds)]
+
+
+def _keys_of_other_kinds(data: Any) -> Any:
+    """A judge section before its kind's class validates it: a plug-in kind that could not be loaded is refused
+    with why; a key of another kind is refused with the keys this kind has, and dropped when it holds that kind's
+    default, since old run directories' recipe.yaml saved every judge field of every kind."""
+    if not isinstance(data, dict):
+        return data
+    JUDGE_KINDS.refuse(data.get("kind"))  # a judge kind plug-in that could not be loaded: why
+    chosen = _choose(data)
+    settings = next((k.settings for k in JUDGE_KINDS if tag(k.name) == chosen), user_judges().settings)
+    settings._check_kind(data.get("kind"), JUDGE_KINDS.names())
+    own, foreign = settings.model_fields, foreign_defaults()
+    out = dict(data)
+    for key, value in data.items():
+        if key in own or key not in foreign:
+            continue  # (a key no kind has: extra="forbid" names it)
+        if not any(_same(value, default) for default in foreign[key]):
+            names = ", ".join(sorted(set(own) - {"kind"})) or "none"
+            raise ValueError(f"judge.{key} does not apply to judge.kind {data.get('kind')!r} (its settings: {names})")
+        del out[key]
+    return out
+
+
+def _same(value: Any, default: Any) -> bool:
+    dump = lambda v: v.model_dump() if isinstance(v, BaseModel) else v  # noqa: E731
+    return dump(value) == dump(default)
 
 
 class JudgeSection:
@@ -153,8 +182,36 @@ def check_row(settings: Any, row: dict[str, Any]) -> dict[str, Any] | None:
     return None if hook is None else hook(settings, row)
 
 
+def limits(settings: Any) -> Limits:
+    """The judge's calls in flight, cost cap and abstention limit, as its kind declares them (JudgeKind.limits)."""
+    return kind_of(settings).limits(settings)
+
+
 def max_abstain_rate(settings: Any) -> float:
-    return getattr(settings, "max_abstain_rate", DEFAULT_MAX_ABSTAIN_RATE)
+    return limits(settings).max_abstain_rate
+
+
+def saved(settings: JudgeKindSettings) -> JudgeKindSettings:
+    """The judge section as files keep it: each judge in it (an ensemble's members too) as its kind saves it,
+    without credentials (JudgeKind.saved)."""
+    out = kind_of(settings).saved(settings)
+    inner: dict[str, Any] = {}
+    for name in type(out).model_fields:
+        value = getattr(out, name)
+        if isinstance(value, JudgeKindSettings):
+            inner[name] = saved(value)
+        elif isinstance(value, list) and any(isinstance(v, JudgeKindSettings) for v in value):
+            inner[name] = [saved(v) if isinstance(v, JudgeKindSettings) else v for v in value]
+    return out.model_copy(update=inner) if inner else out
+
+
+def child_environment(settings: JudgeKindSettings) -> dict[str, str]:
+    """``os.environ`` plus what each judge in the section needs to be reached from a child process as this one
+    reaches it (JudgeKind.environment): how compare's runs get credentials that no file holds."""
+    env = dict(os.environ)
+    for s in walk(settings):
+        env.update(kind_of(s).environment(s))
+    return env
 
 
 def resume_identity(settings: JudgeKindSettings) -> dict[str, Any]:

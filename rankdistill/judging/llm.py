@@ -1,6 +1,7 @@
 """A judge that asks a chat model through a template: listwise, pairwise or pointwise, cached in the ledger.
 
-The model behind it is a *backend* (``openai.py``: any OpenAI-compatible server) with one coroutine,
+The model behind it is reached through a *client* (openai_client.py: any OpenAI-compatible server; local.py: a
+transformers model) with one coroutine,
 ``complete(messages, schema) -> Reply``. This file owns what makes the verdicts honest: the seeded shuffle of
 listwise candidates, both orders of every pairwise comparison, one retry of an unparseable reply and then an
 abstention (NaN, never a default score), and the ledger that makes every call happen once.
@@ -40,7 +41,9 @@ class CallFailed(JudgeFailed):
         self.where = where
 
 
-class ChatBackend(Protocol):
+class ChatClient(Protocol):
+    """How an LLMJudge reaches its model: the calls, their sampling settings and their price."""
+
     model: str
 
     def session(self) -> contextlib.AbstractAsyncContextManager[Any]: ...
@@ -71,7 +74,7 @@ class LLMJudge:
 
     def __init__(
         self,
-        backend: ChatBackend,
+        client: ChatClient,
         template: JudgeTemplate,
         *,
         ledger: Ledger | None = None,
@@ -79,20 +82,20 @@ class LLMJudge:
         seed: int = 0,
         kind: str = "openai",
     ):
-        self.backend = backend
+        self.client = client
         self.template = template
         self.mode = template.mode
         self.ledger = ledger or Ledger(None)
         self.concurrency = concurrency
         self.seed = seed
-        self.name = f"{kind}/{backend.model}/{template.name}"
+        self.name = f"{kind}/{client.model}/{template.name}"
         self._sem: asyncio.Semaphore | None = None
 
     @contextlib.asynccontextmanager
     async def session(self) -> AsyncIterator[None]:
         """Client and concurrency limit live inside one event loop; open once per batch of rankings. A Ctrl-C
         inside it lets the calls in flight land in the ledger, then stops (``Ledger.interruptible``)."""
-        async with self.backend.session():
+        async with self.client.session():
             self._sem = asyncio.Semaphore(self.concurrency)
             try:
                 with self.ledger.interruptible():
@@ -102,8 +105,8 @@ class LLMJudge:
 
     def where(self) -> str:
         """Where its calls go, for messages: the server's public URL, else the model's name."""
-        public = getattr(self.backend, "public_url", None)
-        return public() if public else self.backend.model
+        public = getattr(self.client, "public_url", None)
+        return public() if public else self.client.model
 
     def halt(self, on: bool = True) -> None:
         """Send no new call while halted (they raise NotAsked); calls in flight finish and are recorded."""
@@ -115,14 +118,14 @@ class LLMJudge:
         """The model's free reply to ``messages`` (a teacher answer, a pseudo-label) through the ledger, keyed and
         recorded under ``tag`` in place of a template (``schema``: the JSON the reply must match, sent where the
         server takes it); needs an open session()."""
-        sampling = self.backend.sampling()
-        model = self.backend.model
+        sampling = self.client.sampling()
+        model = self.client.model
         reply, _ = await self.ledger.ask(
             call_key(model, tag, messages, sampling),
             dict(prompt_id=prompt_id, judge=tag, model=model, template=tag),
             {"messages": messages, **sampling},
-            lambda: self.backend.complete(messages, schema),
-            self.backend.cost,
+            lambda: self.client.complete(messages, schema),
+            self.client.cost,
             limit=self._sem,
         )
         return reply
@@ -138,23 +141,23 @@ class LLMJudge:
         """The parsed verdict for one rendered request, or None (abstain)."""
         sch = schema(self.mode, k, self.template.scale)
         for attempt in range(PARSE_ATTEMPTS):
-            sampling = {**self.backend.sampling(), "attempt": attempt}
-            key = call_key(self.backend.model, self.template.digest, messages, sampling)
+            sampling = {**self.client.sampling(), "attempt": attempt}
+            key = call_key(self.client.model, self.template.digest, messages, sampling)
             meta = dict(
-                prompt_id=prompt_id, judge=self.name, model=self.backend.model, template=self.template.name
+                prompt_id=prompt_id, judge=self.name, model=self.client.model, template=self.template.name
             )
             assert self._sem is not None, "LLMJudge.verdict needs an open session()"
             reply, parsed = await self.ledger.ask(
                 key,
                 meta,
                 {"messages": messages, **sampling},
-                lambda: self.backend.complete(messages, sch),
-                self.backend.cost,
+                lambda: self.client.complete(messages, sch),
+                self.client.cost,
                 parse=lambda text: parse(self.mode, text, k, self.template.scale),
                 limit=self._sem,
             )
             if reply.text is None:  # the transport gave up after its own retries: not an answer
-                where = getattr(self.backend, "public_url", lambda: None)()
+                where = getattr(self.client, "public_url", lambda: None)()
                 raise CallFailed(reply.error, where)
             if parsed is not None:
                 return parsed

@@ -55,7 +55,9 @@ class LocalSettings(StoppableSettings):
         self.template = absolute_template(self.template)
 
 
-class LocalBackend:
+class LocalClient:
+    """How the local judge reaches its model: one forward pass per verdict (a ChatClient of llm.py)."""
+
     def __init__(self, model: str | None):
         self.model = model or DEFAULT_MODEL
         self._loaded: tuple[Any, Any] | None = None
@@ -75,7 +77,7 @@ class LocalBackend:
     def load(self) -> tuple[Any, Any]:
         if self._loaded is None:
             from ..models import load_base_model, load_tokenizer
-            from ..recipe import StudentSettings
+            from ..sections import StudentSettings
 
             student = StudentSettings(model=self.model)
             self._loaded = (load_tokenizer(student, padding_side="right"), load_base_model(student))
@@ -144,7 +146,7 @@ class LocalBackend:
 class LocalJudge(LLMJudge):
     def __init__(self, settings: Any, ledger: Ledger | None = None, seed: int = 0):
         super().__init__(
-            LocalBackend(settings.model),
+            LocalClient(settings.model),
             load_template(settings.template),
             ledger=ledger,
             concurrency=1,

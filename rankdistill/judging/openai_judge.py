@@ -1,7 +1,7 @@
 """The ``openai`` judge kind: a chat model on any OpenAI-compatible server ranks with a judge template.
 
 Its settings say how the server is reached and paid for (URL, key variable, concurrency, retries, prices, cap)
-and how it is asked (model, template, sampling); the calls themselves are openai_backend.py's and llm.py's.
+and how it is asked (model, template, sampling); the calls themselves are openai_client.py's and llm.py's.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Any, Literal
 from pydantic import Field, field_validator, model_validator
 
 from ..settings import Settings
-from .base import JudgeKind, StoppableSettings
+from .base import JudgeKind, Limits, StoppableSettings
 
 
 class PriceSettings(Settings):
@@ -94,11 +94,11 @@ class OpenAISettings(StoppableSettings):
 
 def _make(settings: OpenAISettings, ledger: Any, seed: int) -> Any:
     from .llm import LLMJudge
-    from .openai_backend import OpenAIBackend
+    from .openai_client import OpenAIClient
     from .templates import load_template
 
     return LLMJudge(
-        OpenAIBackend(settings),
+        OpenAIClient(settings),
         load_template(settings.template),
         ledger=ledger,
         concurrency=settings.concurrency,
@@ -110,20 +110,37 @@ def _check(settings: OpenAISettings) -> None:
     """The openai package is installed and the key is in the environment (or the server needs none)."""
     import importlib.util
 
-    from .openai_backend import JudgeConfigError, OpenAIBackend
+    from .openai_client import JudgeConfigError, OpenAIClient
 
     if importlib.util.find_spec("openai") is None:
         raise JudgeConfigError("judge.kind openai needs the openai package: pip install 'openai>=1.40'")
-    OpenAIBackend(settings).api_key()
+    OpenAIClient(settings).api_key()
 
 
 def _probe(settings: OpenAISettings) -> None:
     """One free request to the server (its model list): reachable, and it takes the key."""
     import asyncio
 
-    from .openai_backend import OpenAIBackend
+    from .openai_client import OpenAIClient
 
-    asyncio.run(OpenAIBackend(settings).probe())
+    asyncio.run(OpenAIClient(settings).probe())
+
+
+def _limits(settings: OpenAISettings) -> Limits:
+    return Limits(settings.concurrency, settings.max_cost, settings.max_abstain_rate)
+
+
+def _saved(settings: OpenAISettings) -> OpenAISettings:
+    """As files keep it: base_url without user:password or query (this process keeps the full one in memory)."""
+    from .openai_client import saved_settings
+
+    return saved_settings(settings)
+
+
+def _environment(settings: OpenAISettings) -> dict[str, str]:
+    from .openai_client import environment
+
+    return environment(settings)
 
 
 JUDGE_KIND = JudgeKind(
@@ -135,4 +152,7 @@ JUDGE_KIND = JudgeKind(
     probe=_probe,
     uses_ledger=True,
     answers=True,
+    limits=_limits,
+    saved=_saved,
+    environment=_environment,
 )

@@ -43,16 +43,14 @@ class UserJudgeSettings(StoppableSettings):
     )
 
     @classmethod
-    def _check_kind(cls, kind: Any) -> None:
+    def _check_kind(cls, kind: Any, kinds: list[str]) -> None:
         if not isinstance(kind, str) or ":" in kind:
             return
         names = installed_names()
         if kind not in names:
-            from .kinds import JUDGE_KINDS
-
             raise ValueError(
                 f"judge.kind: unknown judge {kind!r} (judge kinds, plug-ins included: "
-                f"{', '.join(JUDGE_KINDS.names())}; user judges installed ({ENTRY_POINT_GROUP}): "
+                f"{', '.join(kinds)}; user judges installed ({ENTRY_POINT_GROUP}): "
                 f"{', '.join(names) or 'none'}; or a 'module:attr' factory)"
             )
 
@@ -150,6 +148,22 @@ class CheckedJudge:
         return got
 
 
+def _saved(settings: UserJudgeSettings) -> UserJudgeSettings:
+    """As files keep it: a server URL among its options (a ``base_url`` key) without credentials, as the openai
+    kind saves its own."""
+    from .openai_client import saved_url
+
+    def strip(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {k: saved_url(v) if k == "base_url" and isinstance(v, str) else strip(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [strip(v) for v in node]
+        return node
+
+    options = strip(settings.options)
+    return settings if options == settings.options else settings.model_copy(update={"options": options})
+
+
 # Not in the registry (whose names are kinds): the fallback for every kind that is none of them.
 USER_JUDGE = JudgeKind(
     name="module:attr",
@@ -157,4 +171,5 @@ USER_JUDGE = JudgeKind(
     settings=UserJudgeSettings,
     make=lambda settings, ledger, seed: load_user_judge(settings),
     check=lambda settings: load_factory(settings.kind),
+    saved=_saved,
 )

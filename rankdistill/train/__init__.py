@@ -27,7 +27,7 @@ from ..registry import Registry
 from ..rundir import STAGES, RunDir, Timer, is_main_process
 from .common import TRAIN_FIELDS, Algorithm, PeakMemory, TrainJob, check_algorithm
 
-if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
+if TYPE_CHECKING:
     from ..recipe import Recipe
 
 ALGORITHMS: Registry[Algorithm] = Registry(

@@ -14,17 +14,17 @@ from pydantic import Field
 
 from . import common
 
-if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
+if TYPE_CHECKING:
     from ..recipe import Recipe
 
-class DPOSettings(common.ReferenceSettings):
+class DPOSettings(common.ReferencePolicySettings):
     beta: float = Field(0.1, gt=0, description="β: the strength of the KL constraint to the reference.")
 
     moved_from_train = ("reference", "beta")
 
 
 def config_fields(recipe: Recipe, settings: DPOSettings) -> dict[str, Any]:
-    return {"beta": settings.beta, "max_length": 512}
+    return {"beta": settings.beta, "max_length": common.DEFAULT_MAX_LENGTH}
 
 
 def train(job: common.TrainJob) -> dict:
@@ -49,7 +49,7 @@ def train(job: common.TrainJob) -> dict:
     def reference(trainer: Any) -> None:
         if job.previous is not None and job.settings.reference == "initial":
             # TRL froze a copy of the previous adapter as "ref"; without it the reference is the adapter-free base
-            trainer.model.delete_adapter("ref")
+            trainer.model.delete_adapter(common.REF_ADAPTER)
 
     result = common.fit(
         job,

@@ -21,15 +21,14 @@ from typing import TYPE_CHECKING, Any
 from pydantic import Field
 
 from . import common
-from .common import DEFAULT_MAX_LENGTH, encode_lists, lists_dataset
+from .common import DEFAULT_MAX_LENGTH, REF_ADAPTER, encode_lists, lists_dataset
 
-if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
+if TYPE_CHECKING:
     from ..recipe import Recipe
 
-REF_ADAPTER = "ref"  # the previous round's adapter, frozen, when its reference is 'previous'
 
 
-class ListwiseDPOSettings(common.ReferenceSettings):
+class ListwiseDPOSettings(common.ReferencePolicySettings):
     beta: float = Field(0.1, gt=0, description="β of the implicit rewards (the strength of the KL constraint).")
     max_length: int = Field(
         DEFAULT_MAX_LENGTH, gt=0, description="Tokens of prompt + completion kept per candidate (cut at the end)."

@@ -21,7 +21,7 @@ from pydantic import Field
 
 from . import common
 
-if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
+if TYPE_CHECKING:
     from ..recipe import Recipe
 
 OWNED = {
@@ -58,7 +58,7 @@ def config_fields(recipe: Recipe, settings: GRPOSettings) -> dict[str, Any]:
 def grpo_rows(recipe: Recipe) -> list[dict[str, Any]]:
     """The training prompts (as the generate stage picks them), with their references for reference judges and
     their rows' fields for judges that read them (as JSON text: rows' fields need not share one schema)."""
-    from ..generation import training_prompts
+    from ..generation.prompts import training_prompts
 
     return [
         {

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import JudgeFailed, UserError
+from ..judging.base import MIN_RANKINGS_FOR_ABSTAIN_CHECK
 
-MIN_RANKINGS_FOR_ABSTAIN_CHECK = 20  # stopping early needs this many; the round's end checks all of them
 STATE_FILE = "rankdistill_state.json"  # beside a trainer checkpoint's own files
 
 

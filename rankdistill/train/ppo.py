@@ -45,13 +45,13 @@ from .. import progress
 from ..errors import RecipeError
 from . import common, guards
 
-if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
+if TYPE_CHECKING:
     from ..recipe import Recipe
 
-POLICY, CRITIC, REF = "default", "critic", "ref"
+POLICY, CRITIC, REF = "default", "critic", common.REF_ADAPTER
 
 
-class PPOSettings(common.ReferenceSettings):
+class PPOSettings(common.ReferencePolicySettings):
     """PPO's own knobs; it has no config class of a library (train.args and args are refused)."""
 
     reward: common.RewardMode = "scores"
@@ -70,7 +70,7 @@ class PPOSettings(common.ReferenceSettings):
     minibatch_size: int = Field(
         8, gt=0, description="Samples per optimizer update (a rollout batch is train.batch_size × generation.k)."
     )
-    max_length: int = Field(512, gt=0, description="Prompt + completion tokens kept per sample.")
+    max_length: int = Field(common.DEFAULT_MAX_LENGTH, gt=0, description="Prompt + completion tokens kept per sample.")
     max_grad_norm: float = Field(1.0, gt=0, description="Gradient clipping over policy and critic together.")
     kl_horizon: int = Field(
         10_000, gt=0, description="Adaptive KL: samples over which kl_coef moves by up to 20 %."
@@ -93,10 +93,6 @@ class PPOSettings(common.ReferenceSettings):
     )
 
 
-def settings_of(recipe: Recipe) -> PPOSettings:
-    return recipe.train.per_algorithm.ppo
-
-
 # --- the models -------------------------------------------------------------------------------------------
 
 
@@ -114,7 +110,7 @@ def using(model: Any, adapter: str | None):
         model.set_adapter(POLICY)
 
 
-def load_models(recipe: Recipe, previous_adapter: Path | None) -> tuple[Any, Any, Any]:
+def load_models(recipe: Recipe, settings: PPOSettings, previous_adapter: Path | None) -> tuple[Any, Any, Any]:
     """(peft model with policy, critic and maybe ref adapters, value head, tokenizer)."""
     import torch
 
@@ -132,7 +128,7 @@ def load_models(recipe: Recipe, previous_adapter: Path | None) -> tuple[Any, Any
         model.load_adapter(str(critic), adapter_name=CRITIC, is_trainable=True)
     else:
         model.add_adapter(CRITIC, lora_config(recipe.student))
-    if previous_adapter is not None and settings_of(recipe).reference == "previous":
+    if previous_adapter is not None and settings.reference == "previous":
         model.load_adapter(str(previous_adapter), adapter_name=REF, is_trainable=False)
     model.set_adapter(POLICY)
     head = torch.nn.Linear(model.config.hidden_size, 1, device=model.device, dtype=torch.float32)
@@ -206,7 +202,14 @@ def prompt_batch(n_prompts: int, batch_size: int, step: int, seed: int) -> list[
 
 
 def rollout(
-    recipe: Recipe, model: Any, head: Any, tokenizer: Any, prompts: list, reward: Any, step: int
+    recipe: Recipe,
+    settings: PPOSettings,
+    model: Any,
+    head: Any,
+    tokenizer: Any,
+    prompts: list,
+    reward: Any,
+    step: int,
 ) -> dict:
     """Sample, judge and score one batch: tokens, old log-probs, reference log-probs, values, judge rewards."""
     import torch
@@ -236,7 +239,7 @@ def rollout(
         {"prompt": p.messages, "completions": [c.text for c in group], "scores": [0.0] * g.k}
         for p, group in zip(picked, samples, strict=True)
     ]
-    max_length = settings_of(recipe).max_length
+    max_length = settings.max_length
     device = common.model_device(model)
     batch = {k: v.to(device) for k, v in common.encode_lists(tokenizer, rows, max_length).items() if k != "scores"}
     with torch.no_grad():
@@ -280,14 +283,14 @@ def explained_variance(values: Any, returns: Any, mask: Any) -> float:
 
 
 def ppo_update(
-    recipe: Recipe, model: Any, head: Any, optimizer: Any, roll: dict, step: int
+    recipe: Recipe, settings: PPOSettings, model: Any, head: Any, optimizer: Any, roll: dict, step: int
 ) -> dict[str, float]:
     """``ppo_epochs`` passes of minibatch updates over one rollout batch; returns the means of their stats."""
     import torch
 
     from .losses import masked_mean, ppo_policy_loss, ppo_value_loss
 
-    t = settings_of(recipe)
+    t = settings
     params = [p for group in optimizer.param_groups for p in group["params"]]
     n = roll["input_ids"].shape[0]
     # minibatch orders drawn on the CPU: the same on every device, and no generator to keep per device
@@ -327,6 +330,7 @@ def ppo_update(
 
 def ppo_step(
     recipe: Recipe,
+    settings: PPOSettings,
     model: Any,
     head: Any,
     tokenizer: Any,
@@ -341,9 +345,9 @@ def ppo_step(
 
     from .losses import gae_advantages, masked_whiten
 
-    t = settings_of(recipe)
+    t = settings
     abstained = reward.abstentions
-    roll = rollout(recipe, model, head, tokenizer, prompts, reward, step)
+    roll = rollout(recipe, settings, model, head, tokenizer, prompts, reward, step)
     mask = roll["mask"]
     kl = (roll["logps"] - roll["ref_logps"]) * mask  # per-token estimate of KL(π_old ‖ π_ref)
     rewards = token_rewards(roll["scores"], kl, mask, kl_coef)
@@ -351,7 +355,7 @@ def ppo_step(
     if t.whiten_advantages:
         advantages = masked_whiten(advantages, mask)
     roll.update(advantages=advantages, returns=returns)
-    update = ppo_update(recipe, model, head, optimizer, roll, step)
+    update = ppo_update(recipe, settings, model, head, optimizer, roll, step)
     sample_kl = kl.sum(dim=1)
     with torch.no_grad():
         return {
@@ -440,7 +444,7 @@ def train(job: common.TrainJob) -> dict:
     adapter and returns the step log."""
     import torch
 
-    from ..generation import training_prompts
+    from ..generation.prompts import training_prompts
     from ..rundir import last_complete_checkpoint
 
     if int(os.environ.get("WORLD_SIZE", 1)) > 1:
@@ -448,7 +452,7 @@ def train(job: common.TrainJob) -> dict:
     recipe, checkpoints = job.recipe, job.checkpoints
     t, s = recipe.train, job.settings
     prompts = training_prompts(recipe)
-    model, head, tokenizer = load_models(recipe, job.previous)
+    model, head, tokenizer = load_models(recipe, s, job.previous)
     optimizer = torch.optim.AdamW(
         [*adapter_params(model, POLICY), *adapter_params(model, CRITIC), *head.parameters()],
         lr=t.learning_rate,
@@ -465,11 +469,11 @@ def train(job: common.TrainJob) -> dict:
         tally.load(state.get("rewards", {}))
         progress.log(f"resuming training from {resume}")
     autocast = torch.autocast(
-        common.model_device(model).type, dtype=torch.bfloat16, enabled=common.wants_bf16(recipe, model)
+        common.model_device(model).type, dtype=torch.bfloat16, enabled=common.wants_bf16(recipe.student, model)
     )
     with progress.task(job.label, total=t.max_steps, completed=start) as bar, autocast:
         for step in range(start, t.max_steps):
-            entry = ppo_step(recipe, model, head, tokenizer, optimizer, prompts, reward, step, kl_coef)
+            entry = ppo_step(recipe, s, model, head, tokenizer, optimizer, prompts, reward, step, kl_coef)
             guards.check_finite(model, job.label, step + 1, entry["loss"])  # before its checkpoint
             history.append(entry)
             samples = t.batch_size * recipe.generation.k

@@ -22,7 +22,7 @@ from pydantic import Field
 from . import common
 from .common import DEFAULT_MAX_LENGTH, encode_lists, lists_dataset
 
-if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
+if TYPE_CHECKING:
     from ..recipe import Recipe
 
 

@@ -21,7 +21,7 @@ from pydantic import Field
 
 from . import common
 
-if TYPE_CHECKING:  # the recipe schema imports this module: no runtime import of it
+if TYPE_CHECKING:
     from ..data import Prompt
     from ..recipe import Recipe
 
@@ -54,7 +54,7 @@ class SFTSettings(common.AlgorithmSettings):
 
 
 def config_fields(recipe: Recipe, settings: SFTSettings) -> dict[str, Any]:
-    return {"max_length": 512, "completion_only_loss": True}
+    return {"max_length": common.DEFAULT_MAX_LENGTH, "completion_only_loss": True}
 
 
 def prompt_prefix(recipe: Recipe, settings: SFTSettings) -> str:
@@ -76,7 +76,7 @@ def sft_rows(recipe: Recipe, settings: SFTSettings | None = None) -> list[dict[s
     rationales) and their references; with data.rationale_field, each row's rationale task (``rationale_prompt``
     and ``rationale_completion``, None for a row without a rationale) beside it."""
     from ..data import build_messages
-    from ..generation import training_prompts
+    from ..generation.prompts import training_prompts
 
     settings = settings or SFTSettings()
     prompts = [p for p in training_prompts(recipe) if p.reference is not None]

@@ -1,4 +1,4 @@
-"""Any OpenAI-compatible chat server (OpenAI, vLLM, Together, Anyscale, Ollama) as a judge backend.
+"""The client of any OpenAI-compatible chat server (OpenAI, vLLM, Together, Anyscale, Ollama) that a judge calls.
 
 Retries are ours (the client's are off) so they can be counted: 429, 5xx, timeouts and dropped connections are
 retried with exponential backoff and full jitter, honouring Retry-After. The API key is read from the
@@ -18,23 +18,13 @@ from typing import Any
 
 from .. import progress
 from ..errors import UserError
+from ..urls import public_url
 from .ledger import Reply
 
 MAX_WAIT_S = 120.0  # never sleep longer than this on one Retry-After
 # judge.base_url as saved in a run directory (no credentials) -> the URL this process was given. Memory only:
 # a later process gets the credentials again from the user's recipe, --set or $OPENAI_BASE_URL.
 _LIVE_URLS: dict[str, str] = {}
-
-
-def public_url(url: str) -> str:
-    """``url`` without credentials, query or fragment."""
-    from urllib.parse import urlsplit, urlunsplit
-
-    parts = urlsplit(url)
-    host = parts.hostname or ""
-    if parts.port:
-        host += f":{parts.port}"
-    return urlunsplit((parts.scheme, host, parts.path, "", ""))
 
 
 def saved_url(url: str | None) -> str | None:
@@ -52,17 +42,19 @@ def saved_url(url: str | None) -> str | None:
     return public
 
 
-def live_environment(settings: Any) -> dict[str, str]:
-    """``os.environ`` plus each openai judge's full URL (when this process holds one with credentials) under
-    its base_url_env: how a child process (compare's runs) gets the credentials without a file."""
-    from .base import walk
-    from .openai_judge import OpenAISettings
+def environment(settings: Any) -> dict[str, str]:
+    """The openai kind's JudgeKind.environment: its full URL (when this process holds one with credentials) under
+    its base_url_env, so that a child process (compare's runs) reaches the server without a file holding it."""
+    if settings.base_url in _LIVE_URLS:
+        return {settings.base_url_env: _LIVE_URLS[settings.base_url]}
+    return {}
 
-    env = dict(os.environ)
-    for s in walk(settings):  # the judge and its members
-        if isinstance(s, OpenAISettings) and s.base_url in _LIVE_URLS:
-            env[s.base_url_env] = _LIVE_URLS[s.base_url]
-    return env
+
+def saved_settings(settings: Any) -> Any:
+    """The openai kind's JudgeKind.saved: base_url without credentials (saved_url)."""
+    if not settings.base_url:
+        return settings
+    return settings.model_copy(update={"base_url": saved_url(settings.base_url)})
 
 
 def _short(error: str | None, limit: int = 200) -> str:
@@ -125,13 +117,15 @@ def answered(resp: Any, latency_s: float, retries: int) -> Reply:
     )
 
 
-class OpenAIBackend:
+class OpenAIClient:
+    """How an openai judge reaches its server: the URL and key, retries, prices (a ChatClient of llm.py)."""
+
     def __init__(self, settings: Any):
         self.settings = settings
         self.model = settings.model
         # "auto" falls back to plain text (parsed leniently) once the server refuses JSON schemas
         self.structured = settings.structured_output
-        self.client: Any = None
+        self.sdk: Any = None
 
     def base_url(self) -> str | None:
         """The URL calls go to, credentials included: judge.base_url (as given to this process, though a run
@@ -189,14 +183,14 @@ class OpenAIBackend:
 
         key = self.api_key()
         base_url = self.base_url()
-        self.client = openai.AsyncOpenAI(
+        self.sdk = openai.AsyncOpenAI(
             api_key=key, base_url=base_url, timeout=self.settings.timeout, max_retries=0
         )
         try:
             yield
         finally:
-            await self.client.close()
-            self.client = None
+            await self.sdk.close()
+            self.sdk = None
 
     async def probe(self) -> None:
         """One free request (listing the served models) that the server is there and takes the key; a server
@@ -205,7 +199,7 @@ class OpenAIBackend:
 
         async with self.session():
             try:
-                listed = await self.client.models.list()
+                listed = await self.sdk.models.list()
             except (openai.AuthenticationError, openai.PermissionDeniedError) as e:
                 raise JudgeConfigError(
                     f"judge server {self.public_url()} refused the credentials: {status_error(e)}{self._hint()}"
@@ -240,7 +234,7 @@ class OpenAIBackend:
                 kwargs.pop("response_format", None)
             wait = None
             try:
-                resp = await self.client.chat.completions.create(**kwargs)
+                resp = await self.sdk.chat.completions.create(**kwargs)
                 return answered(resp, time.perf_counter() - start, retries)
             except (openai.AuthenticationError, openai.PermissionDeniedError) as e:
                 raise JudgeConfigError(

@@ -1,0 +1,15 @@
+"""URLs as messages and files show them: without the credentials they may carry (user:password, a key in the
+query or fragment)."""
+
+from __future__ import annotations
+
+
+def public_url(url: str) -> str:
+    """``url`` without credentials, query or fragment."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if parts.port:
+        host += f":{parts.port}"
+    return urlunsplit((parts.scheme, host, parts.path, "", ""))
