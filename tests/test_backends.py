@@ -62,7 +62,7 @@ def test_a_backend_section_set_while_another_backend_is_named_is_refused():
     # auto may pick vllm, and vllm is vllm: its section means something there
     assert load_recipe("gec-smollm2-small", {"generation.vllm.max_model_len": 256}).generation.vllm.max_model_len == 256
     named = load_recipe(
-        None, {"generation.backend": "vllm", "generation.vllm.engine_args": {"max_num_seqs": 8}}
+        "gec-smollm2-small", {"generation.backend": "vllm", "generation.vllm.engine_args": {"max_num_seqs": 8}}
     )
     assert named.generation.vllm.engine_args == {"max_num_seqs": 8}
     # a run directory's recipe.yaml holds every section at its defaults: it loads whatever backend it names

@@ -165,7 +165,7 @@ def test_raft_trains_on_exactly_the_kept_answers(tmp_path):
     from rankdistill.train import recipe_for, train_with
 
     recipe = load_recipe(
-        None,
+        "gec-smollm2-small",
         {
             "train.schedule": None,
             "train.algorithm": "raft",

@@ -82,7 +82,7 @@ def test_student_chat_template_from_text_or_file(base_model, tmp_path):
 
 def _greedy(base_model, stop, max_new_tokens=12):
     recipe = load_recipe(
-        None,
+        "gec-smollm2-small",
         {
             "student.model": str(base_model),
             "generation.backend": "transformers",

@@ -56,7 +56,7 @@ def test_rrhf_orders_candidates_and_learns(tmp_path):
     from rankdistill.train.rrhf import candidate_logps, encode_lists, rrhf_losses
 
     recipe = load_recipe(
-        None,
+        "gec-smollm2-small",
         {
             "train.algorithm": "rrhf",
             "train.schedule": None,

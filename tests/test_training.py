@@ -56,7 +56,7 @@ def test_dpo_lowers_loss_and_changes_adapter(tmp_path, quantization):
     from rankdistill.train import run_algorithm
 
     recipe = load_recipe(
-        None,
+        "gec-smollm2-small",
         {
             "student.quantization": quantization,
             "train.max_steps": 8,

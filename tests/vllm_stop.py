@@ -18,7 +18,7 @@ if __name__ == "__main__":  # vLLM's engine may start processes that re-import t
 
     model, stop = sys.argv[1], json.loads(sys.argv[2])
     recipe = load_recipe(
-        None,
+        "gec-smollm2-small",
         {
             "student.model": model,
             "generation.backend": "vllm",

@@ -27,7 +27,7 @@ if __name__ == "__main__":  # vLLM's engine may start processes that re-import t
     # engine_args reach the engine (64 leaves 6 prompts' scheduling as it was; vLLM-CPU's default is larger)
     engine_args = {"max_num_seqs": 64}
     recipe = load_recipe(
-        None,
+        "gec-smollm2-small",
         {
             "generation.backend": "vllm",
             "student.dtype": "float32",
