@@ -51,6 +51,24 @@ def test_the_keywords_prompt_lists_the_concepts():
     assert prompt.fields["lang"] == row["lang"]  # the judge reads the row's language and concepts
 
 
+@pytest.mark.integration
+def test_the_gemma_keywords_answer_ends_with_its_first_line():
+    """Gemma writes on after its sentence (untrained: 40 tokens each); the recipe's stop ends an answer at the
+    first newline or end of turn, in every round, so evaluation and sampling pay for one line only."""
+    from rankdistill.generation.hf import to_completion
+    from rankdistill.models import load_tokenizer, stop_sequences
+
+    recipe = load_recipe("keywords-gemma3-270m")
+    tok = load_tokenizer(recipe.student)
+    ids, strings = stop_sequences(tok, recipe.generation.stop)
+    assert tok.convert_tokens_to_ids("<end_of_turn>") in ids
+    text = "Die alte Uhr im Flur ist stehen geblieben.\nWrite one natural sentence that uses"
+    completion = to_completion(tok.encode(text, add_special_tokens=False), ids, tok, strings)
+    assert completion.text == "Die alte Uhr im Flur ist stehen geblieben." and completion.finish_reason == "stop"
+    turn = tok.encode("Ein Satz.", add_special_tokens=False) + [tok.convert_tokens_to_ids("<end_of_turn>")]
+    assert to_completion(turn + turn, ids, tok, strings).text == "Ein Satz."
+
+
 # --- benchmarks/ablation.py on a checked task ---------------------------------------------------------------
 
 
