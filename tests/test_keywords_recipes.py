@@ -64,7 +64,9 @@ def test_the_gemma_keywords_answer_ends_with_its_first_line():
     assert tok.convert_tokens_to_ids("<end_of_turn>") in ids
     text = "Die alte Uhr im Flur ist stehen geblieben.\nWrite one natural sentence that uses"
     completion = to_completion(tok.encode(text, add_special_tokens=False), ids, tok, strings)
-    assert completion.text == "Die alte Uhr im Flur ist stehen geblieben." and completion.finish_reason == "stop"
+    assert (
+        completion.text == "Die alte Uhr im Flur ist stehen geblieben." and completion.finish_reason == "stop"
+    )
     turn = tok.encode("Ein Satz.", add_special_tokens=False) + [tok.convert_tokens_to_ids("<end_of_turn>")]
     assert to_completion(turn + turn, ids, tok, strings).text == "Ein Satz."
 
@@ -116,7 +118,9 @@ def test_the_ablation_reports_covered_against_the_sft_round_with_the_rounds_sign
     assert row["by_lang"]["en"]["covered"] == 3 / 4 and row["by_lang"]["fr"]["covered"] == 2 / 4
     expected = paired_difference([True, True] + [False] * 6, [True] * 5 + [False] * 3)
     assert row["vs_sft_round"]["covered"][0] == 37.5  # 3 items became right, none wrong, of 8
-    assert row["vs_sft_round"]["covered"][1:] == [round(100 * expected[k], 1) for k in ("ci95_low", "ci95_high")]
+    assert row["vs_sft_round"]["covered"][1:] == [
+        round(100 * expected[k], 1) for k in ("ci95_low", "ci95_high")
+    ]
     assert row["by_lang"]["en"]["covered_vs_sft_round"][0] == 50.0  # items 2 and 4 of en's 0, 2, 4, 6
     assert row["by_lang"]["fr"]["covered_vs_sft_round"][0] == 25.0  # item 3 of fr's 1, 3, 5, 7
     assert row["vs_sft_round"]["chrf"] > 0  # more answers equal to the reference
