@@ -158,7 +158,7 @@ def _covered_arm(
 
     last, sft = evals[-1], evals[1] if len(evals) > 2 else None
     by_lang = {
-        lang: {"covered": m.get("covered"), "coverage": m.get("coverage"), "chrf": m.get("chrf")}
+        lang: {"covered": m.get("covered"), "coverage": m.get("coverage")}
         for lang, m in (last.get("by_lang") or {}).items()
     }
     if diff is not None:
