@@ -108,7 +108,7 @@ def test_per_algorithm_typed_settings_override_train_fields_for_that_algorithm_o
     from rankdistill.train import recipe_for
 
     recipe = load_recipe(
-        None,
+        "gec-smollm2-small",
         {
             "train.schedule": ["sft", "dpo"],
             "train.max_steps": 10,
