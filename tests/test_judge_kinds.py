@@ -285,8 +285,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from rankdistill.judging import JudgeKind, JudgeKindSettings, ranking_from_scores
-from rankdistill.judging.base import Limits
+from rankdistill.judging import JudgeKind, JudgeKindSettings, Limits, ranking_from_scores
 
 
 class PaidSettings(JudgeKindSettings):

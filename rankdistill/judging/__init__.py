@@ -18,7 +18,14 @@ from .. import progress
 from ..errors import JudgeFailed
 from ..records import CandidateSet, PartialJsonl, read_jsonl, to_dict
 from ..rundir import RunDir
-from .base import MIN_RANKINGS_FOR_ABSTAIN_CHECK, Judge, JudgeKind, JudgeKindSettings, ranking_from_scores
+from .base import (
+    MIN_RANKINGS_FOR_ABSTAIN_CHECK,
+    Judge,
+    JudgeKind,
+    JudgeKindSettings,
+    Limits,
+    ranking_from_scores,
+)
 from .kinds import JUDGE_KINDS, check_judge, kind_of, limits, make_judge, max_abstain_rate, uses_ledger
 from .ledger import (
     CostLimitReached,
@@ -42,10 +49,12 @@ __all__ = [
     "JudgeKind",
     "JudgeKindSettings",
     "Ledger",
+    "Limits",
     "abstain_error",
     "check_judge",
     "judge_stage",
     "kind_of",
+    "limits",
     "make_judge",
     "max_abstain_rate",
     "rank_items",
