@@ -161,16 +161,16 @@ def test_a_newline_stop_ends_greedy_answers_at_their_first_line_and_they_leave_t
     model, tok = student
     messages = [*_messages(), [{"role": "user", "content": "Name three colours, one per line."}]]
     free = HFGenerator(model, tok).generate(messages, greedy=True, max_new_tokens=40)
-    gen = HFGenerator(model, tok, stop=(set(), ["\\n"]))
+    gen = HFGenerator(model, tok, stop=(set(), ["\n"]))
     enc = gen._encode(messages)
     with torch.inference_mode():
         out = model.generate(
             **enc, do_sample=False, max_new_tokens=40, pad_token_id=tok.pad_token_id,
-            stop_strings=["\\n"], tokenizer=tok,
+            stop_strings=["\n"], tokenizer=tok,
         )  # fmt: skip
     eos = stop_token_ids(model.generation_config.eos_token_id, tok)
     rows = out[:, enc["input_ids"].shape[1] :].tolist()
-    reference = [[to_completion(ids, eos, tok, ["\\n"])] for ids in rows]
+    reference = [[to_completion(ids, eos, tok, ["\n"])] for ids in rows]
     seen = []
     hook = model.model.register_forward_pre_hook(
         lambda mod, args, kwargs: seen.append(kwargs["input_ids"].shape[0]), with_kwargs=True
@@ -180,9 +180,9 @@ def test_a_newline_stop_ends_greedy_answers_at_their_first_line_and_they_leave_t
     finally:
         hook.remove()
     assert ours == reference
-    cut = [(a[0], b[0]) for a, b in zip(ours, free, strict=True) if "\\n" in b[0].text]
+    cut = [(a[0], b[0]) for a, b in zip(ours, free, strict=True) if "\n" in b[0].text]
     assert cut  # some free answer runs over more than one line
     for line, whole in cut:
-        assert line.text == whole.text.split("\\n")[0].strip() and line.finish_reason == "stop"
+        assert line.text == whole.text.split("\n")[0].strip() and line.finish_reason == "stop"
         assert line.num_tokens < whole.num_tokens
     assert min(seen) < len(messages)  # answers that ended left the batch
