@@ -411,9 +411,8 @@ def summary(run_dir: str, as_json: bool) -> None:
 )
 @click.option(
     "--rationale-template",
-    default="rationale",
-    show_default=True,
-    help="The label template --rationales asks with: a shipped name (judges/) or a YAML file of mode 'label'.",
+    help="The label template --rationales asks with: a shipped name (judges/) or a YAML file of mode 'label' "
+    "(default: rationale). Naming one implies --rationales.",
 )
 @click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE", help="Override a recipe field.")
 def label(
@@ -423,7 +422,7 @@ def label(
     shots: int,
     ledger_path: str | None,
     rationales: bool,
-    rationale_template: str,
+    rationale_template: str | None,
     overrides: tuple[str, ...],
 ) -> None:
     """Teacher pseudo-labels: the judge's model writes a reference answer for every input of DATA (and, with
@@ -437,7 +436,7 @@ def label(
     r = resolve_paths(load_recipe(recipe_name, parse_overrides(overrides)))
     ledger_path = ledger_path or str(Path("runs") / r.name / "ledger.sqlite")
     with _reporter():
-        template = rationale_template if rationales else None
+        template = (rationale_template or "rationale") if rationales or rationale_template else None
         counts = run_label(data, r, out, ledger_path, shots=shots, rationale_template=template)
     click.echo(json.dumps(counts))
 

@@ -141,6 +141,27 @@ def test_saved_recipe_keeps_no_credentials_in_any_members_url():
     )
 
 
+def test_a_kind_that_declares_no_saved_form_writes_no_credentials():
+    """JudgeKind.saved's default: a plug-in that forgets it still keeps keys out of recipe.yaml and the manifest;
+    a URL with nothing to hide, and any other field, are saved as given."""
+    from pydantic import Field
+
+    from rankdistill.judging import JudgeKind, JudgeKindSettings
+
+    class Settings(JudgeKindSettings):
+        kind: str = Field("forgetful", description="kind")
+        server: str = Field("", description="its server")
+        mirror: str = Field("https://mirror.example/v1", description="a URL without secrets")
+        note: str = Field("a?b#c", description="not a URL")
+
+    kind = JudgeKind("forgetful", "forgets saved", Settings, make=lambda s, ledger, seed: None)
+    given = Settings(server="https://u:pw@judge.example/v1?key=sk-1#frag")
+    saved = kind.saved(given)
+    assert saved.server == "https://judge.example/v1" and "sk-1" not in saved.model_dump_json()
+    assert (saved.mirror, saved.note) == (given.mirror, given.note)
+    assert given.server.endswith("#frag")  # the live settings keep the credentials their calls need
+
+
 # A judge kind of one's own: this one module, plus the entry point that names it (what a plug-in package's
 # pyproject.toml declares: [project.entry-points."rankdistill.judge_kinds"] nearest = "toy_nearest:JUDGE_KIND").
 TOY_KIND = '''

@@ -23,13 +23,13 @@ def test_every_shipped_template_renders(path, reference):
         example = [("Fix: she go", "agreement: go -> goes", "I have a cat.")] if reference else []
         msgs = t.render_label("Fix: i has cat", example)
         assert ("<example>" in msgs[-1]["content"]) == (reference is not None)
-        if reference is None:
-            msgs[-1]["content"] += "I have a cat."  # (the answer is the teacher's to write)
     else:
         msgs = t.render_pointwise("Fix: i has cat", "I have a cat.", reference)
     user = msgs[-1]["content"]
     assert msgs[-1]["role"] == "user" and "<prompt>\nFix: i has cat\n</prompt>" in user
-    assert "I have a cat." in user and "{{" not in user and "{%" not in user
+    # the answer shown: a candidate's, or a worked example's (a label prompt alone has none: the teacher writes it)
+    assert ("I have a cat." in user) == (t.mode != "label" or reference is not None)
+    assert "{{" not in user and "{%" not in user
     if "reference" in t.placeholders:
         assert ("The reference." in user) == (reference is not None)
 

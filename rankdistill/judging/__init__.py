@@ -212,9 +212,10 @@ def judge_stage(run: RunDir, round_idx: int, recipe: Recipe) -> None:
             failures = rank_items(judge, todo, done, limits(settings).concurrency)
     if failures is not None and failures.failed:
         unasked = f", {failures.not_attempted} more left unasked" if failures.not_attempted else ""
+        where = f"server {failures.where}; " if failures.where else ""  # a local judge has no server to name
         raise JudgeFailed(
             f"round {round_idx}: {failures.failed} of {len(todo)} prompts could not be judged{unasked} "
-            f"(server {failures.where or '?'}; last error: {failures.last_error}). "
+            f"({where}last error: {failures.last_error}). "
             f"The {len(partial.done)} finished rankings are kept; run the same command again to ask only "
             "the rest"
         )

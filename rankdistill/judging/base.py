@@ -114,8 +114,22 @@ def default_limits(settings: Any) -> Limits:
     return Limits()
 
 
-def _as_is(settings: Any) -> Any:
-    return settings
+def default_saved(settings: Any) -> Any:
+    """A kind's saved form when it declares none: every field holding a URL with credentials (user:password, a
+    query or a fragment, where keys hide) kept without them (urls.public_url), so a plug-in that forgets ``saved``
+    still writes no key into a file. (Such a run resumes only if the kind lists that field as operational.)"""
+    from urllib.parse import urlsplit
+
+    from ..urls import public_url
+
+    def secret(value: Any) -> bool:
+        if not isinstance(value, str) or "://" not in value:
+            return False
+        parts = urlsplit(value)
+        return bool(parts.username or parts.password or parts.query or parts.fragment)
+
+    update = {n: public_url(getattr(settings, n)) for n in type(settings).model_fields if secret(getattr(settings, n))}
+    return settings.model_copy(update=update) if update else settings
 
 
 def _no_environment(settings: Any) -> dict[str, str]:
@@ -140,7 +154,8 @@ class JudgeKind:
     limits(settings) -> Limits: its calls in flight, cost cap and abstention limit (default: a StoppableSettings'
     max_cost and max_abstain_rate, else none).
     saved(settings) -> settings: the settings as files keep them (recipe.yaml, the manifest): without the
-    credentials some of its values may hold (openai: user:password or a key in base_url's query). Default: as is.
+    credentials some of its values may hold (openai: user:password or a key in base_url's query). Default: every
+    URL-valued field without credentials, query or fragment (default_saved).
     environment(settings) -> dict: what a child process (compare's runs) needs in its environment to reach the
     judge as this process does, credentials included, since the files it reads hold none. Default: nothing.
     (An ensemble's members are saved and handed over by their own kinds: kinds.saved, kinds.child_environment.)
@@ -157,5 +172,5 @@ class JudgeKind:
     answers: bool = False
     check_row: Callable[[Any, dict[str, Any]], dict[str, Any] | None] | None = None
     limits: Callable[[Any], Limits] = default_limits
-    saved: Callable[[Any], Any] = _as_is
+    saved: Callable[[Any], Any] = default_saved
     environment: Callable[[Any], dict[str, str]] = _no_environment
