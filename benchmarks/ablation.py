@@ -73,14 +73,20 @@ def check_shared_recipe(shared: Path, recipe: str | None, sets: list[str], sft_l
     mine = yaml.safe_load(dump_recipe(resolve_paths(load_recipe(recipe, parse_overrides(sets)))))
     theirs = yaml.safe_load((shared / "recipe.yaml").read_text())
 
-    def sft_part(r: dict) -> tuple:
+    def parts(r: dict) -> dict:
         t = r["train"]
-        own = (t.get("per_algorithm") or {}).get("sft", {})
-        keys = ("max_steps", "learning_rate", "batch_size", "gradient_accumulation_steps")
-        data = {k: v for k, v in r["data"].items() if k != "max_prompts"}  # ranking rounds' prompts only
-        return tuple(own.get(k, t[k]) for k in keys), [r[k] for k in SHARED_KEYS if k != "data"], data
+        own = dict((t.get("per_algorithm") or {}).get("sft", {}))  # every sft setting (alpha, max_examples, ...)
+        for k in ("max_steps", "learning_rate", "batch_size", "gradient_accumulation_steps"):
+            own[k] = own.get(k) if own.get(k) is not None else t[k]  # None: the train section's value
+        return {
+            "sft": own,
+            "shared": [r[k] for k in SHARED_KEYS if k != "data"],
+            "data": {k: v for k, v in r["data"].items() if k != "max_prompts"},  # ranking rounds' prompts only
+        }
 
-    if sft_part(mine)[sft_later:] != sft_part(theirs)[sft_later:]:
+    # an arm that trains sft again later may change the SFT settings: they are its later rounds' own then
+    compared = ("shared", "data") if sft_later else ("sft", "shared", "data")
+    if any(parts(mine)[k] != parts(theirs)[k] for k in compared):
         sys.exit(
             f"--shared-sft {shared}: its round 1 was made with another student, data, seed or SFT settings"
         )

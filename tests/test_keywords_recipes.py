@@ -155,6 +155,9 @@ def test_shared_sft_refuses_another_sft_round_one_unless_sft_trains_again_later(
     control = ["train.per_algorithm.sft.max_steps=32", "train.per_algorithm.sft.batch_size=4"]
     with pytest.raises(SystemExit, match="another student, data, seed or SFT settings"):
         ablation.check_shared_recipe(shared, recipe, control)
+    for other in ("train.per_algorithm.sft.alpha=0.3", "train.per_algorithm.sft.max_examples=64"):
+        with pytest.raises(SystemExit):  # any of the sft section's settings, not only the shared four
+            ablation.check_shared_recipe(shared, recipe, [other])
     ablation.check_shared_recipe(shared, recipe, control, sft_later=True)
     with pytest.raises(SystemExit):  # another student is refused all the same
         ablation.check_shared_recipe(shared, recipe, [*control, "student.model=gemma3-270m"], sft_later=True)
