@@ -58,7 +58,7 @@ def test_export_refuses_an_untrained_round_and_a_used_out_dir(tmp_path):
 
 @pytest.fixture(scope="module")
 def merged(tmp_path_factory):
-    """A smoke run of the default recipe (1 round) and its best round exported with --merge."""
+    """A smoke run of the small recipe (1 round) and its best round exported with --merge."""
     tmp = tmp_path_factory.mktemp("export")
     run = iterate(load_recipe("gec-smollm2-small", SMOKE), tmp / "run")
     out = tmp / "merged"

@@ -49,7 +49,7 @@ def mtimes(root: Path) -> dict[str, float]:
 
 
 def test_round_artifacts_weights_and_resume(tmp_path):
-    # the default recipe, Zephyr-style: round 1 distilled SFT (no candidates needed), round 2 DPO on the
+    # the small recipe, Zephyr-style: round 1 distilled SFT (no candidates needed), round 2 DPO on the
     # student's samples plus the reference
     run = tmp_path / "run"
     out = rankdistill("iterate", "gec-smollm2-small", "--rounds", "1", "--run-dir", str(run), *SMOKE)

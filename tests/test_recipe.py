@@ -76,7 +76,7 @@ def test_stop_sequences_are_checked(tmp_path):
     r = load_recipe(_write(tmp_path, "generation:\n  stop: ['<end_of_turn>', \"\\n\", 106]\n"))
     assert r.generation.stop == ["<end_of_turn>", "\n", 106]
     with pytest.raises(RecipeError, match=r"generation\.stop.*empty string"):
-        load_recipe(_write(tmp_path, "generation:\n  stop: ['\\n', '']\n"))
+        load_recipe(_write(tmp_path, "generation:\n  stop: [\"\\n\", '']\n"))
 
 
 def test_unknown_top_level_section(tmp_path):

@@ -29,7 +29,7 @@ def test_sources_must_include_the_student_and_fit_the_judge():
     with pytest.raises(RecipeError, match="twice"):
         load_recipe("gec-smollm2-small", {"generation.sources": ["student", "reference", "reference"]})
     assert load_recipe("gec-smollm2-small", {"generation.sources": ["student"]}).generation.sources == ["student"]
-    assert load_recipe("gec-smollm2-small").generation.sources == ["student", "reference"]  # the default recipe
+    assert load_recipe("gec-smollm2-small").generation.sources == ["student", "reference"]  # the small recipe
 
 
 @pytest.mark.integration

@@ -127,7 +127,7 @@ def test_a_set_of_a_typed_train_field_wins_over_the_files_per_algorithm_value():
     from rankdistill.recipe import load_recipe
     from rankdistill.train import recipe_for
 
-    shipped = load_recipe("gec-smollm2-small")  # the default recipe gives SFT its own steps and learning rate
+    shipped = load_recipe("gec-smollm2-small")  # the small recipe gives SFT its own steps and learning rate
     assert recipe_for(shipped, "sft").train.max_steps != shipped.train.max_steps
     smoke = load_recipe("gec-smollm2-small", {"train.max_steps": 2})  # the smoke settings: every round trains 2 steps
     assert recipe_for(smoke, "sft").train.max_steps == recipe_for(smoke, "dpo").train.max_steps == 2
