@@ -3,9 +3,9 @@ the same prompts, side by side in one run.
 
     python benchmarks/generation.py [--prompts 24 --k 4 --max-new-tokens 48 --repeats 1 --data recipe]
 
-Each measurement runs in its own process (so peak memory is its own): the packaged SmolLM2 student in fp32,
-k sampled candidates per prompt from the shipped instruction prompts. tokens/s counts generated tokens (up to
-the end of sequence) over generation time only; loading the model, starting vLLM's engine and one warm-up call
+Each measurement runs in its own process (so peak memory is its own): the packaged SmolLM2 student in fp32
+(recipe gec-smollm2-small), k sampled candidates per prompt from the shipped instruction prompts. tokens/s
+counts generated tokens (up to the end of sequence) over generation time only; loading the model, starting vLLM's engine and one warm-up call
 of the same size (other prompts, 2 new tokens) are reported apart. Peak memory is the resident memory of the
 process and its children (vLLM's engine may run in child processes), and the GPU memory in use on CUDA. The
 last line is one JSON object.
@@ -30,6 +30,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PROMPTS = ROOT / "data/prompts/instructions.jsonl"
+RECIPE = "gec-smollm2-small"  # SmolLM2, the student these figures were measured on (docs/results.md)
 KINDS = ("plain", "transformers", "vllm")
 
 
@@ -73,14 +74,14 @@ class PeakMemory:
 
 
 def conversations(n: int, data: str = "instructions") -> list[list[dict[str, str]]]:
-    """n prompts: the shipped instructions (short prompts, long answers), or the default recipe's own training
-    prompts ("recipe": GEC with its system prompt, longer prompts and short answers)."""
+    """n prompts: the shipped instructions (short prompts, long answers), or RECIPE's own training prompts
+    ("recipe": GEC with its system prompt, longer prompts and short answers)."""
     if data == "recipe":
         from rankdistill.generation import training_prompts
         from rankdistill.loop import resolve_paths
         from rankdistill.recipe import load_recipe
 
-        prompts = training_prompts(resolve_paths(load_recipe(None, {"data.max_prompts": None})))
+        prompts = training_prompts(resolve_paths(load_recipe(RECIPE, {"data.max_prompts": None})))
         return [prompts[i % len(prompts)].messages for i in range(n)]
     rows = [json.loads(x) for x in PROMPTS.read_text().splitlines()]
     return [[{"role": "user", "content": rows[i % len(rows)]["prompt"]}] for i in range(n)]
@@ -91,7 +92,7 @@ def measure(kind: str, args: argparse.Namespace) -> dict:
     from rankdistill.recipe import load_recipe
 
     recipe = load_recipe(
-        None,
+        RECIPE,
         {"student.dtype": args.dtype, "generation.backend": "vllm" if kind == "vllm" else "transformers"},
     )
     msgs = conversations(args.prompts, args.data)
@@ -199,7 +200,7 @@ def main() -> None:
         "--data",
         choices=("instructions", "recipe"),
         default="instructions",
-        help="prompts: the shipped instructions, or the default recipe's training prompts (GEC)",
+        help="prompts: the shipped instructions, or the gec-smollm2-small recipe's training prompts (GEC)",
     )
     p.add_argument("--dtype", default="float32")
     p.add_argument("--threads", type=int, help="CPU threads for every kind (default: torch's and vLLM's own)")

@@ -6,11 +6,12 @@ variant and its ratio to the first.
 
 Variants (each a fresh adapter on the same student; the same seeded batches where the sampler allows):
 
-- ``trl_head``: before. TRL's fused LM head scoring the labelled positions only (common.score_labelled_positions_
-  only before this benchmark existed), in [tokens, 32768] tiles that the backward computes again; padded batches
-  in random order; the prompt as ``--before-system-prompt`` says (default: the recipe's old system prompt).
-- ``dense_head``: the LM head as train/common.dense_logprobs runs it on CPU (one matmul, logits kept for the
-  backward; the same values), same batches.
+- ``trl_head``: before. TRL's fused LM head scoring the labelled positions only (what
+  ``rankdistill/train/lm_head.py: score_labelled_positions_only`` did before this benchmark existed), in
+  [tokens, 32768] tiles that the backward computes again; padded batches in random order; the prompt as
+  ``--before-system-prompt`` says (default: the recipe's old system prompt).
+- ``dense_head``: the LM head as ``rankdistill/train/lm_head.py: dense_logprobs`` runs it on CPU (one matmul,
+  logits kept for the backward; the same values), same batches.
 - ``short_prompt``: plus the recipe's own prompt (its system prompt folded into Gemma's first user turn is paid in
   every forward pass: ~22 of a row's ~56 tokens).
 - ``by_length``: plus batches of similar length (``train_sampling_strategy: group_by_length``): less padding.

@@ -1,10 +1,10 @@
 """What a student costs on this machine: converting its packaged GGUF, an SFT step, a greedy evaluation.
 
 For each packaged student (default: SmolLM2-135M-Instruct and Gemma 3 270M), in one run, one after the other:
-the conversion into an empty cache (assembling and checking the chunks included), one SFT step of the default
-recipe's round 1 (batch 8, the median of --steps steps after a warm-up step), and a greedy evaluation of the
-test items (--eval-items, default all 240, max 48 new tokens, as the default recipe's round-0 evaluation: the
-untrained student). Then the ratios of each student to the first. Run it with the kernels of the machine you
+the conversion into an empty cache (assembling and checking the chunks included), one SFT step of its own GEC
+recipe's round 1 (RECIPES: gec-smollm2-small, gec-gemma3-270m; the default recipe for any other student; batch 8,
+the median of --steps steps after a warm-up step), and a greedy evaluation of the test items (--eval-items,
+default all 240, max 48 new tokens, as that recipe's round-0 evaluation: the untrained student). Then the ratios of each student to the first. Run it with the kernels of the machine you
 project for (e.g. ATEN_CPU_CAPABILITY=avx2 MKL_ENABLE_INSTRUCTIONS=AVX2 ONEDNN_MAX_CPU_ISA=AVX2).
 
     python benchmarks/students.py
@@ -27,6 +27,9 @@ from pathlib import Path
 if "OMP_WAIT_POLICY" not in os.environ:
     os.environ.setdefault("GOMP_SPINCOUNT", "10000")
 
+# each packaged student under its own recipe (prompt, stop strings, batch sizes); None: the default recipe
+RECIPES = {"smollm2-135m-instruct": "gec-smollm2-small", "gemma3-270m": "gec-gemma3-270m"}
+
 
 def convert_seconds(alias: str) -> float:
     """Seconds to assemble (and check) and convert the packaged GGUF into an empty cache."""
@@ -47,7 +50,7 @@ def convert_seconds(alias: str) -> float:
 
 
 def sft_step_seconds(alias: str, steps: int) -> list[float]:
-    """Wall seconds of each SFT step (default recipe's round 1: batch 8, lr 3e-4), the first (warm-up) left out."""
+    """Wall seconds of each SFT step (its recipe's round 1: batch 8, lr 3e-4), the first (warm-up) left out."""
     from transformers import TrainerCallback
 
     from rankdistill.recipe import load_recipe
@@ -55,7 +58,7 @@ def sft_step_seconds(alias: str, steps: int) -> list[float]:
     from rankdistill.train import common, recipe_for
     from rankdistill.train.sft import sft_rows
 
-    recipe = recipe_for(resolve_paths(load_recipe(None, {"student.model": alias})), "sft")
+    recipe = recipe_for(resolve_paths(load_recipe(RECIPES.get(alias), {"student.model": alias})), "sft")
     recipe.train.max_steps = steps + 1
     recipe.train.save_steps = 10_000
     times: list[float] = []
@@ -94,7 +97,7 @@ def eval_seconds(alias: str, items: int) -> tuple[float, int]:
     from rankdistill.recipe import load_recipe
     from rankdistill.run import resolve_paths
 
-    recipe = resolve_paths(load_recipe(None, {"student.model": alias}))
+    recipe = resolve_paths(load_recipe(RECIPES.get(alias), {"student.model": alias}))
     prompts = load_prompts(recipe.data.test, recipe.data)[:items]
     generator = make_generator(recipe, None)
     try:
