@@ -192,7 +192,8 @@ def smoke_run(tmp_path_factory):
     return iterate(load_recipe("gec-smollm2-small", SMOKE), tmp_path_factory.mktemp("cuda") / "run")
 
 
-def test_iterate_of_the_default_recipe_runs_on_the_gpu(smoke_run):
+def test_iterate_of_the_small_recipe_runs_on_the_gpu(smoke_run):
+    """A smoke iterate of the small recipe (gec-smollm2-small) runs every round on CUDA and records the GPU."""
     from click.testing import CliRunner
 
     from rankdistill.cli import main
