@@ -2,11 +2,12 @@
 # The GPU checks of issue 18 in one call of about 8 minutes on a lent H100/H200 (the `device` tool), logs under
 # $OUT. Parts, in order (each under its own time limit, all under DEADLINE seconds in total):
 #   convert  the packaged GGUF into the cache once (so no stage below pays for it)
-#   iterate  the default recipe end to end, with its stage timings (summary, manifest, eval.json files)
+#   iterate  the small recipe (gec-smollm2-small) end to end, with its stage timings (summary, manifest, eval.json
+#            files): pack.sh carries SmolLM2's GGUF only, as Gemma's four chunks (238 MB) exceed a call's 64 MiB
 #   pytest   `pytest -m cuda` (tests/test_cuda.py): generation, every algorithm on LoRA and QLoRA, a smoke
 #            iterate, export --merge, the local judge
 #   bench    benchmarks/gpu.py with torch profiler tables (eval seconds, tokens/s, SFT steps/s, GPU busy share)
-#   qlora    the default recipe with student.quantization=4bit, end to end
+#   qlora    the small recipe with student.quantization=4bit, end to end
 # nvidia-smi samples utilisation and memory every 0.5 s throughout (gpu_util.csv); summary.txt says what ran.
 #
 # On the lent machine (see ../shared/device/README.md; pack.sh first, from the project's virtualenv):
@@ -66,7 +67,7 @@ for p in "${parts[@]}"; do
       part convert 90 $PY -c "from rankdistill.models import resolve_student; print(resolve_student('smollm2-135m-instruct'))" ;;
     iterate)
       rm -rf "$RUNS/default"
-      part iterate 170 $PY -m rankdistill iterate --run-dir "$RUNS/default"
+      part iterate 170 $PY -m rankdistill iterate gec-smollm2-small --run-dir "$RUNS/default"
       keep_run default "$RUNS/default" ;;
     pytest)
       part pytest 200 $PY -m pytest -m cuda tests/test_cuda.py -q -p no:cacheprovider --durations=20 -rfEs ;;
@@ -75,7 +76,7 @@ for p in "${parts[@]}"; do
       tail -n 1 "$OUT/bench.log" > "$OUT/bench.json" ;;
     qlora)
       rm -rf "$RUNS/qlora"
-      part qlora 200 $PY -m rankdistill iterate --run-dir "$RUNS/qlora" --set student.quantization=4bit
+      part qlora 200 $PY -m rankdistill iterate gec-smollm2-small --run-dir "$RUNS/qlora" --set student.quantization=4bit
       keep_run qlora "$RUNS/qlora" ;;
     *) log "unknown part $p (convert iterate pytest bench qlora)" ;;
   esac
