@@ -8,6 +8,7 @@ import math
 from pathlib import Path
 
 import pytest
+from scripts import load_script
 
 from rankdistill.judging import inflection, make_judge
 from rankdistill.judging.checks import ChecksError, ChecksJudge, ChecksSettings
@@ -477,11 +478,7 @@ def test_every_reference_in_data_keywords_passes_every_check(split):
 
 def test_every_annotated_form_of_make_keywords_is_a_form_of_its_lemma():
     """Beyond the concepts drawn into the files: all 10,000 (lemma, form) pairs written by hand for them."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("make_keywords", ROOT / "data/make_keywords.py")
-    make_keywords = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(make_keywords)
+    make_keywords = load_script("data/make_keywords.py")
     pairs = [
         (lang, lemma, form)
         for lang in make_keywords.SENTENCES

@@ -4,7 +4,6 @@ report of a checked task (covered, per language, the paired interval, the rankin
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -12,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from scripts import load_script
 
 from rankdistill.data import load_prompts
 from rankdistill.metrics import metrics, paired_difference
@@ -22,14 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 KEYWORDS = ["keywords-smollm2", "keywords-gemma3-270m", "keywords-gemma3-270m-gpu"]
 
 
-def _load_ablation():
-    spec = importlib.util.spec_from_file_location("ablation", ROOT / "benchmarks" / "ablation.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-ablation = _load_ablation()
+ablation = load_script("benchmarks/ablation.py")
 
 
 @pytest.mark.parametrize("name", KEYWORDS)

@@ -1,24 +1,17 @@
 """data/make_gec.py: reproducible, disjoint splits, labelled errors, and the committed files are its output."""
 
-import importlib.util
 import json
 import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _load_make_gec():
-    spec = importlib.util.spec_from_file_location("make_gec", ROOT / "data" / "make_gec.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-make_gec = _load_make_gec()
+make_gec = load_script("data/make_gec.py")
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,6 @@
 """data/make_keywords.py: reproducible, split by concept set, every concept findable once in its one-sentence
 reference, and the committed files are its output."""
 
-import importlib.util
 import json
 import re
 import unicodedata
@@ -9,19 +8,13 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGS = {"en", "fr", "es", "de"}
 
 
-def _load_make_keywords():
-    spec = importlib.util.spec_from_file_location("make_keywords", ROOT / "data" / "make_keywords.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-make_keywords = _load_make_keywords()
+make_keywords = load_script("data/make_keywords.py")
 
 # The annotated forms, by language and reference: {lemma: form as written in the sentence}.
 FORMS = {
