@@ -38,7 +38,9 @@ if "OMP_WAIT_POLICY" not in os.environ:
     os.environ.setdefault("GOMP_SPINCOUNT", "10000")
 
 # the system prompt gec-gemma3-270m had before this benchmark (the "before" of the prompt lever)
-BEFORE_SYSTEM_PROMPT = "You are a grammar corrector. Reply with the corrected sentence only, in the same language, with no explanation."
+BEFORE_SYSTEM_PROMPT = (
+    "You are a grammar corrector. Reply with the corrected sentence only, in the same language, with no explanation."
+)
 
 VARIANTS = {
     "trl_head": {"head": "trl", "before_prompt": True, "sampling": "random"},
@@ -99,9 +101,7 @@ def measure(args: argparse.Namespace, name: str, variant: dict, profile: bool) -
     tokenizer.padding_side = "right"
     with tempfile.TemporaryDirectory() as out:
         kwargs = common.base_config_kwargs(recipe, Path(out), False)
-        kwargs.update(
-            config_fields(recipe, None), save_strategy="no", train_sampling_strategy=variant["sampling"]
-        )
+        kwargs.update(config_fields(recipe, None), save_strategy="no", train_sampling_strategy=variant["sampling"])
         if variant.get("padding_free"):  # TRL enforces no max_length then; GEC rows are far under 512 tokens
             kwargs.update(padding_free=True, max_length=None)
         trainer = SFTTrainer(
@@ -144,16 +144,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--recipe", default="recipes/gec-gemma3-270m.yaml")
     ap.add_argument("--steps", type=int, default=6, help="timed steps per variant (after one warm-up step)")
-    ap.add_argument(
-        "--batch", type=int, default=None, help="examples per step (default: the recipe's SFT batch)"
-    )
-    ap.add_argument(
-        "--variants", default=",".join(VARIANTS), help="comma-separated subset of " + ",".join(VARIANTS)
-    )
+    ap.add_argument("--batch", type=int, default=None, help="examples per step (default: the recipe's SFT batch)")
+    ap.add_argument("--variants", default=",".join(VARIANTS), help="comma-separated subset of " + ",".join(VARIANTS))
     ap.add_argument("--before-system-prompt", default=BEFORE_SYSTEM_PROMPT)
-    ap.add_argument(
-        "--profile", action="store_true", help="torch profiler table of the first and last variant"
-    )
+    ap.add_argument("--profile", action="store_true", help="torch profiler table of the first and last variant")
     args = ap.parse_args()
     import torch
 

@@ -2,10 +2,11 @@
 
 For each packaged student (default: SmolLM2-135M-Instruct and Gemma 3 270M), in one run, one after the other:
 the conversion into an empty cache (assembling and checking the chunks included), one SFT step of its own GEC
-recipe's round 1 (RECIPES: gec-smollm2-small, gec-gemma3-270m; the default recipe for any other student; batch 8,
-the median of --steps steps after a warm-up step), and a greedy evaluation of the test items (--eval-items,
-default all 240, max 48 new tokens, as that recipe's round-0 evaluation: the untrained student). Then the ratios of each student to the first. Run it with the kernels of the machine you
-project for (e.g. ATEN_CPU_CAPABILITY=avx2 MKL_ENABLE_INSTRUCTIONS=AVX2 ONEDNN_MAX_CPU_ISA=AVX2).
+recipe's round 1 (RECIPES: gec-smollm2-small, gec-gemma3-270m; the default recipe for any other student; batch
+8, the median of --steps steps after a warm-up step), and a greedy evaluation of the test items (--eval-items,
+default all 240, that recipe's eval.max_new_tokens, as its round-0 evaluation: the untrained student). Then the
+ratios of each student to the first. Run it with the kernels of the machine you project for (e.g.
+ATEN_CPU_CAPABILITY=avx2 MKL_ENABLE_INSTRUCTIONS=AVX2 ONEDNN_MAX_CPU_ISA=AVX2).
 
     python benchmarks/students.py
     python benchmarks/students.py --students gemma3-270m --steps 3 --eval-items 64 --no-convert
