@@ -6,9 +6,9 @@ the same prompts, side by side in one run.
 Each measurement runs in its own process (so peak memory is its own): the packaged SmolLM2 student in fp32
 (recipe gec-smollm2-small), k sampled candidates per prompt from the shipped instruction prompts. tokens/s
 counts generated tokens (up to the end of sequence) over generation time only; loading the model, starting
-vLLM's engine and one warm-up call of the same size (other prompts, 2 new tokens) are reported apart. Peak memory is the resident memory of the
-process and its children (vLLM's engine may run in child processes), and the GPU memory in use on CUDA. The
-last line is one JSON object.
+vLLM's engine and one warm-up call of the same size (other prompts, 2 new tokens) are reported apart. Peak
+memory is the resident memory of the process and its children (vLLM's engine may run in child processes), and
+the GPU memory in use on CUDA. The last line is one JSON object.
 
 On a CPU shared with other busy processes, torch's OpenMP threads spin-wait at every barrier and lose most of
 their time (measured on 2 shared cores: 6 tokens/s with 2 threads, 38 with 1, 35 with 2 and
