@@ -13,3 +13,12 @@ def public_url(url: str) -> str:
     if parts.port:
         host += f":{parts.port}"
     return urlunsplit((parts.scheme, host, parts.path, "", ""))
+
+
+def carries_credentials(url: str) -> bool:
+    """Whether ``url`` holds anything public_url leaves out: user:password, a query or a fragment (where keys
+    hide)."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return bool(parts.username or parts.password or parts.query or parts.fragment)

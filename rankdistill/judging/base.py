@@ -118,17 +118,12 @@ def default_saved(settings: Any) -> Any:
     """A kind's saved form when it declares none: every field holding a URL with credentials (user:password, a
     query or a fragment, where keys hide) kept without them (urls.public_url), so a plug-in that forgets ``saved``
     still writes no key into a file. (Such a run resumes only if the kind lists that field as operational.)"""
-    from urllib.parse import urlsplit
+    from ..urls import carries_credentials, public_url
 
-    from ..urls import public_url
-
-    def secret(value: Any) -> bool:
-        if not isinstance(value, str) or "://" not in value:
-            return False
-        parts = urlsplit(value)
-        return bool(parts.username or parts.password or parts.query or parts.fragment)
-
-    update = {n: public_url(getattr(settings, n)) for n in type(settings).model_fields if secret(getattr(settings, n))}
+    values = {n: getattr(settings, n) for n in type(settings).model_fields}
+    update = {
+        n: public_url(v) for n, v in values.items() if isinstance(v, str) and "://" in v and carries_credentials(v)
+    }
     return settings.model_copy(update=update) if update else settings
 
 

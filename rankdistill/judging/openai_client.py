@@ -18,7 +18,7 @@ from typing import Any
 
 from .. import progress
 from ..errors import UserError
-from ..urls import public_url
+from ..urls import carries_credentials, public_url
 from .ledger import Reply
 
 MAX_WAIT_S = 120.0  # never sleep longer than this on one Retry-After
@@ -30,12 +30,7 @@ _LIVE_URLS: dict[str, str] = {}
 def saved_url(url: str | None) -> str | None:
     """judge.base_url as a run directory keeps it: without user:password, query or fragment (where keys hide).
     The full URL stays in this process's memory, so its own calls still carry the credentials."""
-    from urllib.parse import urlsplit
-
-    if not url:
-        return url
-    parts = urlsplit(url)
-    if not (parts.username or parts.password or parts.query or parts.fragment):
+    if not url or not carries_credentials(url):
         return url  # nothing to hide: saved as given
     public = public_url(url)
     _LIVE_URLS[public] = url
