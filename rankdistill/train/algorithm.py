@@ -102,6 +102,9 @@ class Algorithm:
     # text its label task puts before the user message (sft with rationales: "predict: "); every prompt the
     # student answers gets it (train.task_prefix)
     prompt_prefix: Callable[[Recipe, Any], str] | None = None
+    # its own checks before any work, given its settings and the student's section (kd: a teacher is named, and
+    # its tokenizer is the student's); raises RecipeError
+    preflight: Callable[[Any, Any], None] | None = None
 
     def config_class(self) -> type:
         module, _, attr = (self.config or "").partition(":")
@@ -120,6 +123,8 @@ class Algorithm:
     def check(self, recipe: Recipe) -> None:
         """Before any work: its pass-through args are fields of its config class, not set from the recipe, and of
         values the config takes (it is built, as the trainer will build it)."""
+        if self.preflight is not None:
+            self.preflight(getattr(recipe.train.per_algorithm, self.name), recipe.student)
         owned = {**OWNED, **self.owned}
         if self.config is None:
             for key in recipe.train.args:

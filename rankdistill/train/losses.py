@@ -197,3 +197,49 @@ def ppo_value_loss(
 
     clipped = old_values + (values - old_values).clamp(-clip_eps, clip_eps)
     return 0.5 * masked_mean(torch.maximum((values - returns) ** 2, (clipped - returns) ** 2), mask)
+
+
+def kd_loss(
+    student_logits: Tensor,
+    teacher_ids: Tensor,
+    teacher_logprobs: Tensor,
+    targets: Tensor | None,
+    temperature: float,
+    alpha: float,
+    reverse: bool = False,
+) -> tuple[Tensor, Tensor, Tensor]:
+    """Soft-target distillation over the teacher's top-k tokens (Hinton et al., 2015; DistillFlow's logits mode),
+    forward KL on given answers, reverse KL on the student's own samples (GKD, Agarwal et al., 2024), for the N
+    answer positions of a batch.
+
+        p̃(j) = softmax(ℓ / T) over S           ℓ: the teacher's log-probs (at T = 1) of its top-k ids S
+        q     = softmax(z / T) over the vocabulary, q̃ = softmax(z / T) over S      z: the student's logits
+        forward  KL_t = Σ_{j∈S} p̃(j) (log p̃(j) − log q(j))
+        reverse  KL_t = Σ_{j∈S} q̃(j) (log q̃(j) − log p̃(j))
+        CE_t = −log softmax(z)(y_t)
+        L = α · mean_t CE_t + (1 − α) · T² · mean_t KL_t
+
+    ``student_logits`` [N, V]; ``teacher_ids`` / ``teacher_logprobs`` [N, k] (an entry of log-prob −inf is
+    padding: a server that returned fewer than k); ``targets`` [N] the answer's tokens (None: no label term, α is
+    taken as 0). Renormalising ℓ / T over S is exact for the teacher's distribution at T restricted to S. The
+    forward term keeps the student's full normaliser, so mass outside S costs (it is ≥ KL(p̃ ‖ q̃) ≥ 0); the
+    reverse one cannot weigh tokens outside S by the teacher and renormalises both. T² keeps the gradient's scale
+    independent of T (Hinton et al.). Returns (L, mean CE, mean KL).
+    """
+    import torch
+
+    z = student_logits.float() / temperature
+    present = torch.isfinite(teacher_logprobs)
+    teacher = (teacher_logprobs.float() / temperature).masked_fill(~present, float("-inf")).log_softmax(-1)
+    p = teacher.exp()
+    if reverse:
+        zs = z.gather(1, teacher_ids).masked_fill(~present, float("-inf")).log_softmax(-1)
+        kl = torch.where(present, zs.exp() * (zs - teacher), torch.zeros_like(zs)).sum(-1)
+    else:
+        student = z.log_softmax(-1).gather(1, teacher_ids)
+        kl = torch.where(present, p * (teacher - student), torch.zeros_like(student)).sum(-1)
+    kl = kl.mean() if kl.numel() else z.sum() * 0
+    if targets is None:
+        return temperature**2 * kl, torch.zeros_like(kl), kl
+    ce = torch.nn.functional.cross_entropy(student_logits.float(), targets) if len(targets) else z.sum() * 0
+    return alpha * ce + (1 - alpha) * temperature**2 * kl, ce, kl
