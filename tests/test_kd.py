@@ -225,3 +225,12 @@ def test_a_teacher_with_another_tokenizer_is_refused_before_any_work(tiny, tmp_p
     # a teacher that is not a model: named under its own key, not the student's
     with pytest.raises(RecipeError, match=r"^train\.per_algorithm\.kd\.teacher: .*without config\.json"):
         check_train_settings(_recipe(tmp_path, student, tmp_path))
+
+
+def test_a_4bit_teacher(tiny, tmp_path):
+    """teacher_quantization: 4bit loads the teacher in bitsandbytes NF4 (on CPU too) and its targets train."""
+    student, teacher = tiny
+    sets = {"train.max_steps": 2, "train.per_algorithm.kd.teacher_quantization": "4bit"}
+    log = _train(_recipe(tmp_path, student, teacher, **sets), tmp_path / "adapter")["history"]
+    assert len(log) == 2 and all(math.isfinite(step["kl"]) and step["kl"] > 0 for step in log)
+    assert _lora_b(tmp_path / "adapter") > 0
