@@ -237,7 +237,6 @@ def train(job: common.TrainJob) -> dict:
     teacher = load_teacher(settings, job.recipe.student)
     if settings.on_policy:
         return on_policy_train(job, teacher, settings)
-    common.score_labelled_positions_only()
     rows = sft_rows(job.recipe, SFTSettings(max_examples=settings.max_examples))
     dataset = Dataset.from_list([{"prompt": r["prompt"], "completion": r["completion"]} for r in rows])
     model, tokenizer = common.load_trainable(job.recipe, job.previous)
