@@ -168,18 +168,20 @@ def end_of_turn(tokenizer: Any) -> str | None:
 
 def stop_sequences(tokenizer: Any, setting: list[str | int] | None) -> tuple[set[int], list[str]]:
     """(token ids, strings) generation stops on beyond EOS: ``generation.stop``, or by default the chat
-    template's end-of-turn marker. A string that is one of the tokenizer's special or added tokens (e.g.
+    template's end-of-turn marker. A string that is one of the tokenizer's special tokens (e.g.
     '<|eot_id|>') becomes its id; any other string matches anywhere in the text, across token boundaries."""
     if setting is None:
         marker = end_of_turn(tokenizer)
         setting = [marker] if marker else []
-    added = {**tokenizer.get_added_vocab()}
+    # only special tokens: Gemma's '\n' is an added token too, and as an id it missed the '\n\n' token (the
+    # untrained student wrote on past its first line to max_new_tokens); as a string every token holding it stops
+    special = {t.content: i for i, t in tokenizer.added_tokens_decoder.items() if t.special}
     ids, strings = set(), []
     for item in setting:
         if isinstance(item, int):
             ids.add(item)
-        elif item in added:
-            ids.add(added[item])
+        elif item in special:
+            ids.add(special[item])
         else:
             strings.append(item)
     return ids, strings

@@ -60,6 +60,10 @@ def test_the_gemma_keywords_answer_ends_with_its_first_line():
     assert (
         completion.text == "Die alte Uhr im Flur ist stehen geblieben." and completion.finish_reason == "stop"
     )
+    # Gemma's '\n\n' is one token of its own (as is '\n'): it ends the line too
+    blank = tok.encode("Der Hund schläft.\n\nCorrect this sentence", add_special_tokens=False)
+    assert tok.convert_tokens_to_ids("\n\n") in blank
+    assert to_completion(blank, ids, tok, strings).text == "Der Hund schläft."
     turn = tok.encode("Ein Satz.", add_special_tokens=False) + [tok.convert_tokens_to_ids("<end_of_turn>")]
     assert to_completion(turn + turn, ids, tok, strings).text == "Ein Satz."
 
