@@ -54,7 +54,7 @@ def write(path: Path, rows: list[dict]) -> None:
 
 def teacher_answers(teacher_run: Path, pool: Path) -> dict[str, str]:
     preds = next(p for p in teacher_run.rglob("predictions.jsonl") if "pool768" in str(p.parent))
-    return {r["id"]: r["prediction"] for r in map(json.loads, preds.open(encoding="utf-8"))}
+    return {r["prompt_id"]: r["prediction"] for r in map(json.loads, preds.open(encoding="utf-8"))}
 
 
 def paired(a: Path, b: Path) -> dict:
@@ -81,6 +81,10 @@ def arm(run_dir: Path) -> dict:
     }
 
 
+def one_round(algorithm: str) -> list[str]:
+    return ["--set", f"train.algorithm={algorithm}", "--set", "train.schedule=null"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--teacher-run", type=Path, default=Path("runs/gec-gemma3-270m"))
@@ -96,7 +100,7 @@ def main() -> None:
     if not teacher.exists():
         run(*cli, "export", str(args.teacher_run), "--merge", "--out", str(teacher))
     rows = split(out / "kd", args.labelled, args.unlabelled)
-    run(*cli, "eval", str(args.teacher_run), "--data", str(out / "kd/pool768.jsonl"))
+    run(*cli, "eval", str(args.teacher_run), "--data", str(out / "kd/pool768.jsonl"), log=out / "teacher-eval.log")
     answers = teacher_answers(args.teacher_run, out / "kd/pool768.jsonl")
     pool = rows[args.labelled :]
     agree = sum(answers.get(r["id"]) == r["reference"] for r in pool) / len(pool)
@@ -109,9 +113,9 @@ def main() -> None:
     sft = yaml.safe_load(path.read_text())["train"]["per_algorithm"]["sft"]  # kd trains with the SFT round's budget
     seqkd = ["--set", f"data.train={out / 'kd/seqkd1024.jsonl'}"]
     arms = {
-        "labels": ["--set", f"data.train={out / 'kd/gold256.jsonl'}", "--set", "train.schedule=[sft]"],
-        "seqkd": [*seqkd, "--set", "train.schedule=[sft]"],
-        "kd": [*seqkd, "--set", "train.schedule=[kd]", "--set", f"train.per_algorithm.kd.teacher={teacher}"]
+        "labels": ["--set", f"data.train={out / 'kd/gold256.jsonl'}", *one_round("sft")],
+        "seqkd": [*seqkd, *one_round("sft")],
+        "kd": [*seqkd, *one_round("kd"), "--set", f"train.per_algorithm.kd.teacher={teacher}"]
         + [x for k in ("learning_rate", "max_steps", "batch_size") for x in ("--set", f"train.per_algorithm.kd.{k}={sft[k]}")],
     }  # fmt: skip
     dirs = {"labels": "A-sft-gold256", "seqkd": "B-seqkd1024", "kd": "C-kd1024"}
