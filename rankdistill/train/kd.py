@@ -99,12 +99,12 @@ def preflight(settings: KDSettings, student: StudentSettings) -> None:
     check_tokenizers(load_tokenizer(student), theirs, settings.teacher, student.model)
 
 
-def load_teacher(settings: KDSettings, student: StudentSettings) -> Any:
-    """The teacher, frozen, on the student's device (checked first: its tokenizer)."""
+def load_teacher(settings: KDSettings) -> Any:
+    """The teacher, frozen, on the student's device (its tokenizer was checked by preflight: run_algorithm checks
+    an algorithm before it trains)."""
     from .. import progress
     from ..models import load_base_model
 
-    preflight(settings, student)
     teacher = load_base_model(teacher_section(settings))
     teacher.requires_grad_(False)
     params = sum(p.numel() for p in teacher.parameters())
@@ -234,7 +234,7 @@ def train(job: common.TrainJob) -> dict:
     from .sft import SFTSettings, sft_rows
 
     settings: KDSettings = job.settings
-    teacher = load_teacher(settings, job.recipe.student)
+    teacher = load_teacher(settings)
     if settings.on_policy:
         return on_policy_train(job, teacher, settings)
     rows = sft_rows(job.recipe, SFTSettings(max_examples=settings.max_examples))
