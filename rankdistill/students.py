@@ -11,6 +11,7 @@ import importlib.util
 import os
 import shutil
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import UserError
@@ -178,6 +179,28 @@ def _convert_user_gguf(path: Path) -> Path:
     return _convert_gguf(path, target, path.stem, str(path))
 
 
+@contextmanager
+def _gguf_parsed_once():
+    """transformers parses the GGUF afresh for the config, the tokenizer and the weights; parsing Gemma 3's
+    262k-token vocabulary takes ~40 s on 2 cores each time. Within this block a file is parsed once (the reader
+    is a read-only view of the file)."""
+    import gguf
+
+    original, readers = gguf.GGUFReader, {}
+
+    def reader(path, mode="r"):
+        key = (os.path.realpath(path), mode)
+        if key not in readers:
+            readers[key] = original(path, mode)
+        return readers[key]
+
+    gguf.GGUFReader = reader
+    try:
+        yield
+    finally:
+        gguf.GGUFReader = original
+
+
 def _convert_gguf(gguf: Path, target: Path, name: str, what: str, chat_template: str | None = None) -> Path:
     """Dequantize ``gguf`` to fp32 and save it (weights and tokenizer) as a transformers directory;
     ``chat_template`` is given to a tokenizer whose GGUF carries none."""
@@ -188,16 +211,17 @@ def _convert_gguf(gguf: Path, target: Path, name: str, what: str, chat_template:
 
     src, gguf_name = gguf.parent, gguf.name
     progress.log(f"converting {what} (GGUF) once into {target}")
-    try:
-        tokenizer = AutoTokenizer.from_pretrained(src, gguf_file=gguf_name)
-    except Exception as e:  # an architecture or file transformers cannot read
-        raise ModelError(f"student.model {gguf}: transformers cannot load this GGUF file: {e}") from e
-    if chat_template and not tokenizer.chat_template:
-        tokenizer.chat_template = chat_template
-    # dequantize=True: otherwise the model stays flagged as gguf-quantized and trainers refuse it.
-    model = AutoModelForCausalLM.from_pretrained(
-        src, gguf_file=gguf_name, dtype=torch.float32, quantization_config=GgufConfig(dequantize=True)
-    )
+    with _gguf_parsed_once():
+        try:
+            tokenizer = AutoTokenizer.from_pretrained(src, gguf_file=gguf_name)
+        except Exception as e:  # an architecture or file transformers cannot read
+            raise ModelError(f"student.model {gguf}: transformers cannot load this GGUF file: {e}") from e
+        if chat_template and not tokenizer.chat_template:
+            tokenizer.chat_template = chat_template
+        # dequantize=True: otherwise the model stays flagged as gguf-quantized and trainers refuse it.
+        model = AutoModelForCausalLM.from_pretrained(
+            src, gguf_file=gguf_name, dtype=torch.float32, quantization_config=GgufConfig(dequantize=True)
+        )
     model.config.quantization_config = None
     if hasattr(model.config, "_name_or_path"):
         model.config._name_or_path = name

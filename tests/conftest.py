@@ -13,6 +13,22 @@ def _quiet_env():
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 
 
+# Modules whose module-scoped fixture is expensive (a trained run, a `vllm serve`, a built wheel, a loaded
+# student): under `pytest -n 2` (with `--dist loadgroup`, pyproject's addopts) each runs on one worker, so the
+# fixture is built once rather than once per worker.
+ONE_WORKER = {"test_vllm", "test_export", "test_judge_vllm", "test_packaging", "test_generation_hf", "test_students"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.path.stem in ONE_WORKER:
+            item.add_marker(pytest.mark.xdist_group(item.path.stem))
+    # the slow tests (a real model, vLLM) first, so the two workers finish together rather than one waiting
+    # on a long test picked up last; stable, so each module keeps its order
+    items.sort(key=lambda item: not (item.get_closest_marker("integration") or item.get_closest_marker("vllm")))
+
+
 def pytest_configure(config):
     import sys
 

@@ -23,6 +23,7 @@ SMOKE = {
     "generation.max_new_tokens": 16,
     "generation.backend": "transformers",
     "train.max_steps": 2,
+    "train.per_algorithm.sft.batch_size": 2,  # CI time: the recipe's SFT batch is 8
     "eval.max_prompts": 4,
     "eval.max_new_tokens": 16,
     "rounds": 1,

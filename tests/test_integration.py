@@ -23,6 +23,15 @@ SMOKE = [
     "train.max_steps=2",
     "--set",
     "eval.max_prompts=8",
+    # CI time: short answers and small batches; what these tests check does not depend on either
+    "--set",
+    "generation.max_new_tokens=16",
+    "--set",
+    "eval.max_new_tokens=16",
+    "--set",
+    "train.batch_size=2",
+    "--set",
+    "train.per_algorithm.sft.batch_size=2",
 ]
 
 

@@ -170,7 +170,8 @@ def test_the_keywords_recipe_runs_sft_then_its_ranking_round_and_reports_signal_
     in prefs/stats.json and under the summary, covered in every eval.json and the summary's table."""
     run = tmp_path / "run"
     smoke = ["data.max_prompts=4", "generation.k=2", "train.max_steps=2", "eval.max_prompts=8",
-             "preferences.max_draw=2"]  # fmt: skip
+             "preferences.max_draw=2", "train.batch_size=2", "train.per_algorithm.sft.batch_size=2",
+             "eval.max_new_tokens=24", "generation.max_new_tokens=24"]  # fmt: skip  (CI time: small batches, short answers)
     cmd = [sys.executable, "-m", "rankdistill", "iterate", "keywords-smollm2", "--run-dir", str(run)]
     proc = subprocess.run(
         [*cmd, *(a for s in smoke for a in ("--set", s))], capture_output=True, text=True, timeout=1800

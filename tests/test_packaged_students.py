@@ -183,6 +183,7 @@ def test_the_default_gemma_recipe_runs_at_smoke_settings(tmp_path):
         "generation.k=2",
         "train.max_steps=1",
         "train.batch_size=2",
+        "train.per_algorithm.sft.batch_size=2",  # CI time: the recipe's SFT batch is 8
         "eval.max_prompts=4",
         "generation.max_new_tokens=8",
         "eval.max_new_tokens=8",

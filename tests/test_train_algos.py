@@ -18,6 +18,7 @@ TINY = {
     "generation.max_new_tokens": 8,
     "train.max_steps": 2,
     "train.batch_size": 2,
+    "train.per_algorithm.sft.batch_size": 2,  # CI time: the small recipe's SFT batch is 8
     "train.save_steps": 100,
     "eval.max_prompts": 4,
     "eval.max_new_tokens": 8,
