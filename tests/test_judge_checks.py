@@ -436,7 +436,7 @@ def test_a_ranking_round_judged_by_checks_on_the_packaged_student(tmp_path):
         f"name: kw\nrounds: 1\ndata: {{train: {train}, test: {test}, input_field: concepts, max_prompts: 8, "
         "user_template: 'Write one sentence using: {input}'}\njudge: {kind: checks}\n"
         "generation: {k: 2, max_new_tokens: 24, sources: [student, reference]}\n"
-        "train: {algorithm: dpo, max_steps: 2}\neval: {max_prompts: 8, max_new_tokens: 24}\n"
+        "train: {algorithm: dpo, max_steps: 2, batch_size: 2}\neval: {max_prompts: 8, max_new_tokens: 24}\n"
     )
     run = tmp_path / "run"
     proc = subprocess.run(

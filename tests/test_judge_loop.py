@@ -10,7 +10,7 @@ from test_integration import rankdistill
 pytestmark = pytest.mark.integration
 
 KEY = "sk-loop-never-on-disk-93b1"
-TINY = ["data.max_prompts=4", "generation.k=3", "generation.max_new_tokens=16", "train.max_steps=1"]
+TINY = ["data.max_prompts=4", "generation.k=3", "generation.max_new_tokens=16", "train.max_steps=1", "train.batch_size=2"]
 TINY += ["eval.max_prompts=4", "eval.max_new_tokens=16"]
 
 

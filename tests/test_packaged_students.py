@@ -58,12 +58,24 @@ def chunked(tiny_gguf, tmp_path, monkeypatch):
         sys.modules.pop(name, None)
 
 
-def test_chunks_assembled_checked_and_converted_once(chunked, tmp_path):
+def test_chunks_assembled_checked_and_converted_once(chunked, tmp_path, monkeypatch):
+    import gguf
     import torch
     from transformers import AutoConfig, AutoModelForCausalLM
 
     _, _, original = chunked
+    parsed = []
+
+    class Counted(gguf.GGUFReader):
+        def __init__(self, path, mode="r"):
+            parsed.append(Path(path).name)
+            super().__init__(path, mode)
+
+    monkeypatch.setattr(gguf, "GGUFReader", Counted)
     target = Path(resolve_student(ALIAS))
+    # transformers reads the GGUF for the config, the tokenizer and the weights: it is parsed once
+    # (Gemma 3's 262k-token vocabulary costs tens of seconds a parse)
+    assert parsed == ["tiny.gguf"]
     assert target == tmp_path / "cache" / "models" / ALIAS
     assert AutoConfig.from_pretrained(target).model_type == "gemma3_text"
     # the conversion is the model the GGUF was written from (norms, tied head and all)
