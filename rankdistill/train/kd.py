@@ -14,7 +14,9 @@ train too.
 The teacher is a local model -- an alias, .gguf file, directory or hub id, 4-bit allowed -- loaded once per round,
 frozen, beside the student. Soft targets compare two distributions over one vocabulary, so a teacher whose
 tokenizer is not the student's is refused before any work, in one line: kd does not align tokenizers (SFT on the
-teacher's answers, sequence-level KD, works across them).
+teacher's answers, sequence-level KD, works across them). Or the teacher is on a server (``teacher_server``: vllm
+serve): its top-k log-probs are asked once per training row before training, through the run's ledger, and kept
+in the round's directory (kd_server.py); off-policy only, for now.
 
 TRL's DistillationTrainer (1.16) trains on-policy only, on the full-vocabulary JSD, without a label term; what it
 lacks here is the α-mixed label loss on given answers and targets a server can return (its top-k log-probs). So
@@ -42,8 +44,8 @@ class KDSettings(common.AlgorithmSettings):
 
     teacher: str | None = Field(
         None,
-        description="The teacher model (required): an alias, a .gguf file, a local transformers directory (e.g. "
-        "`rankdistill export --merge` of an earlier run) or a hub id, with the student's tokenizer.",
+        description="The teacher model (this or teacher_server): an alias, a .gguf file, a local transformers "
+        "directory (e.g. `rankdistill export --merge` of an earlier run) or a hub id, with the student's tokenizer.",
     )
     teacher_server: TeacherServerSettings | None = Field(
         None,
@@ -100,7 +102,10 @@ def preflight(settings: KDSettings, student: StudentSettings) -> None:
         server_preflight(settings, student)
         return
     if not settings.teacher:
-        raise RecipeError("train.per_algorithm.kd.teacher: kd needs a teacher model (alias, file, directory or hub id)")
+        raise RecipeError(
+            "train.per_algorithm.kd.teacher: kd needs a teacher model (alias, file, directory or hub id), or a "
+            "teacher_server"
+        )
     try:
         theirs = load_tokenizer(teacher_section(settings))
     except ModelError as e:  # its message names student.model: this is the teacher
