@@ -36,8 +36,9 @@ if TYPE_CHECKING:
 
 KEY = "train.per_algorithm.kd.teacher_server"
 TARGETS_FILE = "kd_teacher.safetensors"  # in the round's directory
+TEMPLATE = "kd:prompt_logprobs"  # the ledger's template column (and a part of each call's key)
 # chat-templated text whose tokens are compared with the server's (special tokens, words, digits, accents, code)
-PROBE = [{"role": "user", "content": "Correct: She go to schööl at 7:45, où est-il? {\"k\": [1, 2]} → naïve"}]
+PROBE = [{"role": "user", "content": 'Correct: She go to schööl at 7:45, où est-il? {"k": [1, 2]} → naïve'}]
 
 
 class TeacherFailed(JudgeFailed):
@@ -50,9 +51,12 @@ class TeacherServerSettings(Settings):
     """train.per_algorithm.kd.teacher_server: a teacher whose log-probs an OpenAI-compatible server returns."""
 
     base_url: str | None = Field(
-        None, description="The server's URL (required), e.g. http://127.0.0.1:8000/v1 of `vllm serve` (no user:password in it)."
+        None,
+        description="The server's URL (required), e.g. http://127.0.0.1:8000/v1 of `vllm serve` (no user:password).",
     )
-    model: str | None = Field(None, description="The served model's name (required), e.g. vllm serve's --served-model-name.")
+    model: str | None = Field(
+        None, description="The served model's name (required), e.g. vllm serve's --served-model-name."
+    )
     api_key_env: str = Field(
         "OPENAI_API_KEY", description="Environment variable holding the API key (never stored; vllm serve needs none)."
     )
@@ -109,11 +113,11 @@ def check_tokenizer(server: TeacherServerSettings, student: StudentSettings) -> 
     mine = tokenizer(text, add_special_tokens=False)["input_ids"]
     theirs = _tokenize(server, text)
     if theirs != mine:
+        differ = sum(a != b for a, b in zip(theirs, mine, strict=False)) + abs(len(theirs) - len(mine))
         raise RecipeError(
             f"{KEY}.model: {server.model}'s tokenizer at {server.base_url} is not the student's ({student.model}: "
-            f"a probe is {len(theirs)} tokens there, {len(mine)} here, "
-            f"{sum(a != b for a, b in zip(theirs, mine, strict=False)) + abs(len(theirs) - len(mine))} differ): soft targets need "
-            "one vocabulary and kd does not align tokenizers; serve a teacher of the student's family"
+            f"a probe is {len(theirs)} tokens there, {len(mine)} here, {differ} differ): soft targets need one "
+            "vocabulary and kd does not align tokenizers; serve a teacher of the student's family"
         )
 
 
@@ -187,7 +191,8 @@ def parse_reply(resp: Any, ids: list[int], positions: list[int], k: int) -> tupl
     got = choices[0].get("prompt_logprobs") if isinstance(choices[0], dict) else None
     if not isinstance(got, list) or len(got) != len(ids):
         n = len(got) if isinstance(got, list) else "none"
-        return None, f"malformed reply: prompt_logprobs for {n} of {len(ids)} prompt tokens (does the server take prompt_logprobs?)"
+        why = "does the server take prompt_logprobs? vLLM does"
+        return None, f"malformed reply: prompt_logprobs for {n} of {len(ids)} prompt tokens ({why})"
     try:
         tops = [top_k_of(got[j], k) for j in positions]
     except (ValueError, TypeError) as e:
@@ -195,12 +200,14 @@ def parse_reply(resp: Any, ids: list[int], positions: list[int], k: int) -> tupl
     return json.dumps({"ids": [t[0] for t in tops], "logprobs": [t[1] for t in tops]}), None
 
 
-async def ask_row(c: Any, ledger: Any, server: TeacherServerSettings, ids: list[int], positions: list[int], k: int, limit: Any) -> Any:
+async def ask_row(
+    c: Any, ledger: Any, server: TeacherServerSettings, ids: list[int], positions: list[int], k: int, limit: Any
+) -> Any:
     """One row's targets through the ledger (from it when asked before): its Reply."""
     from ..judging.ledger import Reply, call_key
 
     request = {"model": server.model, "prompt": ids, "max_tokens": 1, "temperature": 0.0, "prompt_logprobs": k}
-    key = call_key(server.model, "kd:prompt_logprobs", [{"prompt_token_ids": ids}], {"k": k, "positions": positions})
+    key = call_key(server.model, TEMPLATE, [{"prompt_token_ids": ids}], {"k": k, "positions": positions})
 
     def answer(resp: Any, latency_s: float, retries: int) -> Reply:
         usage = getattr(resp, "usage", None)
@@ -214,7 +221,8 @@ async def ask_row(c: Any, ledger: Any, server: TeacherServerSettings, ids: list[
             model=server.model, prompt=ids, max_tokens=1, temperature=0.0, extra_body={"prompt_logprobs": k}
         )
 
-    meta = {"prompt_id": row_key(ids), "judge": f"kd-teacher/{server.model}", "model": server.model, "template": "kd:prompt_logprobs"}
+    meta = {"prompt_id": row_key(ids), "judge": f"kd-teacher/{server.model}", "model": server.model}
+    meta["template"] = TEMPLATE
     reply, _ = await ledger.ask(
         key, meta, request, lambda: c.call(send, answer), c.cost, lambda t: len(json.loads(t)["ids"]), limit
     )
@@ -235,7 +243,9 @@ def open_run_ledger(run: Any, server: TeacherServerSettings, round_idx: int) -> 
     return ledger
 
 
-async def ask_all(server: TeacherServerSettings, ledger: Any, rows: list[tuple[list[int], list[int]]], k: int, bar: Any) -> tuple[list[Any], list[str]]:
+async def ask_all(
+    server: TeacherServerSettings, ledger: Any, rows: list[tuple[list[int], list[int]]], k: int, bar: Any
+) -> tuple[list[Any], list[str]]:
     """Every row's Reply (None: not asked, the batch stopped) and the errors of those that failed."""
     from ..judging.ledger import CostLimitReached, NotAsked
 
