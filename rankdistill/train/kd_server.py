@@ -296,7 +296,8 @@ def teacher_targets(job: Any, dataset: Any, settings: Any) -> dict[str, tuple[An
     if kept is not None and rows.keys() <= kept.keys():
         progress.log(f"kd: the teacher's top-{k} log-probs of {len(rows)} rows from {path.name}")
         return kept
-    todo = list(rows.values())
+    asked = [key for key, (_, positions) in rows.items() if positions]  # a row with none trains nothing
+    todo = [rows[key] for key in asked]
     ledger = open_run_ledger(job.run, server, job.round_idx)
     start = time.perf_counter()
     try:
@@ -310,14 +311,14 @@ def teacher_targets(job: Any, dataset: Any, settings: Any) -> dict[str, tuple[An
             f"{KEY}: {len(failures)} of {len(todo)} training rows got no log-probs from {server.base_url} (last "
             f"error: {failures[-1]}); run the same command again to ask only those (the others are in the ledger)"
         )
-    targets = {}
-    for key, reply in zip(rows, replies, strict=True):
+    targets = {key: _padded([], [], k) for key in rows}
+    for key, reply in zip(asked, replies, strict=True):
         got = json.loads(reply.text)
         targets[key] = _padded(got["ids"], got["logprobs"], k)
     write_targets(path, targets, meta)
     paid = sum(not r.cached for r in replies)
     progress.log(
-        f"kd: the teacher's top-{k} log-probs of {len(rows)} rows ({paid} asked, {len(rows) - paid} from the "
+        f"kd: the teacher's top-{k} log-probs of {len(todo)} rows ({paid} asked, {len(todo) - paid} from the "
         f"ledger) in {time.perf_counter() - start:.1f} s; the run's ledger has spent ${spent:.4f}"
     )
     return targets
