@@ -1,10 +1,12 @@
 """kd with a server teacher (train.per_algorithm.kd.teacher_server) against the fake OpenAI-compatible server: the
 targets are the server's top-k, kept in the round's directory; training on them moves the student; faults fail
 the round in one line and a resumed round pays nothing twice (the ledger); the tokenizer is checked first, free;
-the key never reaches the run directory."""
+the key never reaches the run directory; on-policy, each step's samples are asked."""
 
 from __future__ import annotations
 
+import json
+import math
 import sqlite3
 import types
 
@@ -180,12 +182,26 @@ def test_refused_before_any_paid_call(tiny, server, tmp_path):  # noqa: F811
     server.tokenize = None  # a server without /tokenize (not vLLM): it cannot be checked
     with pytest.raises(RecipeError, match=r"^train\.per_algorithm\.kd\.teacher_server\.base_url: .*/tokenize"):
         check_train_settings(_server_recipe(tmp_path, student, server.url))
-    on = {"train.per_algorithm.kd.on_policy": True}
-    with pytest.raises(RecipeError, match=r"on_policy: true is not supported yet with a server teacher"):
-        check_train_settings(_server_recipe(tmp_path, student, server.url, **on))
     both = {"train.per_algorithm.kd.teacher": str(tiny[1])}
     with pytest.raises(RecipeError, match=r"kd has one teacher"):
         check_train_settings(_server_recipe(tmp_path, student, server.url, **both))
     assert server.requests == 0  # nothing paid
     with pytest.raises(RecipeError, match=r"teacher_server.*must not hold credentials"):
         _server_recipe(tmp_path, student, "http://user:pw@127.0.0.1:1/v1")
+
+
+def test_on_policy_asks_for_each_steps_samples(tiny, server, tmp_path):  # noqa: F811
+    run = RunDir(tmp_path / "run")
+    sets = {"train.per_algorithm.kd.on_policy": True, "train.per_algorithm.kd.max_new_tokens": 6}
+    result = _train(_server_recipe(tmp_path, tiny[0], server.url, **{**sets, "train.max_steps": 3}), run)
+    log = result["history"]
+    assert result["on_policy"] and len(log) == 3 and all(0 < step["answer_tokens"] <= 6 for step in log)
+    assert all(math.isfinite(step["kl"]) and step["kl"] > 0 for step in log)
+    assert _lora_b(run.root / "adapter") > 0
+    # one call per sample (4 prompts a step; two equal samples of a step would be one call), each of a prompt and
+    # the student's sampled answer, scored at its answer tokens
+    calls = _calls(run)
+    assert 9 <= server.requests == len(calls) <= 12 and all(c["stage"] == "kd_teacher" for c in calls)
+    assert all(len(json.loads(c["reply"])["ids"]) <= 6 for c in calls)
+    assert not (run.round_dir(1) / "kd_teacher.safetensors").exists()
+    _no_secret(tmp_path)

@@ -15,8 +15,8 @@ The teacher is a local model -- an alias, .gguf file, directory or hub id, 4-bit
 frozen, beside the student. Soft targets compare two distributions over one vocabulary, so a teacher whose
 tokenizer is not the student's is refused before any work, in one line: kd does not align tokenizers (SFT on the
 teacher's answers, sequence-level KD, works across them). Or the teacher is on a server (``teacher_server``: vllm
-serve): its top-k log-probs are asked once per training row before training, through the run's ledger, and kept
-in the round's directory (kd_server.py); off-policy only, for now.
+serve): off-policy, its top-k log-probs are asked once per training row before training, through the run's ledger,
+and kept in the round's directory; on-policy, each step's samples are asked (kd_server.py).
 
 TRL's DistillationTrainer (1.16) trains on-policy only, on the full-vocabulary JSD, without a label term; what it
 lacks here is the α-mixed label loss on given answers and targets a server can return (its top-k log-probs). So
@@ -50,7 +50,7 @@ class KDSettings(common.AlgorithmSettings):
     teacher_server: TeacherServerSettings | None = Field(
         None,
         description="Instead of a local teacher: one on an OpenAI-compatible server that returns prompt log-probs "
-        "(vllm serve), {base_url, model, ...}; off-policy only.",
+        "(vllm serve), {base_url, model, ...}.",
     )
     teacher_revision: str | None = Field(None, description="Hub revision of a hub-id teacher.")
     teacher_quantization: Literal["none", "4bit"] = Field(
@@ -114,7 +114,7 @@ def preflight(settings: KDSettings, student: StudentSettings) -> None:
 
 
 def server_preflight(settings: KDSettings, student: StudentSettings) -> None:
-    """A server teacher: alone, off-policy, and its tokenizer the student's (asked of the server, free)."""
+    """A server teacher: alone, and its tokenizer the student's (asked of the server, free)."""
     from .kd_server import KEY, check_tokenizer
 
     if settings.teacher:
@@ -124,11 +124,6 @@ def server_preflight(settings: KDSettings, student: StudentSettings) -> None:
         )
     if settings.teacher_quantization != "none" or settings.teacher_revision:
         raise RecipeError(f"{KEY}: teacher_quantization and teacher_revision are a local teacher's settings")
-    if settings.on_policy:
-        raise RecipeError(
-            f"{KEY}: on_policy: true is not supported yet with a server teacher (the student's samples would be "
-            "scored by a call each step); train off-policy, or use a local teacher (train.per_algorithm.kd.teacher)"
-        )
     check_tokenizer(settings.teacher_server, student)
 
 
@@ -250,8 +245,9 @@ def sample_answers(model: Any, tokenizer: Any, batch: dict[str, Any], max_new_to
     return {"input_ids": out, "attention_mask": attention, "labels": labels}
 
 
-def on_policy_train(job: common.TrainJob, teacher: Any, settings: KDSettings) -> dict:
-    """GKD with λ = 1: the student samples, the teacher scores its tokens, reverse KL over the teacher's top-k."""
+def on_policy_train(job: common.TrainJob, teacher: Any, settings: KDSettings, server_top: Any = None) -> dict:
+    """GKD with λ = 1: the student samples, the teacher scores its tokens, reverse KL over the teacher's top-k
+    (``teacher``, or a server's: ``server_top`` asks it for each step's samples)."""
     from datasets import Dataset
 
     from ..generation.hf import chat_texts
@@ -268,16 +264,18 @@ def on_policy_train(job: common.TrainJob, teacher: Any, settings: KDSettings) ->
 
     def loss(model: Any, inputs: dict[str, Any], unwrapped: Any) -> tuple[Any, dict[str, float], dict]:
         device = common.model_device(unwrapped)
-        teacher.to(device)
+        if server_top is None:
+            teacher.to(device)
         batch = sample_answers(unwrapped, tokenizer, common.on_device(inputs, device), settings.max_new_tokens)
-        value, _, kl = kd_batch_loss(model, model_top_k(teacher, settings.top_k), batch, settings, reverse=True)
+        top = server_top or model_top_k(teacher, settings.top_k)
+        value, _, kl = kd_batch_loss(model, top, batch, settings, reverse=True)
         tokens = (batch["labels"] != -100).sum() / batch["labels"].shape[0]
         return value, {"kl": kl.detach(), "answer_tokens": tokens}, {}
 
     result = common.fit(
         job, dataset, common.loss_trainer(loss), model=model, tokenizer=tokenizer, data_collator=collate
     )
-    return {**result, "teacher": settings.teacher, "on_policy": True}
+    return {**result, "teacher": teacher_name(settings), "on_policy": True}
 
 
 def train(job: common.TrainJob) -> dict:
@@ -289,6 +287,11 @@ def train(job: common.TrainJob) -> dict:
     settings: KDSettings = job.settings
     server = settings.teacher_server
     teacher = load_teacher(settings) if server is None else None
+    if settings.on_policy and server is not None:
+        from .kd_server import online_teacher
+
+        with online_teacher(job, settings) as top:
+            return on_policy_train(job, None, settings, top)
     if settings.on_policy:
         return on_policy_train(job, teacher, settings)
     rows = sft_rows(job.recipe, SFTSettings(max_examples=settings.max_examples))
@@ -305,7 +308,12 @@ def train(job: common.TrainJob) -> dict:
     trainer = off_policy_trainer(teacher, settings, targets)
     after = ask_server if server is not None else None
     result = common.fit(job, dataset, trainer, model=model, tokenizer=tokenizer, after_init=after)
-    return {**result, "teacher": settings.teacher or f"{server.model} at {server.base_url}"}
+    return {**result, "teacher": teacher_name(settings)}
+
+
+def teacher_name(settings: KDSettings) -> str | None:
+    server = settings.teacher_server
+    return settings.teacher if server is None else f"{server.model} at {server.base_url}"
 
 
 def config_fields(recipe: Recipe, settings: KDSettings) -> dict[str, Any]:

@@ -10,18 +10,21 @@ applies T to both the same way. Every call goes through the run's ledger (tokens
 resumed round pays nothing twice); a call that fails, or answers without usable log-probs, fails the round in one
 line and is asked again when the same command runs again. The API key is read from the environment, never
 written. Soft targets need one vocabulary: before any paid call the server's /tokenize (free) must tokenize a
-probe as the student's tokenizer does.
+probe as the student's tokenizer does. On-policy (``online_teacher``), each step's samples are asked the same
+way as the step needs them.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import json
 import math
 import os
 import time
 import types
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -265,7 +268,8 @@ async def ask_all(
             return None
         if reply.text is None:
             failures.append(reply.error or "no reply")
-        bar.advance()
+        if bar is not None:
+            bar.advance()
         return reply
 
     async with c.session():
@@ -274,6 +278,35 @@ async def ask_all(
     if stop:
         raise stop[0]
     return replies, failures
+
+
+def tokenized_rows(dataset: Any) -> dict[str, tuple[list[int], list[int]]]:
+    """Row key -> (token ids, answer positions) of rows with ``input_ids`` and ``labels`` (the trainer's)."""
+    rows = {}
+    for row in dataset:
+        ids = list(row["input_ids"])
+        rows[row_key(ids)] = (ids, answer_positions(list(row["labels"])))
+    return rows
+
+
+def ask_targets(
+    server: TeacherServerSettings, ledger: Any, rows: dict[str, tuple[list[int], list[int]]], k: int, bar: Any
+) -> tuple[dict[str, tuple[Any, Any]], int]:
+    """Row key -> padded (ids, log-probs) of every row, asked through ``ledger`` (from it when asked before), and
+    how many were paid for; TeacherFailed, in one line, when any call failed."""
+    asked = [key for key, (_, positions) in rows.items() if positions]  # a row with none trains nothing
+    todo = [rows[key] for key in asked]
+    replies, failures = asyncio.run(ask_all(server, ledger, todo, k, bar))
+    if failures:
+        raise TeacherFailed(
+            f"{KEY}: {len(failures)} of {len(todo)} training rows got no log-probs from {server.base_url} (last "
+            f"error: {failures[-1]}); run the same command again to ask only those (the others are in the ledger)"
+        )
+    targets = {key: _padded([], [], k) for key in rows}
+    for key, reply in zip(asked, replies, strict=True):
+        got = json.loads(reply.text)
+        targets[key] = _padded(got["ids"], got["logprobs"], k)
+    return targets, sum(not r.cached for r in replies)
 
 
 def teacher_targets(job: Any, dataset: Any, settings: Any) -> dict[str, tuple[Any, Any]]:
@@ -286,42 +319,52 @@ def teacher_targets(job: Any, dataset: Any, settings: Any) -> dict[str, tuple[An
     if job.run is None or job.round_idx is None:
         raise RecipeError(f"{KEY}: a server teacher trains inside a run (its targets and ledger are the run's)")
     k = settings.top_k
-    rows = {}
-    for row in dataset:
-        ids = list(row["input_ids"])
-        rows[row_key(ids)] = (ids, answer_positions(list(row["labels"])))
+    rows = tokenized_rows(dataset)
     path = job.run.round_dir(job.round_idx) / TARGETS_FILE
     meta = {"model": server.model, "top_k": str(k)}
     kept = read_targets(path, meta)
     if kept is not None and rows.keys() <= kept.keys():
         progress.log(f"kd: the teacher's top-{k} log-probs of {len(rows)} rows from {path.name}")
         return kept
-    asked = [key for key, (_, positions) in rows.items() if positions]  # a row with none trains nothing
-    todo = [rows[key] for key in asked]
     ledger = open_run_ledger(job.run, server, job.round_idx)
     start = time.perf_counter()
     try:
-        with progress.task(f"round {job.round_idx}: teacher log-probs ({server.model})", total=len(todo)) as bar:
-            replies, failures = asyncio.run(ask_all(server, ledger, todo, k, bar))
+        with progress.task(f"round {job.round_idx}: teacher log-probs ({server.model})", total=len(rows)) as bar:
+            targets, paid = ask_targets(server, ledger, rows, k, bar)
         spent = ledger.spent
     finally:
         ledger.close()
-    if failures:
-        raise TeacherFailed(
-            f"{KEY}: {len(failures)} of {len(todo)} training rows got no log-probs from {server.base_url} (last "
-            f"error: {failures[-1]}); run the same command again to ask only those (the others are in the ledger)"
-        )
-    targets = {key: _padded([], [], k) for key in rows}
-    for key, reply in zip(asked, replies, strict=True):
-        got = json.loads(reply.text)
-        targets[key] = _padded(got["ids"], got["logprobs"], k)
     write_targets(path, targets, meta)
-    paid = sum(not r.cached for r in replies)
     progress.log(
-        f"kd: the teacher's top-{k} log-probs of {len(todo)} rows ({paid} asked, {len(todo) - paid} from the "
+        f"kd: the teacher's top-{k} log-probs of {len(rows)} rows ({paid} asked, {len(rows) - paid} from the "
         f"ledger) in {time.perf_counter() - start:.1f} s; the run's ledger has spent ${spent:.4f}"
     )
     return targets
+
+
+@contextlib.contextmanager
+def online_teacher(job: Any, settings: Any) -> Iterator[Any]:
+    """On-policy: ``top(inputs, mask, vocab)`` for kd_batch_loss that asks the server, each step, for the
+    teacher's top-k at the answer tokens the student just sampled (one call per sample, through the run's ledger,
+    open for the round: a step redone after a resume asks nothing twice for the samples it asked before)."""
+    server: TeacherServerSettings = settings.teacher_server
+    if job.run is None or job.round_idx is None:
+        raise RecipeError(f"{KEY}: a server teacher trains inside a run (its targets and ledger are the run's)")
+    ledger = open_run_ledger(job.run, server, job.round_idx)
+
+    def top(inputs: dict[str, Any], mask: Any, vocab: int) -> tuple[Any, Any]:
+        keep = inputs["attention_mask"].bool()
+        rows = tokenized_rows(
+            {"input_ids": ids[m].tolist(), "labels": labels[m].tolist()}
+            for ids, labels, m in zip(inputs["input_ids"], inputs["labels"], keep, strict=True)
+        )
+        targets, _ = ask_targets(server, ledger, rows, settings.top_k, None)
+        return batch_targets(targets, inputs, mask)
+
+    try:
+        yield top
+    finally:
+        ledger.close()
 
 
 def _padded(ids: list[list[int]], logprobs: list[list[float]], k: int) -> tuple[Any, Any]:
@@ -371,14 +414,14 @@ def read_targets(path: Path, meta: dict[str, str]) -> dict[str, tuple[Any, Any]]
 
 def batch_targets(targets: dict[str, tuple[Any, Any]], inputs: dict[str, Any], mask: Any) -> tuple[Any, Any]:
     """The precomputed (ids, log-probs) [N, k] of a batch's N answer positions, in ``mask``'s order (row-major, as
-    answer_logits takes them); each row found by its token ids (right-padded: its attention mask's length)."""
+    answer_logits takes them); each row found by its token ids where its attention mask is 1 (one run of them:
+    right-padded rows, or left-padded prompts with their sampled answers)."""
     import torch
 
     ids_out, lps_out = [], []
     attention = inputs.get("attention_mask")
     for b, row in enumerate(inputs["input_ids"]):
-        n = int(attention[b].sum()) if attention is not None else len(row)
-        key = row_key(row[:n].tolist())
+        key = row_key((row[attention[b].bool()] if attention is not None else row).tolist())
         if key not in targets:
             raise RuntimeError(f"{KEY}: a training row has no teacher targets (its tokens differ from those asked)")
         ids, lps = targets[key]
