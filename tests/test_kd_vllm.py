@@ -83,3 +83,26 @@ def test_vllm_targets_match_the_local_teacher_and_train(vllm_server, tiny, tmp_p
             want = kd_loss(z, local_ids, local_lp, None if reverse else labels, 2.0, 0.5, reverse)[0]
             got = kd_loss(z, server_ids, server_lp, None if reverse else labels, 2.0, 0.5, reverse)[0]
             assert float(got) == pytest.approx(float(want), rel=2e-3)
+
+
+def test_vllm_on_policy_is_the_local_teachers_first_step(vllm_server, tiny, tmp_path):  # noqa: F811
+    """On-policy, each step's samples scored by the server: the first step (the same samples, drawn at one seed)
+    is the local teacher's."""
+    from rankdistill.models import resolve_student
+    from rankdistill.train import recipe_for, train_with
+
+    server = {"base_url": vllm_server, "model": "smollm2", "timeout": 300}
+    sets = {"train.per_algorithm.kd.top_k": K, "train.per_algorithm.kd.on_policy": True}
+    sets |= {"train.per_algorithm.kd.max_new_tokens": 8, "train.max_steps": 2}
+    logs = []
+    for name, teacher in (("server", None), ("local", resolve_student("smollm2-135m-instruct"))):
+        more = {"train.per_algorithm.kd.teacher_server": server} if teacher is None else {}
+        recipe = recipe_for(_recipe(tmp_path, tiny[0], teacher, **sets, **more), "kd")
+        run = RunDir(tmp_path / name)
+        (run.root / "adapter").mkdir(parents=True)
+        logs.append(train_with(recipe, run, 1, run.root / "adapter", run.root / "ckpt", None, "kd")["history"])
+    print(f"on-policy first step: server {logs[0][0]}, local {logs[1][0]}")
+    assert logs[0][0]["answer_tokens"] == logs[1][0]["answer_tokens"]  # the same samples
+    assert logs[0][0]["kl"] == pytest.approx(logs[1][0]["kl"], rel=1e-3)
+    calls = sqlite3.connect(tmp_path / "server" / "ledger.sqlite").execute("SELECT COUNT(*) FROM calls").fetchone()
+    assert 2 <= calls[0] <= 8  # a call per distinct sample, 4 prompts a step
