@@ -303,7 +303,9 @@ def train(job: common.TrainJob) -> dict:
     def ask_server(trainer: Any) -> None:  # the rows as the trainer tokenized them, before its first step
         from .kd_server import teacher_targets
 
-        targets.update(teacher_targets(job, trainer.train_dataset, settings))
+        # under accelerate launch the main process asks and writes the file; the others read it after
+        with trainer.accelerator.main_process_first():
+            targets.update(teacher_targets(job, trainer.train_dataset, settings))
 
     trainer = off_policy_trainer(teacher, settings, targets)
     after = ask_server if server is not None else None
