@@ -16,6 +16,12 @@ http://user:password@host/v1) are answered 401; with ``api_key`` set, requests w
 More faults: empty (a 200 whose ``choices`` is empty, every time: an answer with no text) and hang (no reply
 before the client's timeout, every time). ``reply_pad`` adds that many spaces after every verdict (big replies,
 for a disk that fills). ``GET /v1/models`` lists ``models`` (free: not counted in ``requests``).
+
+Like vLLM, ``POST /v1/completions`` with the prompt as token ids and ``prompt_logprobs: k`` returns each prompt
+position's top-k {token id: {logprob, rank, decoded_token}} (and the token that is there), made up by
+``fake_prompt_logprobs``; ``logprob_fault`` ("500", "slow", "malformed": a log-prob that is not a number, "short":
+fewer positions than prompt tokens) answers every request whose prompt holds ``fault_token`` (any, when None)
+so while it is set. ``POST /tokenize`` answers with ``tokenize(text)`` (a function the test gives; None: 404).
 """
 
 from __future__ import annotations
@@ -30,6 +36,26 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 SLOTS = re.compile(r'<candidate(?: id="(\w+)")?>\n(.*?)\n</candidate>', re.DOTALL)
 TASKS = re.compile(r"<prompt>\n(.*?)\n</prompt>", re.DOTALL)
+FAKE_VOCAB = 49152  # the packaged SmolLM2's, the tiny models' tokenizer
+
+
+def fake_prompt_logprobs(ids: list[int], k: int) -> list[dict[str, dict] | None]:
+    """vLLM's prompt_logprobs, made up: at position j (j ≥ 1) k distinct ids drawn from the prefix with falling
+    log-probs, then the token at j when it is not among them (as vLLM adds it, with its rank)."""
+    out: list[dict[str, dict] | None] = [None]
+    for j in range(1, len(ids)):
+        entry: dict[str, dict] = {}
+        step = 0
+        while len(entry) < k:
+            token = (ids[j - 1] * 31 + j * 7 + step * 97) % FAKE_VOCAB
+            step += 1
+            if str(token) not in entry:
+                rank = len(entry) + 1
+                entry[str(token)] = {"logprob": -0.3 - 0.6 * rank - 0.05 * (j % 4), "rank": rank, "decoded_token": "x"}
+        if str(ids[j]) not in entry:
+            entry[str(ids[j])] = {"logprob": -30.0, "rank": 5000, "decoded_token": "y"}
+        out.append(entry)
+    return out
 
 
 def _verdict(user: str) -> str:
@@ -85,6 +111,10 @@ class FakeServer:
         self.basic_auth: str | None = None
         self.api_key, self.reply_pad, self.models = api_key, reply_pad, models
         self.gets = 0  # GET requests (listing models): free
+        self.logprob_fault: str | None = None
+        self.fault_token: int | None = None
+        self.tokenize = None  # text -> token ids, for POST /tokenize
+        self.tokenized = 0  # POST /tokenize requests (free: not counted in ``requests``)
         self.lock = threading.Lock()
         server = self
 
@@ -103,6 +133,17 @@ class FakeServer:
 
             def do_POST(self):
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                if self.path.rstrip("/").endswith("/tokenize"):
+                    return server.handle_tokenize(self, body)
+                if self.path.rstrip("/").endswith("/v1/completions"):
+                    with server.lock:
+                        server.requests += 1
+                        server.bodies.append(body)
+                        server.auth.append(self.headers.get("Authorization", ""))
+                    try:
+                        return server.handle_completion(self, body)
+                    except (BrokenPipeError, ConnectionResetError):
+                        return None
                 with server.lock:
                     server.requests += 1
                     server.bodies.append(body)
@@ -133,6 +174,44 @@ class FakeServer:
         if self.basic_auth and given != "Basic " + base64.b64encode(self.basic_auth.encode()).decode():
             return False
         return not self.api_key or given == f"Bearer {self.api_key}"
+
+    def handle_tokenize(self, h: BaseHTTPRequestHandler, body: dict) -> None:
+        with self.lock:
+            self.tokenized += 1
+        if self.tokenize is None:
+            return self.send(h, 404, {"detail": "Not Found"})
+        self.send(h, 200, {"tokens": self.tokenize(body["prompt"]), "count": 0, "max_model_len": 2048})
+
+    def handle_completion(self, h: BaseHTTPRequestHandler, body: dict) -> None:
+        """vLLM's completions endpoint for a prompt of token ids, with prompt_logprobs."""
+        if not self.authorized(h):
+            return self.send(h, 401, {"error": {"message": "this server needs its key"}})
+        ids, k = body["prompt"], body.get("prompt_logprobs")
+        fault = self.logprob_fault if self.fault_token is None or self.fault_token in ids else None
+        if fault == "500":
+            return self.send(h, 500, {"error": {"message": "the engine died"}})
+        if fault == "slow":
+            time.sleep(self.slow_s)
+        logprobs = fake_prompt_logprobs(ids, k) if k else None
+        if fault == "malformed" and logprobs:
+            next(iter(logprobs[-1].values()))["logprob"] = "NaN?"
+        if fault == "short" and logprobs:
+            logprobs = logprobs[:-1]
+        with self.lock:
+            self.ok += 1
+        choice = {"index": 0, "text": "x", "logprobs": None, "finish_reason": "length", "prompt_logprobs": logprobs}
+        self.send(
+            h,
+            200,
+            {
+                "id": "cmpl-1",
+                "object": "text_completion",
+                "created": int(time.time()),
+                "model": body["model"],
+                "choices": [choice],
+                "usage": {"prompt_tokens": len(ids), "completion_tokens": 1, "total_tokens": len(ids) + 1},
+            },
+        )
 
     def handle(self, h: BaseHTTPRequestHandler, body: dict, user: str, n: int) -> None:
         faults = set(re.findall(r"\[fault=(\w+)\]", user))

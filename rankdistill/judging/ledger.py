@@ -182,6 +182,7 @@ class Ledger:
             self.db.close()
             raise
         self.max_cost = max_cost
+        self.cost_key = "judge.max_cost"  # the setting that holds max_cost, as messages name it
         self.round: int | None = None
         self.stage = "judge"
         self.run_dir = ""  # compare's algorithm runs: their directory, relative to the ledger's
@@ -207,8 +208,8 @@ class Ledger:
         """Raise CostLimitReached before a new (paid) call once max_cost is spent."""
         if self.max_cost is not None and self.spent >= self.max_cost:
             raise CostLimitReached(
-                f"judge.max_cost ${self.max_cost:.4f} reached (spent ${self.spent:.4f}); "
-                "raise it (--set judge.max_cost=...) and run again to resume"
+                f"{self.cost_key} ${self.max_cost:.4f} reached (spent ${self.spent:.4f}); "
+                f"raise it (--set {self.cost_key}=...) and run again to resume"
             )
 
     def halt(self, on: bool = True) -> None:
@@ -397,7 +398,9 @@ class Ledger:
             self.record(key, **meta, request={}, reply=reply, parsed=parsed, cost_usd=0.0)
             return reply, parsed
         max_tokens = int(request.get("max_tokens") or 0)
-        bound = cost(Reply(None, upper_bound_tokens(request.get("messages") or []), max_tokens))
+        prompt = request.get("prompt")  # a completion request's prompt given as token ids: exactly that many
+        tokens = len(prompt) if isinstance(prompt, list) else upper_bound_tokens(request.get("messages") or [])
+        bound = cost(Reply(None, tokens, max_tokens))
         room = 2 * (len(json.dumps(request, ensure_ascii=False).encode()) + BYTES_PER_TOKEN * max_tokens)
         async with limit if limit is not None else contextlib.nullcontext():
             await self._reserve(bound, room)

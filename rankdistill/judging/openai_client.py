@@ -13,7 +13,7 @@ import email.utils
 import os
 import random
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 from .. import progress
@@ -115,8 +115,9 @@ def answered(resp: Any, latency_s: float, retries: int) -> Reply:
 class OpenAIClient:
     """How an openai judge reaches its server: the URL and key, retries, prices (a ChatClient of llm.py)."""
 
-    def __init__(self, settings: Any):
+    def __init__(self, settings: Any, name: str = "judge"):
         self.settings = settings
+        self.name = name  # what its messages call it: "judge", "kd teacher"
         self.model = settings.model
         # "auto" falls back to plain text (parsed leniently) once the server refuses JSON schemas
         self.structured = settings.structured_output
@@ -215,11 +216,9 @@ class OpenAIClient:
             )
 
     async def complete(self, messages: list[dict[str, str]], schema: dict[str, Any] | None) -> Reply:
-        import openai
-
         kwargs: dict[str, Any] = {"model": self.model, "messages": messages, **self.sampling()}
-        retries, start, error = 0, time.perf_counter(), None
-        while True:
+
+        def send() -> Any:
             if schema is not None and self.structured in ("auto", "json_schema"):
                 kwargs["response_format"] = {
                     "type": "json_schema",
@@ -227,20 +226,42 @@ class OpenAIClient:
                 }
             else:
                 kwargs.pop("response_format", None)
+            return self.sdk.chat.completions.create(**kwargs)
+
+        def without_schema() -> bool:
+            # (concurrent calls may all hit this once; each asks again without the schema, which is not a retry:
+            # with max_retries 0 the plain request is still made, and its own 400 is reported)
+            if self.settings.structured_output == "auto" and "response_format" in kwargs:
+                self.structured = "none"
+                return True
+            return False
+
+        return await self.call(send, answered, without_schema)
+
+    async def call(
+        self,
+        send: Callable[[], Awaitable[Any]],
+        answer: Callable[[Any, float, int], Reply],
+        on_bad_request: Callable[[], bool] = lambda: False,
+    ) -> Reply:
+        """``answer(send(), latency, retries)`` with our retries (429, 5xx, timeouts, lost connections, a body
+        that is not JSON); a failure is a Reply without text. ``on_bad_request``: True asks again at once (a 400
+        that a changed request may not get)."""
+        import openai
+
+        retries, start, error = 0, time.perf_counter(), None
+        while True:
             wait = None
             try:
-                resp = await self.sdk.chat.completions.create(**kwargs)
-                return answered(resp, time.perf_counter() - start, retries)
+                resp = await send()
+                return answer(resp, time.perf_counter() - start, retries)
             except (openai.AuthenticationError, openai.PermissionDeniedError) as e:
                 raise JudgeConfigError(
-                    f"judge server {self.public_url()} refused the credentials: {status_error(e)}{self._hint()}"
+                    f"{self.name} server {self.public_url()} refused the credentials: {status_error(e)}{self._hint()}"
                 ) from None
             except openai.BadRequestError as e:
                 error = status_error(e)
-                # (concurrent calls may all hit this once; each asks again without the schema, which is not
-                # a retry: with max_retries 0 the plain request is still made, and its own 400 is reported)
-                if self.settings.structured_output == "auto" and "response_format" in kwargs:
-                    self.structured = "none"
+                if on_bad_request():
                     continue
                 break  # this request will not get better by repeating it
             except openai.APIStatusError as e:
@@ -262,7 +283,7 @@ class OpenAIClient:
                 wait = self.settings.backoff * 2**retries * random.uniform(0.5, 1.5)
             retries += 1
             wait = min(wait, MAX_WAIT_S)
-            progress.log(f"judge: {_short(error)}; retry {retries}/{self.settings.max_retries} in {wait:.1f} s")
+            progress.log(f"{self.name}: {_short(error)}; retry {retries}/{self.settings.max_retries} in {wait:.1f} s")
             await asyncio.sleep(wait)
-        progress.log(f"judge: call failed after {retries} retries ({self.public_url()}): {_short(error)}")
+        progress.log(f"{self.name}: call failed after {retries} retries ({self.public_url()}): {_short(error)}")
         return Reply(None, latency_s=time.perf_counter() - start, retries=retries, error=error or "no reply")

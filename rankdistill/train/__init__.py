@@ -100,12 +100,13 @@ def train_with(
     run's ledger)."""
     algorithm = ALGORITHMS.get(recipe.train.algorithm)
     data = run.prefs(round_idx) / algorithm.reads if algorithm.reads else None
+    where = {"run": run, "round_idx": round_idx}
     if not algorithm.judged:
-        return run_algorithm(recipe, data, out, checkpoints, previous, label)
+        return run_algorithm(recipe, data, out, checkpoints, previous, label, **where)
     from ..judging import run_judge
 
     with run_judge(run, recipe.judge, "reward", round_idx, seed=recipe.seed) as judge:
-        return run_algorithm(recipe, data, out, checkpoints, previous, label, judge)
+        return run_algorithm(recipe, data, out, checkpoints, previous, label, judge, **where)
 
 
 def run_algorithm(
@@ -116,12 +117,16 @@ def run_algorithm(
     previous: Path | None,
     label: str = "train",
     judge: Any = None,
+    run: RunDir | None = None,
+    round_idx: int | None = None,
 ) -> dict:
     """One round of ``recipe.train.algorithm`` (``recipe`` from recipe_for) on ``data`` (its prefs dataset, or
-    None), into ``out``; its settings are checked first."""
+    None), into ``out``; its settings are checked first. ``run`` / ``round_idx``: the run and round it trains
+    (kd's server teacher keeps its targets in the round's directory and its calls in the run's ledger)."""
     algorithm = ALGORITHMS.get(recipe.train.algorithm)
     algorithm.check(recipe)
-    return algorithm.train(TrainJob(algorithm, recipe, data, out, checkpoints, previous, label, judge))
+    job = TrainJob(algorithm, recipe, data, out, checkpoints, previous, label, judge, run, round_idx)
+    return algorithm.train(job)
 
 
 def train_stage(run: RunDir, round_idx: int, recipe: Recipe) -> dict:

@@ -79,6 +79,8 @@ class TrainJob:
     previous: Path | None  # the previous round's adapter (None: a fresh one on the untrained student)
     label: str  # the progress bar's name
     judge: Any = None  # algorithm.judged: the run's judge, bound to its ledger (judging.run_judge)
+    run: Any = None  # the RunDir it trains a round of (None: outside a run, e.g. a benchmark's run_algorithm)
+    round_idx: int | None = None  # that round
 
     @property
     def settings(self) -> Any:

@@ -14,7 +14,9 @@ train too.
 The teacher is a local model -- an alias, .gguf file, directory or hub id, 4-bit allowed -- loaded once per round,
 frozen, beside the student. Soft targets compare two distributions over one vocabulary, so a teacher whose
 tokenizer is not the student's is refused before any work, in one line: kd does not align tokenizers (SFT on the
-teacher's answers, sequence-level KD, works across them).
+teacher's answers, sequence-level KD, works across them). Or the teacher is on a server (``teacher_server``: vllm
+serve): off-policy, its top-k log-probs are asked once per training row before training, through the run's ledger,
+and kept in the round's directory; on-policy, each step's samples are asked (kd_server.py).
 
 TRL's DistillationTrainer (1.16) trains on-policy only, on the full-vocabulary JSD, without a label term; what it
 lacks here is the α-mixed label loss on given answers and targets a server can return (its top-k log-probs). So
@@ -30,6 +32,7 @@ from pydantic import Field
 
 from ..errors import RecipeError
 from . import common
+from .kd_server import TeacherServerSettings
 
 if TYPE_CHECKING:
     from ..recipe import Recipe
@@ -41,8 +44,13 @@ class KDSettings(common.AlgorithmSettings):
 
     teacher: str | None = Field(
         None,
-        description="The teacher model (required): an alias, a .gguf file, a local transformers directory (e.g. "
-        "`rankdistill export --merge` of an earlier run) or a hub id, with the student's tokenizer.",
+        description="The teacher model (this or teacher_server): an alias, a .gguf file, a local transformers "
+        "directory (e.g. `rankdistill export --merge` of an earlier run) or a hub id, with the student's tokenizer.",
+    )
+    teacher_server: TeacherServerSettings | None = Field(
+        None,
+        description="Instead of a local teacher: one on an OpenAI-compatible server that returns prompt log-probs "
+        "(vllm serve), {base_url, model, ...}.",
     )
     teacher_revision: str | None = Field(None, description="Hub revision of a hub-id teacher.")
     teacher_quantization: Literal["none", "4bit"] = Field(
@@ -90,13 +98,33 @@ def preflight(settings: KDSettings, student: StudentSettings) -> None:
     from ..models import load_tokenizer
     from ..students import ModelError
 
+    if settings.teacher_server is not None:
+        server_preflight(settings, student)
+        return
     if not settings.teacher:
-        raise RecipeError("train.per_algorithm.kd.teacher: kd needs a teacher model (alias, file, directory or hub id)")
+        raise RecipeError(
+            "train.per_algorithm.kd.teacher: kd needs a teacher model (alias, file, directory or hub id), or a "
+            "teacher_server"
+        )
     try:
         theirs = load_tokenizer(teacher_section(settings))
     except ModelError as e:  # its message names student.model: this is the teacher
         raise RecipeError(f"train.per_algorithm.kd.teacher: {str(e).removeprefix('student.model: ')}") from None
     check_tokenizers(load_tokenizer(student), theirs, settings.teacher, student.model)
+
+
+def server_preflight(settings: KDSettings, student: StudentSettings) -> None:
+    """A server teacher: alone, and its tokenizer the student's (asked of the server, free)."""
+    from .kd_server import KEY, check_tokenizer
+
+    if settings.teacher:
+        raise RecipeError(
+            f"{KEY}: kd has one teacher: a local model (train.per_algorithm.kd.teacher: {settings.teacher}) or a "
+            "server, not both"
+        )
+    if settings.teacher_quantization != "none" or settings.teacher_revision:
+        raise RecipeError(f"{KEY}: teacher_quantization and teacher_revision are a local teacher's settings")
+    check_tokenizer(settings.teacher_server, student)
 
 
 def load_teacher(settings: KDSettings) -> Any:
@@ -128,35 +156,55 @@ def answer_logits(model: Any, inputs: dict[str, Any], mask: Any) -> Any:
     return cap * (logits / cap).tanh() if cap else logits
 
 
-def kd_batch_loss(
-    model: Any, teacher: Any, inputs: dict[str, Any], settings: KDSettings, reverse: bool
-) -> tuple[Any, Any, Any]:
-    """(L, CE, KL) of one batch whose ``labels`` mark the answer tokens (−100 elsewhere)."""
-    import torch
+def model_top_k(teacher: Any, k: int) -> Any:
+    """The teacher's top-k (ids, log-probs at T = 1) [N, k] at a batch's answer positions, from its logits."""
 
+    def top(inputs: dict[str, Any], mask: Any, vocab: int) -> tuple[Any, Any]:
+        import torch
+
+        with torch.no_grad():
+            teacher_logits = answer_logits(teacher, inputs, mask)[:, :vocab]  # padding rows of a head
+            top = teacher_logits.float().log_softmax(-1).topk(min(k, teacher_logits.shape[-1]), dim=-1)
+        return top.indices, top.values
+
+    return top
+
+
+def kd_batch_loss(
+    model: Any, teacher_top: Any, inputs: dict[str, Any], settings: KDSettings, reverse: bool
+) -> tuple[Any, Any, Any]:
+    """(L, CE, KL) of one batch whose ``labels`` mark the answer tokens (−100 elsewhere); ``teacher_top(inputs,
+    mask, vocab)`` gives the teacher's top-k ids and log-probs (T = 1) at those positions (model_top_k, or a
+    server's, precomputed): kd_loss applies T to both alike."""
     from .losses import kd_loss
 
     labels = inputs["labels"]
     mask = labels[:, 1:] != -100
     logits = answer_logits(model, inputs, mask)
-    with torch.no_grad():
-        teacher_logits = answer_logits(teacher, inputs, mask)[:, : logits.shape[-1]]  # padding rows of a head
-        top = teacher_logits.float().log_softmax(-1).topk(min(settings.top_k, teacher_logits.shape[-1]), dim=-1)
+    ids, logprobs = teacher_top(inputs, mask, logits.shape[-1])
     targets = None if reverse else labels[:, 1:][mask]
-    return kd_loss(logits, top.indices, top.values, targets, settings.temperature, settings.alpha, reverse)
+    return kd_loss(logits, ids, logprobs, targets, settings.temperature, settings.alpha, reverse)
 
 
-def off_policy_trainer(teacher: Any, settings: KDSettings) -> type:
+def off_policy_trainer(teacher: Any, settings: KDSettings, targets: dict[str, Any] | None = None) -> type:
     """``trl.SFTTrainer`` (tokenizing, answer masks, checkpoints as for SFT) whose loss is kd_loss against the
-    teacher. Built when first asked: this module must not import trl at its top."""
+    teacher model, or against a server teacher's ``targets`` (kd_server.teacher_targets fills them once the
+    trainer has tokenized its rows). Built when first asked: this module must not import trl at its top."""
     from trl import SFTTrainer
+
+    from .kd_server import batch_targets
+
+    def server_top(inputs: dict[str, Any], mask: Any, vocab: int) -> tuple[Any, Any]:
+        return batch_targets(targets or {}, inputs, mask)
 
     class KDTrainer(SFTTrainer):
         loss_is_scaled_for_ga = False  # a mean per micro-batch: the Trainer divides by the accumulation steps
 
         def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):  # noqa: ANN001
-            teacher.to(common.model_device(model))
-            loss, ce, kl = kd_batch_loss(model, teacher, inputs, settings, reverse=False)
+            if teacher is not None:
+                teacher.to(common.model_device(model))
+            top = model_top_k(teacher, settings.top_k) if teacher is not None else server_top
+            loss, ce, kl = kd_batch_loss(model, top, inputs, settings, reverse=False)
             mode = "train" if self.model.training else "eval"
             self._metrics[mode]["ce_loss"].append(float(ce.detach()))
             self._metrics[mode]["kl"].append(float(kl.detach()))
@@ -197,8 +245,9 @@ def sample_answers(model: Any, tokenizer: Any, batch: dict[str, Any], max_new_to
     return {"input_ids": out, "attention_mask": attention, "labels": labels}
 
 
-def on_policy_train(job: common.TrainJob, teacher: Any, settings: KDSettings) -> dict:
-    """GKD with λ = 1: the student samples, the teacher scores its tokens, reverse KL over the teacher's top-k."""
+def on_policy_train(job: common.TrainJob, teacher: Any, settings: KDSettings, server_top: Any = None) -> dict:
+    """GKD with λ = 1: the student samples, the teacher scores its tokens, reverse KL over the teacher's top-k
+    (``teacher``, or a server's: ``server_top`` asks it for each step's samples)."""
     from datasets import Dataset
 
     from ..generation.hf import chat_texts
@@ -215,16 +264,18 @@ def on_policy_train(job: common.TrainJob, teacher: Any, settings: KDSettings) ->
 
     def loss(model: Any, inputs: dict[str, Any], unwrapped: Any) -> tuple[Any, dict[str, float], dict]:
         device = common.model_device(unwrapped)
-        teacher.to(device)
+        if server_top is None:
+            teacher.to(device)
         batch = sample_answers(unwrapped, tokenizer, common.on_device(inputs, device), settings.max_new_tokens)
-        value, _, kl = kd_batch_loss(model, teacher, batch, settings, reverse=True)
+        top = server_top or model_top_k(teacher, settings.top_k)
+        value, _, kl = kd_batch_loss(model, top, batch, settings, reverse=True)
         tokens = (batch["labels"] != -100).sum() / batch["labels"].shape[0]
         return value, {"kl": kl.detach(), "answer_tokens": tokens}, {}
 
     result = common.fit(
         job, dataset, common.loss_trainer(loss), model=model, tokenizer=tokenizer, data_collator=collate
     )
-    return {**result, "teacher": settings.teacher, "on_policy": True}
+    return {**result, "teacher": teacher_name(settings), "on_policy": True}
 
 
 def train(job: common.TrainJob) -> dict:
@@ -234,15 +285,37 @@ def train(job: common.TrainJob) -> dict:
     from .sft import SFTSettings, sft_rows
 
     settings: KDSettings = job.settings
-    teacher = load_teacher(settings)
+    server = settings.teacher_server
+    teacher = load_teacher(settings) if server is None else None
+    if settings.on_policy and server is not None:
+        from .kd_server import online_teacher
+
+        with online_teacher(job, settings) as top:
+            return on_policy_train(job, None, settings, top)
     if settings.on_policy:
         return on_policy_train(job, teacher, settings)
     rows = sft_rows(job.recipe, SFTSettings(max_examples=settings.max_examples))
     dataset = Dataset.from_list([{"prompt": r["prompt"], "completion": r["completion"]} for r in rows])
     model, tokenizer = common.load_trainable(job.recipe, job.previous)
     tokenizer.padding_side = "right"  # as SFT pads
-    result = common.fit(job, dataset, off_policy_trainer(teacher, settings), model=model, tokenizer=tokenizer)
-    return {**result, "teacher": settings.teacher}
+    targets: dict[str, Any] = {}
+
+    def ask_server(trainer: Any) -> None:  # the rows as the trainer tokenized them, before its first step
+        from .kd_server import teacher_targets
+
+        # under accelerate launch the main process asks and writes the file; the others read it after
+        with trainer.accelerator.main_process_first():
+            targets.update(teacher_targets(job, trainer.train_dataset, settings))
+
+    trainer = off_policy_trainer(teacher, settings, targets)
+    after = ask_server if server is not None else None
+    result = common.fit(job, dataset, trainer, model=model, tokenizer=tokenizer, after_init=after)
+    return {**result, "teacher": teacher_name(settings)}
+
+
+def teacher_name(settings: KDSettings) -> str | None:
+    server = settings.teacher_server
+    return settings.teacher if server is None else f"{server.model} at {server.base_url}"
 
 
 def config_fields(recipe: Recipe, settings: KDSettings) -> dict[str, Any]:
@@ -254,8 +327,8 @@ def config_fields(recipe: Recipe, settings: KDSettings) -> dict[str, Any]:
 
 ALGORITHM = common.Algorithm(
     name="kd",
-    summary="soft targets: α·CE(label) + (1−α)·T²·KL to a local teacher's top-k tokens on the references, or "
-    "on-policy (the student's samples, reverse KL: GKD)",
+    summary="soft targets: α·CE(label) + (1−α)·T²·KL to a teacher's top-k tokens (a local model, or a server's "
+    "prompt log-probs) on the references, or on-policy (the student's samples, reverse KL: GKD)",
     train=train,
     settings=KDSettings,
     config="trl:SFTConfig",
