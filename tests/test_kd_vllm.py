@@ -10,7 +10,6 @@ import sqlite3
 import time
 
 import pytest
-from test_judge_vllm import vllm_server  # noqa: F401 (the fixture)
 from test_kd import _lora_b, _recipe, tiny  # noqa: F401 (tiny: the fixture)
 
 from rankdistill.rundir import RunDir
@@ -26,7 +25,7 @@ pytestmark = [
 K = 8
 
 
-def test_vllm_targets_match_the_local_teacher_and_train(vllm_server, tiny, tmp_path):  # noqa: F811
+def test_vllm_targets_match_the_local_teacher_and_train(vllm_server, tiny, tmp_path):  # noqa: F811 (tiny)
     import torch
     from transformers import AutoModelForCausalLM
 
@@ -85,7 +84,7 @@ def test_vllm_targets_match_the_local_teacher_and_train(vllm_server, tiny, tmp_p
             assert float(got) == pytest.approx(float(want), rel=2e-3)
 
 
-def test_vllm_on_policy_is_the_local_teachers_first_step(vllm_server, tiny, tmp_path):  # noqa: F811
+def test_vllm_on_policy_is_the_local_teachers_first_step(vllm_server, tiny, tmp_path):  # noqa: F811 (tiny)
     """On-policy, each step's samples scored by the server: the first step (the same samples, drawn at one seed)
     is the local teacher's."""
     from rankdistill.models import resolve_student
