@@ -14,17 +14,28 @@ def _quiet_env():
 
 
 # Modules whose module-scoped fixture is expensive (a trained run, a `vllm serve`, a built wheel, a loaded
-# student): under `pytest -n 2` (with `--dist loadgroup`, pyproject's addopts) each runs on one worker, so the
+# student), by group: under `pytest -n 2` each group runs on one worker (pytest_xdist_make_scheduler), so the
 # fixture is built once rather than once per worker.
 ONE_WORKER = {"test_vllm", "test_export", "test_packaging", "test_generation_hf", "test_students"}
 ONE_WORKER = {name: name for name in ONE_WORKER} | {"test_judge_vllm": "vllm_serve", "test_kd_vllm": "vllm_serve"}
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
+@pytest.hookimpl(optionalhook=True)  # pytest without xdist runs too
+def pytest_xdist_make_scheduler(config, log):
+    """xdist's load scheduling, with ONE_WORKER's modules each sent to one worker as a unit. (Not
+    `--dist loadgroup`: with pytest 9 its group suffix never reaches the nodeids the scheduler sees.)"""
+    if config.getvalue("dist") not in ("load", "loadgroup"):
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Grouped(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return ONE_WORKER.get(Path(nodeid.split("::", 1)[0]).stem, nodeid)  # a group, or the test alone
+
+    return Grouped(config, log)
+
+
 def pytest_collection_modifyitems(config, items):
-    for item in items:
-        if item.path.stem in ONE_WORKER:
-            item.add_marker(pytest.mark.xdist_group(ONE_WORKER[item.path.stem]))
     # the slow tests (a real model, vLLM) first, so the two workers finish together rather than one waiting
     # on a long test picked up last; stable, so each module keeps its order
     items.sort(key=lambda item: not (item.get_closest_marker("integration") or item.get_closest_marker("vllm")))
