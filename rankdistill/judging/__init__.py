@@ -61,6 +61,7 @@ __all__ = [
     "ranking_from_scores",
     "run_judge",
     "set_round",
+    "tagged_ledger",
     "uses_ledger",
 ]
 
@@ -116,7 +117,13 @@ def open_ledger(run: RunDir, settings: JudgeKindSettings, path: Path | None = No
     if path is None or Path(path).resolve() == ledger_path(run).resolve():
         path = ledger_path(run)
         check_ledger(run, settings)
-    ledger = Ledger(path, max_cost=limits(settings).max_cost)  # a corrupt file: LedgerError
+    return tagged_ledger(run, path, limits(settings).max_cost)
+
+
+def tagged_ledger(run: RunDir, path: Path, max_cost: float | None) -> Ledger:
+    """The ledger file ``path`` (a corrupt one: LedgerError), capped at ``max_cost``, its calls tagged with the
+    run's directory relative to the ledger's when the ledger lives elsewhere."""
+    ledger = Ledger(path, max_cost=max_cost)
     assert ledger.path is not None
     home, here = ledger.path.parent, run.root.resolve()
     if here != home:

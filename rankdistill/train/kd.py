@@ -197,13 +197,14 @@ def off_policy_trainer(teacher: Any, settings: KDSettings, targets: dict[str, An
     def server_top(inputs: dict[str, Any], mask: Any, vocab: int) -> tuple[Any, Any]:
         return batch_targets(targets or {}, inputs, mask)
 
+    top = model_top_k(teacher, settings.top_k) if teacher is not None else server_top
+
     class KDTrainer(SFTTrainer):
         loss_is_scaled_for_ga = False  # a mean per micro-batch: the Trainer divides by the accumulation steps
 
         def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):  # noqa: ANN001
             if teacher is not None:
                 teacher.to(common.model_device(model))
-            top = model_top_k(teacher, settings.top_k) if teacher is not None else server_top
             loss, ce, kl = kd_batch_loss(model, top, inputs, settings, reverse=False)
             mode = "train" if self.model.training else "eval"
             self._metrics[mode]["ce_loss"].append(float(ce.detach()))
@@ -262,12 +263,13 @@ def on_policy_train(job: common.TrainJob, teacher: Any, settings: KDSettings, se
         texts = chat_texts(tokenizer, [r["prompt"] for r in rows])
         return dict(tokenizer(texts, padding=True, add_special_tokens=False, return_tensors="pt"))
 
+    top = server_top or model_top_k(teacher, settings.top_k)
+
     def loss(model: Any, inputs: dict[str, Any], unwrapped: Any) -> tuple[Any, dict[str, float], dict]:
         device = common.model_device(unwrapped)
         if server_top is None:
             teacher.to(device)
         batch = sample_answers(unwrapped, tokenizer, common.on_device(inputs, device), settings.max_new_tokens)
-        top = server_top or model_top_k(teacher, settings.top_k)
         value, _, kl = kd_batch_loss(model, top, batch, settings, reverse=True)
         tokens = (batch["labels"] != -100).sum() / batch["labels"].shape[0]
         return value, {"kl": kl.detach(), "answer_tokens": tokens}, {}

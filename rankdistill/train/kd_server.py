@@ -21,7 +21,6 @@ import contextlib
 import hashlib
 import json
 import math
-import os
 import time
 import types
 from collections.abc import Iterator
@@ -234,15 +233,11 @@ async def ask_row(
 
 def open_run_ledger(run: Any, server: TeacherServerSettings, round_idx: int) -> Any:
     """The run's ledger, capped by teacher_server.max_cost, its calls tagged (round, stage 'kd_teacher')."""
-    from ..judging import ledger_path
-    from ..judging.ledger import Ledger
+    from ..judging import ledger_path, tagged_ledger
 
-    ledger = Ledger(ledger_path(run), max_cost=server.max_cost)
+    ledger = tagged_ledger(run, ledger_path(run), server.max_cost)  # compare's runs share their compare run's
     ledger.cost_key = f"{KEY}.max_cost"
     ledger.round, ledger.stage = round_idx, "kd_teacher"
-    home, here = ledger.path.parent, Path(run.root).resolve()
-    if home != here:  # compare's algorithm runs share their compare run's ledger
-        ledger.run_dir = os.path.relpath(here, home)
     return ledger
 
 
