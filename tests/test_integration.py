@@ -147,7 +147,7 @@ def test_killed_training_resumes(tmp_path):
         "--set",
         "train.schedule=[dpo]",  # a DPO round: its candidates must survive the kill
         "--set",
-        "train.max_steps=6",
+        "train.max_steps=3",
         "--set",
         "train.save_steps=2",
     ]
@@ -173,5 +173,5 @@ def test_killed_training_resumes(tmp_path):
     assert (run / "round-01/candidates.jsonl").stat().st_mtime_ns == candidates  # not regenerated
     assert max(lora_b_norms(run / "round-01/adapter").values()) > 0
     history = json.loads((run / "round-01/adapter/train_log.json").read_text())
-    assert history[-1]["step"] == 6
+    assert history[-1]["step"] == 3
     assert json.loads((run / "round-01/eval.json").read_text())["n"] == 8

@@ -165,26 +165,28 @@ def test_gguf_student_converted_once_into_the_cache_by_hash(tmp_path, monkeypatc
 
 @pytest.mark.vllm
 @pytest.mark.skipif(importlib.util.find_spec("vllm") is None, reason="vLLM is not installed")
-@pytest.mark.parametrize("kind", ["a piece and an id", "one character each"])
-def test_vllm_stops_where_transformers_does(base_model, kind):
+def test_vllm_stops_where_transformers_does(base_model):
     """The same stop string and stop id, or one-character stop strings (as '\\n'), end the vLLM backend's answers
-    where they end the transformers one's."""
+    where they end the transformers one's (both kinds answered by one vLLM engine)."""
     import json
     import subprocess
     import sys
 
     free, tok = _greedy(base_model, [])
-    if kind == "a piece and an id":
-        piece = tok.decode(tok(free[0].text, add_special_tokens=False)["input_ids"][4:6]).strip()
-        stop_id = tok(free[1].text, add_special_tokens=False)["input_ids"][3]
-        stop = [piece, stop_id]
-    else:
-        stop = sorted({_new_character(tok, free[0].text), _new_character(tok, free[1].text)})
-    expected, _ = _greedy(base_model, stop)
-    assert all(c.finish_reason == "stop" and c.num_tokens < 12 for c in expected)
+    piece = tok.decode(tok(free[0].text, add_special_tokens=False)["input_ids"][4:6]).strip()
+    stop_id = tok(free[1].text, add_special_tokens=False)["input_ids"][3]
+    stops = {
+        "a piece and an id": [piece, stop_id],
+        "one character each": sorted({_new_character(tok, free[0].text), _new_character(tok, free[1].text)}),
+    }
+    expected = {}
+    for kind, stop in stops.items():
+        answers, _ = _greedy(base_model, stop)
+        assert all(c.finish_reason == "stop" and c.num_tokens < 12 for c in answers), kind
+        expected[kind] = [[c.text, c.num_tokens, c.finish_reason] for c in answers]
     script = Path(__file__).resolve().parent / "vllm_stop.py"
     proc = subprocess.run(
-        [sys.executable, str(script), str(base_model), json.dumps(stop)],
+        [sys.executable, str(script), str(base_model), json.dumps(list(stops.values()))],
         capture_output=True,
         text=True,
         timeout=900,
@@ -193,4 +195,4 @@ def test_vllm_stops_where_transformers_does(base_model, kind):
     # vLLM's shutdown may log to stdout after the result line
     result = next(line for line in proc.stdout.splitlines() if line.startswith("RESULT "))
     got = json.loads(result.removeprefix("RESULT "))
-    assert got == [[c.text, c.num_tokens, c.finish_reason] for c in expected]
+    assert dict(zip(stops, got, strict=True)) == expected

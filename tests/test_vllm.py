@@ -121,7 +121,8 @@ def trained_run(tmp_path_factory):
 @pytest.mark.vllm
 @pytest.mark.integration
 def test_greedy_answers_equal_across_backends(trained_run, tmp_path):
-    """Greedy decoding in fp32: vLLM (base, and base + LoRARequest) answers what transformers answers.
+    """Greedy decoding in fp32: vLLM with the round's LoRARequest answers what transformers answers with the
+    adapter (the base alone: test_students.py's stop test).
 
     Both see the same token ids (our chat template and tokenizer) and stop on the same ids; the logits differ
     only by float rounding (different kernels and batching), which could flip an argmax only where the top two
@@ -134,11 +135,10 @@ def test_greedy_answers_equal_across_backends(trained_run, tmp_path):
     data.write_text(Path(recipe["data"]["test"]).read_text())
     hf = {r: _predictions(trained_run / f"round-{r:02d}/predictions.jsonl") for r in (0, 1)}
     assert hf[0] != hf[1], "the trained adapter should change some greedy answers"
-    for r in (0, 1):
-        _vllm_stage(trained_run, "eval", r, str(data))
-        vllm = _predictions(trained_run / f"round-{r:02d}/eval-same.jsonl/predictions.jsonl")
-        differ = {k: (hf[r][k], vllm[k]) for k in hf[r] if hf[r][k] != vllm[k]}
-        assert not differ, f"round {r}: greedy answers differ between backends: {differ}"
+    _vllm_stage(trained_run, "eval", 1, str(data))
+    vllm = _predictions(trained_run / "round-01/eval-same.jsonl/predictions.jsonl")
+    differ = {k: (hf[1][k], vllm[k]) for k in hf[1] if hf[1][k] != vllm[k]}
+    assert not differ, f"greedy answers differ between backends: {differ}"
 
 
 @needs_vllm

@@ -183,7 +183,7 @@ class VLLMGenerator:
         if not installed():
             raise BackendError(MISSING)
         check_engine_args(settings.engine_args)
-        from ..models import load_tokenizer, pick_device, pick_dtype, resolve_student, stop_sequences
+        from ..models import load_tokenizer, pick_device, pick_dtype, resolve_student
 
         device = pick_device()
         if device == "cpu":
@@ -194,8 +194,8 @@ class VLLMGenerator:
 
         path = resolve_student(student.model)
         self.tokenizer = load_tokenizer(student)
-        stop_ids, self.stop_strings = stop_sequences(self.tokenizer, stop)
-        self.eos_ids = stop_token_ids(_generation_eos(path, student.revision), self.tokenizer) | stop_ids
+        self._model_eos = stop_token_ids(_generation_eos(path, student.revision), self.tokenizer)
+        self._use_stop(stop)
         kwargs: dict[str, Any] = {
             "model": path,
             "tokenizer": path,
@@ -256,6 +256,14 @@ class VLLMGenerator:
         self._children = [
             p for p in me.children(recursive=True) if p.pid not in before and not is_resource_tracker(p)
         ]
+
+    def _use_stop(self, stop: list[str | int] | None) -> None:
+        """Answers end at the model's end-of-sequence ids and at ``generation.stop`` (its ids, and its strings,
+        which vLLM matches in its own decoding)."""
+        from ..models import stop_sequences
+
+        stop_ids, self.stop_strings = stop_sequences(self.tokenizer, stop)
+        self.eos_ids = self._model_eos | stop_ids
 
     def generate(
         self,
