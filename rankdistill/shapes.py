@@ -8,7 +8,7 @@ prompt-completion row, for reward-ranked fine-tuning (raft). A shape whose rows 
 it declares those settings (``Shape.settings``: best's margin and ties); that algorithm's settings class derives
 from them, so they are set in its section, train.per_algorithm.<name>.
 
-train/ imports this module (its checks and messages) and it imports no registry: the stage that writes the
+train/ imports this module (its checks and messages), so it imports nothing of train/: the stage that writes the
 shapes, with the settings of the round's algorithm, is preferences.py.
 """
 
@@ -146,8 +146,8 @@ def best_rows(
     """prefs/best (RAFT's data) and its counts: each prompt's top-ranked answer when its score beats every
     *different* answer's by more than ``settings.best_margin`` (copies of the top answer are not rivals; with
     ``best_ties: each``, neither are other answers as good: each distinct one is a row); and, with
-    ``preferences.keep_tied_correct``, the prompts whose candidates all equal the reference (all tied, all correct), which
-    give no pair and no top answer, with the reference as the answer."""
+    ``preferences.keep_tied_correct``, the prompts whose candidates all equal the reference (all tied, all
+    correct), which give no pair and no top answer, with the reference as the answer."""
     from .metrics import normalize
 
     rows: list[dict[str, Any]] = []

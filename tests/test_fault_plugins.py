@@ -49,7 +49,7 @@ NO_SHAPE = """
 from rankdistill.train import common
 from rankdistill.train.sft import train
 
-ALGORITHM = common.Algorithm(name="nope", summary="reads a prefs dataset no one writes", train=train, reads="nope")
+ALGORITHM = common.Algorithm(name="nope", summary="reads no prefs dataset", train=train, reads="nope")
 """
 CLASH = """
 from rankdistill.train import common

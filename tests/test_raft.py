@@ -107,7 +107,10 @@ def test_raft_keeps_each_top_answer_that_clears_the_margin(tmp_path):
     stats = prefs_stage(
         run,
         1,
-        load_recipe("gec-smollm2-small", {"train.per_algorithm.raft.best_margin": 0.1, "preferences.keep_tied_correct": True}),
+        load_recipe(
+            "gec-smollm2-small",
+            {"train.per_algorithm.raft.best_margin": 0.1, "preferences.keep_tied_correct": True},
+        ),
     )
     assert best(run) == [
         ("a", "She goes home.", "top"),
@@ -136,7 +139,8 @@ def test_best_ties_each_keeps_every_distinct_answer_that_shares_the_top_score(tm
     assert (stats["best_examples"], stats["best_cleared_margin"], stats["best_below_margin"]) == (5, 4, 0)
     assert [r["margin"] for r in _rows(run)] == pytest.approx([1.2, 0.05, 0.8, 0.8, 0.7])
     # the margin is the top score's lead over the best answer below it: 0.8 for c clears 0.5, b's 0.05 does not
-    prefs_stage(run, 1, load_recipe("gec-smollm2-small", {"train.per_algorithm.raft.best_ties": "each", "train.per_algorithm.raft.best_margin": 0.5}))
+    each = {"train.per_algorithm.raft.best_ties": "each", "train.per_algorithm.raft.best_margin": 0.5}
+    prefs_stage(run, 1, load_recipe("gec-smollm2-small", each))
     assert [(pid, kind) for pid, _, kind in best(run)] == [("a", "top"), ("c", "top"), ("c", "top"), ("g", "top")]
 
 
@@ -154,21 +158,6 @@ def test_a_round_with_no_top_answer_skips_raft_and_says_why(tmp_path):
     assert reason and "no top-ranked answer" in reason and "1 all equal to the reference" in reason
     assert "keep_tied_correct" in reason and "train.per_algorithm.raft.best_margin" in reason
     assert reason == SHAPES["best"].nothing(read_json(run.prefs(1) / "stats.json"), "raft")  # the table's
-
-
-def test_raft_on_an_empty_best_says_the_tables_reason(tmp_path):
-    """Trained anyway (outside the loop, which skips such a round: a benchmark, a script), raft stops before any
-    model loads, with the shape's own message."""
-    from rankdistill.train import recipe_for, run_algorithm
-
-    run = RunDir(tmp_path / "run")
-    write_round(run)
-    recipe = recipe_for(load_recipe("gec-smollm2-small", {"train.per_algorithm.raft.best_margin": 5.0}), "raft")
-    prefs_stage(run, 1, recipe)
-    data = run.prefs(1) / "best"
-    with pytest.raises(RuntimeError) as e:
-        run_algorithm(recipe, data, tmp_path / "out", tmp_path / "ckpt", None, "raft")
-    assert str(e.value) == f"{data}: {no_training_reason(run.prefs(1), 'best', 'raft')}"
 
 
 @pytest.mark.integration

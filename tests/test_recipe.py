@@ -164,6 +164,6 @@ def test_raft_settings_of_an_old_recipe_load_into_its_section(tmp_path):
     saved = {"preferences": {"best_margin": 0.7, "best_ties": "each", "keep_tied_correct": True}}
     assert recipe_from_dict(saved) == recipe
     # the new key, where a file sets both, and a --set of the old one, over the file's new one
-    both = _write(tmp_path, "preferences: {best_margin: 0.7}\ntrain: {per_algorithm: {raft: {best_margin: 0.2}}}\n")
+    both = _write(tmp_path, "preferences: {best_margin: 0.7}\ntrain: {per_algorithm: {raft: {best_margin: 0.2}}}")
     assert load_recipe(both).train.per_algorithm.raft.best_margin == 0.2
     assert load_recipe(both, {"preferences.best_margin": 0.9}).train.per_algorithm.raft.best_margin == 0.9

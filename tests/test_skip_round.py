@@ -42,6 +42,26 @@ def test_reason_names_what_was_dropped(tmp_path, algorithm):
     assert no_training_reason(run.prefs(2), reads, algorithm) is None
 
 
+@pytest.mark.parametrize("algorithm", ["dpo", "rrhf", "raft"])
+def test_training_on_empty_prefs_anyway_says_the_shapes_reason(tmp_path, algorithm):
+    """Outside the loop (which skips such a round: a benchmark, a script), each algorithm stops before any model
+    loads with the message of the shape it reads, from shapes.SHAPES (raft: no top-ranked answer)."""
+    from rankdistill.records import read_json
+    from rankdistill.shapes import SHAPES
+    from rankdistill.train import recipe_for, run_algorithm
+
+    run = RunDir(tmp_path)
+    recipe = recipe_for(recipe_from_dict({"train": {"algorithm": algorithm}}), algorithm)
+    tied_round(run, 1, [[1.0, 1.0], [math.nan, math.nan]])
+    prefs_stage(run, 1, recipe)
+    reads = ALGORITHMS.get(algorithm).reads
+    data = run.prefs(1) / reads
+    with pytest.raises(RuntimeError) as e:
+        run_algorithm(recipe, data, tmp_path / "out", tmp_path / "ckpt", None)
+    assert str(e.value) == f"{data}: {SHAPES[reads].nothing(read_json(run.prefs(1) / 'stats.json'), algorithm)}"
+    assert ("no top-ranked answer" in str(e.value)) == (reads == "best")
+
+
 @pytest.mark.integration
 def test_rounds_with_no_pairs_carry_the_student_over(tmp_path):
     from safetensors.torch import load_file

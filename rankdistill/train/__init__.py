@@ -2,9 +2,9 @@
 result.
 
 Which algorithm trains round r is ``train.schedule[r-1]`` (the last entry repeats) or ``train.algorithm``. An
-algorithm that reads a prefs dataset (``reads``: a shape of shapes.SHAPES: pairs, lists, best) learns from the round's judged candidates; one
-that reads none (sft: the references; grpo and ppo: online, they sample and ask the judge themselves) needs only the
-prompts, so its rounds skip generate / judge / prefs.
+algorithm that reads a prefs dataset (``reads``: a shape of shapes.SHAPES: pairs, lists, best) learns from the
+round's judged candidates; one that reads none (sft: the references; grpo and ppo: online, they sample and ask the
+judge themselves) needs only the prompts, so its rounds skip generate / judge / prefs.
 
 Adding an algorithm is adding one file, ``train/<name>.py``, with ``ALGORITHM = common.Algorithm(...)``: its
 name, its settings (a ``common.AlgorithmSettings`` subclass: its section ``train.per_algorithm.<name>`` of the

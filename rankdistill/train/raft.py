@@ -43,7 +43,8 @@ def train(job: common.TrainJob) -> dict:
 
 ALGORITHM = common.Algorithm(
     name="raft",
-    summary="trl.SFTTrainer on each prompt's top-ranked candidate (reward-ranked fine-tuning)",
+    summary="trl.SFTTrainer on each prompt's top-ranked candidate, when it leads by more than its best_margin "
+    "(reward-ranked fine-tuning)",
     train=train,
     settings=RaftSettings,
     reads="best",
