@@ -88,8 +88,8 @@ def build_data(recipe, root: Path) -> None:
 
     from rankdistill.generation import training_prompts
     from rankdistill.judging.reference import ReferenceJudge
-    from rankdistill.preferences import list_rows, pair_rows
     from rankdistill.records import CandidateSet, Completion
+    from rankdistill.shapes import list_rows, pair_rows
 
     judge = ReferenceJudge()
     items = []

@@ -30,6 +30,7 @@ from .sections import (
     GenerationSettings as SharedGenerationSettings,
 )
 from .settings import Settings
+from .shapes import SHAPES
 from .train import ALGORITHMS
 from .train.common import TRAIN_FIELDS, AlgorithmSettings
 
@@ -264,12 +265,14 @@ def migrate(tree: dict[str, Any], overriding: bool = False) -> list[str]:
       to each such algorithm's section; from a --set (``overriding``) it replaces what the file set there;
     - ``train.args.<key>`` that train.algorithm's settings type now (e.g. ppo's max_length) goes to its section;
     - ``train.per_algorithm.<name>.<key>`` passed through to its config class goes under ``.args`` (a key that
-      is another algorithm's own setting stays, to be refused as unknown).
+      is another algorithm's own setting stays, to be refused as unknown);
+    - ``preferences.<key>`` that the shape an algorithm reads takes from its section now (preferences.best_margin:
+      train.per_algorithm.raft.best_margin) goes there, as train.<key> does.
     """
+    notes = _move_shape_settings(tree, overriding)
     train = tree.get("train")
     if not isinstance(train, dict):
-        return []
-    notes: list[str] = []
+        return notes
     per = train.get("per_algorithm") if isinstance(train.get("per_algorithm"), dict) else {}
 
     def section(name: str) -> dict[str, Any]:
@@ -306,6 +309,44 @@ def migrate(tree: dict[str, Any], overriding: bool = False) -> list[str]:
     if per:
         train["per_algorithm"] = per
     return notes
+
+
+def _move_shape_settings(tree: dict[str, Any], overriding: bool) -> list[str]:
+    """preferences.<key> that is a setting of a prefs shape (shapes.Shape.settings) now: to the section of each
+    algorithm that reads that shape; a note per key."""
+    preferences = tree.get("preferences")
+    if not isinstance(preferences, dict):
+        return []
+    notes = []
+    shape_keys = {
+        a.name: set(SHAPES[a.reads].settings.model_fields)
+        for a in ALGORITHMS
+        if a.reads in SHAPES and SHAPES[a.reads].settings is not None
+    }
+    for key in [k for k in preferences if k not in PreferenceSettings.model_fields]:
+        owners = [name for name, keys in shape_keys.items() if key in keys]
+        sections = [_algorithm_section(tree, name) for name in owners]
+        if not owners or None in sections:
+            continue  # refused as an unknown key (or the section it would go to is no mapping)
+        value = preferences.pop(key)
+        for section in sections:
+            if overriding or key not in section:
+                section[key] = value
+        also = f" (and {', '.join(f'{n}.{key}' for n in owners[1:])})" if owners[1:] else ""
+        notes.append(f"preferences.{key} is train.per_algorithm.{owners[0]}.{key}{also} now")
+    return notes
+
+
+def _algorithm_section(tree: dict[str, Any], name: str) -> dict[str, Any] | None:
+    """``train.per_algorithm.<name>`` of ``tree``, made where missing; None where a key on the way is no mapping."""
+    node = tree
+    for key in ("train", "per_algorithm", name):
+        if node.get(key) is None:
+            node[key] = {}
+        node = node[key]
+        if not isinstance(node, dict):
+            return None
+    return node
 
 
 def load_recipe(path: str | Path | None = None, overrides: dict[str, Any] | None = None) -> Recipe:

@@ -166,18 +166,6 @@ class PreferenceSettings(Settings):
     min_margin: float = Field(
         0.0, ge=0, description="Drop pairs whose score difference is not above this margin."
     )
-    best_margin: float = Field(
-        0.0,
-        ge=0,
-        description="raft: a prompt's top-ranked answer is trained on only when its score beats every different "
-        "answer's by more than this.",
-    )
-    best_ties: Literal["skip", "each"] = Field(
-        "skip",
-        description="raft: when different answers share the top score (a judge with many right answers, e.g. "
-        "checks), 'skip' the prompt (none is clearly best) or train on 'each' of them (rejection-sampling "
-        "fine-tuning: every distinct answer that scores best, when the best beats the others by best_margin).",
-    )
     keep_tied_correct: bool = Field(
         False,
         description="raft: also train on prompts whose candidates all equal the reference (all tied, all "

@@ -45,6 +45,12 @@ class Settings:
 
 ALGORITHM = common.Algorithm(name="plain", summary="settings that are no pydantic class", train=train, settings=Settings)
 """
+NO_SHAPE = """
+from rankdistill.train import common
+from rankdistill.train.sft import train
+
+ALGORITHM = common.Algorithm(name="nope", summary="reads no prefs dataset", train=train, reads="nope")
+"""
 CLASH = """
 from rankdistill.train import common
 from rankdistill.train.sft import train
@@ -73,6 +79,7 @@ def env(tmp_path):
             "needy_algo.py": REQUIRED_FIELD,
             "plain_algo.py": NOT_PYDANTIC,
             "clash_algo.py": CLASH,
+            "nope_algo.py": NO_SHAPE,
             "broken_kind.py": BROKEN,
         },
         {
@@ -81,6 +88,7 @@ def env(tmp_path):
                 "needy": "needy_algo:ALGORITHM",
                 "plain": "plain_algo:ALGORITHM",
                 "dpo": "clash_algo:ALGORITHM",
+                "nope": "nope_algo:ALGORITHM",
             },
             "rankdistill.judge_kinds": {"toykind": "broken_kind:JUDGE_KIND"},
         },
@@ -104,6 +112,7 @@ def test_broken_plugins_are_listed_each_on_one_line_and_the_rest_works(env, tmp_
         ("needy", "must"),
         ("plain", "pydantic"),
         ("dpo", "built-in"),
+        ("nope", "no prefs dataset (known: pairs, lists, best"),
         ("toykind", "nonexistent_dependency_of_the_plugin"),
     ]:
         lines = [line for line in out.splitlines() if f"'{name}'" in line and why in line]
@@ -126,6 +135,7 @@ def test_broken_plugins_are_listed_each_on_one_line_and_the_rest_works(env, tmp_
         ("train.algorithm=broken", "nonexistent_dependency_of_the_plugin"),
         ("train.algorithm=needy", "must"),
         ("train.schedule=[sft, plain]", "pydantic"),
+        ("train.schedule=[sft, nope]", "it reads 'nope', which is no prefs dataset"),
         ("judge.kind=toykind", "nonexistent_dependency_of_the_plugin"),
     ],
 )

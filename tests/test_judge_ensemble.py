@@ -47,6 +47,7 @@ def test_unknown_user_judge_is_a_clear_error():
 def test_user_judge_by_entry_point(monkeypatch):
     import importlib.metadata
 
+    from rankdistill import progress
     from rankdistill.judging import plugins
 
     ep = importlib.metadata.EntryPoint(
@@ -55,7 +56,18 @@ def test_user_judge_by_entry_point(monkeypatch):
     fake = lambda group=None: [ep] if group == plugins.ENTRY_POINT_GROUP else []  # noqa: E731
     monkeypatch.setattr(importlib.metadata, "entry_points", fake)
     monkeypatch.setattr(plugins, "entry_points", fake)
+    monkeypatch.setattr(plugins, "_warned", set())
     item = CandidateSet(
         "p", [{"role": "user", "content": "q"}], [Completion(t, 1, "stop") for t in ["aaa", "b"]]
     )
-    assert make_judge(JudgeSettings(kind="length")).rank(item).order == [1, 0]
+    progress.hold()
+    try:
+        with pytest.warns(DeprecationWarning, match="rankdistill.judge_kinds"):  # works, and says the group is old
+            assert make_judge(JudgeSettings(kind="length")).rank(item).order == [1, 0]
+            make_judge(JudgeSettings(kind="length"))
+    finally:
+        lines = progress.release()
+    assert lines == [  # the way out, in one line, once
+        "warning: judge.kind 'length' is a 'rankdistill.judges' entry point, a deprecated group: name its factory "
+        "(judge.kind: plugin_judges:LengthJudge) or register a judge kind in 'rankdistill.judge_kinds'"
+    ]

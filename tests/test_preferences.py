@@ -1,9 +1,9 @@
 import math
 
 from rankdistill.judging.base import ranking_from_scores
-from rankdistill.preferences import build_pairs, list_rows, pair_rows
 from rankdistill.recipe import PreferenceSettings
 from rankdistill.records import CandidateSet, Completion
+from rankdistill.shapes import build_pairs, list_rows, pair_rows
 
 
 def _set(pid, texts):

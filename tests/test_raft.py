@@ -8,10 +8,11 @@ import math
 
 import pytest
 
-from rankdistill.preferences import no_training_reason, prefs_stage
+from rankdistill.preferences import prefs_stage
 from rankdistill.recipe import load_recipe
 from rankdistill.records import read_json, write_jsonl
 from rankdistill.rundir import RunDir
+from rankdistill.shapes import SHAPES, no_training_reason
 
 SYSTEM = [{"role": "system", "content": "Correct the sentence."}]
 
@@ -98,7 +99,7 @@ def test_raft_keeps_each_top_answer_that_clears_the_margin(tmp_path):
     assert (stats["best_examples"], stats["best_cleared_margin"], stats["best_below_margin"]) == (3, 3, 1)
     assert (stats["tied_correct"], stats["tied_correct_kept"]) == (1, 0)  # d is correct but not kept
     assert read_json(run.prefs(1) / "stats.json") == stats  # recorded for the summary and the reader
-    assert no_training_reason(run, 1, "best") is None
+    assert no_training_reason(run.prefs(1), "best", "raft") is None
     margins = [r["margin"] for r in _rows(run)]
     assert margins == pytest.approx([1.2, 0.05, 0.7])
 
@@ -106,7 +107,10 @@ def test_raft_keeps_each_top_answer_that_clears_the_margin(tmp_path):
     stats = prefs_stage(
         run,
         1,
-        load_recipe("gec-smollm2-small", {"preferences.best_margin": 0.1, "preferences.keep_tied_correct": True}),
+        load_recipe(
+            "gec-smollm2-small",
+            {"train.per_algorithm.raft.best_margin": 0.1, "preferences.keep_tied_correct": True},
+        ),
     )
     assert best(run) == [
         ("a", "She goes home.", "top"),
@@ -124,7 +128,7 @@ def test_best_ties_each_keeps_every_distinct_answer_that_shares_the_top_score(tm
     (c), 'each' keeps each distinct one once (rejection-sampling fine-tuning); copies of one answer stay one row."""
     run = RunDir(tmp_path / "run")
     write_round(run)
-    stats = prefs_stage(run, 1, load_recipe("gec-smollm2-small", {"preferences.best_ties": "each"}))
+    stats = prefs_stage(run, 1, load_recipe("gec-smollm2-small", {"train.per_algorithm.raft.best_ties": "each"}))
     assert best(run) == [
         ("a", "She goes home.", "top"),  # its two copies: one row
         ("b", "He is tal.", "top"),
@@ -135,7 +139,8 @@ def test_best_ties_each_keeps_every_distinct_answer_that_shares_the_top_score(tm
     assert (stats["best_examples"], stats["best_cleared_margin"], stats["best_below_margin"]) == (5, 4, 0)
     assert [r["margin"] for r in _rows(run)] == pytest.approx([1.2, 0.05, 0.8, 0.8, 0.7])
     # the margin is the top score's lead over the best answer below it: 0.8 for c clears 0.5, b's 0.05 does not
-    prefs_stage(run, 1, load_recipe("gec-smollm2-small", {"preferences.best_ties": "each", "preferences.best_margin": 0.5}))
+    each = {"train.per_algorithm.raft.best_ties": "each", "train.per_algorithm.raft.best_margin": 0.5}
+    prefs_stage(run, 1, load_recipe("gec-smollm2-small", each))
     assert [(pid, kind) for pid, _, kind in best(run)] == [("a", "top"), ("c", "top"), ("c", "top"), ("g", "top")]
 
 
@@ -148,10 +153,11 @@ def _rows(run: RunDir) -> list[dict]:
 def test_a_round_with_no_top_answer_skips_raft_and_says_why(tmp_path):
     run = RunDir(tmp_path / "run")
     write_round(run)
-    prefs_stage(run, 1, load_recipe("gec-smollm2-small", {"preferences.best_margin": 5.0}))
-    reason = no_training_reason(run, 1, "best")
+    prefs_stage(run, 1, load_recipe("gec-smollm2-small", {"train.per_algorithm.raft.best_margin": 5.0}))
+    reason = no_training_reason(run.prefs(1), "best", "raft")
     assert reason and "no top-ranked answer" in reason and "1 all equal to the reference" in reason
-    assert "keep_tied_correct" in reason
+    assert "keep_tied_correct" in reason and "train.per_algorithm.raft.best_margin" in reason
+    assert reason == SHAPES["best"].nothing(read_json(run.prefs(1) / "stats.json"), "raft")  # the table's
 
 
 @pytest.mark.integration

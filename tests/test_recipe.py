@@ -141,3 +141,29 @@ def test_dump_round_trips():
 
     r = load_recipe("gec-smollm2-small")
     assert recipe_from_dict(yaml.safe_load(dump_recipe(r))) == r
+
+
+def test_raft_settings_of_an_old_recipe_load_into_its_section(tmp_path):
+    """preferences.best_margin / best_ties (before raft owned them) load into train.per_algorithm.raft with the
+    same values, with one note per key naming the new one; a run directory's own recipe.yaml silently."""
+    from rankdistill import progress
+    from rankdistill.recipe import recipe_from_dict
+
+    old = _write(tmp_path, "preferences:\n  best_margin: 0.7\n  best_ties: each\n  keep_tied_correct: true\n")
+    progress.hold()
+    try:
+        recipe = load_recipe(old)
+    finally:
+        notes = progress.release()
+    raft = recipe.train.per_algorithm.raft
+    assert (raft.best_margin, raft.best_ties, recipe.preferences.keep_tied_correct) == (0.7, "each", True)
+    assert notes == [
+        f"note: {old}: preferences.best_margin is train.per_algorithm.raft.best_margin now",
+        f"note: {old}: preferences.best_ties is train.per_algorithm.raft.best_ties now",
+    ]
+    saved = {"preferences": {"best_margin": 0.7, "best_ties": "each", "keep_tied_correct": True}}
+    assert recipe_from_dict(saved) == recipe
+    # the new key, where a file sets both, and a --set of the old one, over the file's new one
+    both = _write(tmp_path, "preferences: {best_margin: 0.7}\ntrain: {per_algorithm: {raft: {best_margin: 0.2}}}")
+    assert load_recipe(both).train.per_algorithm.raft.best_margin == 0.2
+    assert load_recipe(both, {"preferences.best_margin": 0.9}).train.per_algorithm.raft.best_margin == 0.9

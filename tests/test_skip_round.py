@@ -6,10 +6,11 @@ import math
 import pytest
 
 from rankdistill.loop import run_stage, summary
-from rankdistill.preferences import no_training_reason, prefs_stage
+from rankdistill.preferences import prefs_stage
 from rankdistill.recipe import recipe_from_dict
 from rankdistill.records import CandidateSet, Completion, Ranking, to_dict, write_jsonl
 from rankdistill.rundir import RunDir
+from rankdistill.shapes import no_training_reason
 from rankdistill.train import ALGORITHMS
 
 
@@ -34,11 +35,31 @@ def test_reason_names_what_was_dropped(tmp_path, algorithm):
     tied_round(run, 1, [[1.0, 1.0], [math.nan, math.nan]])
     prefs_stage(run, 1, recipe)
     reads = ALGORITHMS.get(algorithm).reads
-    reason = no_training_reason(run, 1, reads)
+    reason = no_training_reason(run.prefs(1), reads, algorithm)
     assert "1 all tied" in reason and "1 abstained" in reason
     tied_round(run, 2, [[2.0, 1.0]])
     prefs_stage(run, 2, recipe)
-    assert no_training_reason(run, 2, reads) is None
+    assert no_training_reason(run.prefs(2), reads, algorithm) is None
+
+
+@pytest.mark.parametrize("algorithm", ["dpo", "rrhf", "raft"])
+def test_training_on_empty_prefs_anyway_says_the_shapes_reason(tmp_path, algorithm):
+    """Outside the loop (which skips such a round: a benchmark, a script), each algorithm stops before any model
+    loads with the message of the shape it reads, from shapes.SHAPES (raft: no top-ranked answer)."""
+    from rankdistill.records import read_json
+    from rankdistill.shapes import SHAPES
+    from rankdistill.train import recipe_for, run_algorithm
+
+    run = RunDir(tmp_path)
+    recipe = recipe_for(recipe_from_dict({"train": {"algorithm": algorithm}}), algorithm)
+    tied_round(run, 1, [[1.0, 1.0], [math.nan, math.nan]])
+    prefs_stage(run, 1, recipe)
+    reads = ALGORITHMS.get(algorithm).reads
+    data = run.prefs(1) / reads
+    with pytest.raises(RuntimeError) as e:
+        run_algorithm(recipe, data, tmp_path / "out", tmp_path / "ckpt", None)
+    assert str(e.value) == f"{data}: {SHAPES[reads].nothing(read_json(run.prefs(1) / 'stats.json'), algorithm)}"
+    assert ("no top-ranked answer" in str(e.value)) == (reads == "best")
 
 
 @pytest.mark.integration

@@ -2,8 +2,9 @@
 
 A built-in kind is one module of rankdistill/judging/ with a ``JUDGE_KIND = JudgeKind(...)`` (its settings
 class beside it); a plug-in registers one through the ``rankdistill.judge_kinds`` entry-point group. A ``kind``
-that no entry has is a user judge (plugins.py: a ``module:attr`` factory or a ``rankdistill.judges`` entry
-point). The recipe's ``judge`` section is the union of every kind's settings, chosen by ``kind``.
+that no entry has is a user judge (plugins.py: a ``module:attr`` factory, or a ``rankdistill.judges`` entry
+point: that group is deprecated, judge_kinds is the one for judges). The recipe's ``judge`` section is the union
+of every kind's settings, chosen by ``kind``.
 """
 
 from __future__ import annotations

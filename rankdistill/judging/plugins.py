@@ -1,14 +1,16 @@
-"""User judges: a factory named by a ``module:attr`` path or a ``rankdistill.judges`` entry point.
+"""User judges: a factory named by a ``module:attr`` path (or, deprecated, a ``rankdistill.judges`` entry point).
 
 The factory is called with ``judge.options`` as keyword arguments and returns a Judge (anything with a
 ``name`` and ``rank(CandidateSet) -> Ranking``); an object that already has ``rank`` is used as it is. Any
-``judge.kind`` that is no registered judge kind is one of these. (A judge with settings of its own is a judge
-kind instead: see kinds.py.)
+``judge.kind`` that is no registered judge kind is one of these. A judge shipped in a package is a judge kind, the
+one plug-in group for judges (``rankdistill.judge_kinds``: see kinds.py); a ``rankdistill.judges`` entry point
+still works, with a DeprecationWarning and a warning line saying so.
 """
 
 from __future__ import annotations
 
 import importlib
+import warnings
 from importlib.metadata import entry_points
 from typing import Any, Literal
 
@@ -18,7 +20,8 @@ from ..errors import UserError
 from ..registry import one_line
 from .base import JudgeKind, StoppableSettings
 
-ENTRY_POINT_GROUP = "rankdistill.judges"
+ENTRY_POINT_GROUP = "rankdistill.judges"  # deprecated: judge kinds register in rankdistill.judge_kinds
+_warned: set[str] = set()  # the entry points whose deprecation this process has logged
 
 
 class PluginError(UserError, ValueError):
@@ -31,7 +34,8 @@ def installed_names() -> list[str]:
 
 class UserJudgeSettings(StoppableSettings):
     kind: str = Field(
-        description="A `rankdistill.judges` entry point name, or a 'module:attr' path to a user judge factory."
+        description="A 'module:attr' path to a user judge factory (or a deprecated `rankdistill.judges` entry "
+        "point's name)."
     )
     options: dict[str, Any] = Field(
         default_factory=dict, description="Keyword arguments passed to the judge's factory."
@@ -50,7 +54,7 @@ class UserJudgeSettings(StoppableSettings):
         if kind not in names:
             raise ValueError(
                 f"judge.kind: unknown judge {kind!r} (judge kinds, plug-ins included: "
-                f"{', '.join(kinds)}; user judges installed ({ENTRY_POINT_GROUP}): "
+                f"{', '.join(kinds)}; user judges installed ({ENTRY_POINT_GROUP}, deprecated): "
                 f"{', '.join(names) or 'none'}; or a 'module:attr' factory)"
             )
 
@@ -71,7 +75,22 @@ def load_factory(kind: str) -> Any:
             factory = eps[0].load()
         except (ImportError, AttributeError) as e:
             raise PluginError(f"judge.kind {kind!r}: cannot load its entry point ({e})") from None
+        _deprecated(kind, eps[0].value)
     return factory
+
+
+def _deprecated(kind: str, target: str) -> None:
+    """A judge found through the rankdistill.judges group: used, with a DeprecationWarning and one line (once)."""
+    message = (
+        f"judge.kind {kind!r} is a {ENTRY_POINT_GROUP!r} entry point, a deprecated group: name its factory "
+        f"(judge.kind: {target}) or register a judge kind in 'rankdistill.judge_kinds'"
+    )
+    warnings.warn(message, DeprecationWarning, stacklevel=3)
+    if kind not in _warned:
+        from .. import progress
+
+        _warned.add(kind)
+        progress.log(f"warning: {message}")
 
 
 def load_user_judge(settings: Any) -> Any:
@@ -167,7 +186,7 @@ def _saved(settings: UserJudgeSettings) -> UserJudgeSettings:
 # Not in the registry (whose names are kinds): the fallback for every kind that is none of them.
 USER_JUDGE = JudgeKind(
     name="module:attr",
-    summary="your own judge factory (or a rankdistill.judges entry point's name), given judge.options",
+    summary="your own judge factory, given judge.options",
     settings=UserJudgeSettings,
     make=lambda settings, ledger, seed: load_user_judge(settings),
     check=lambda settings: load_factory(settings.kind),

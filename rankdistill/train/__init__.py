@@ -2,9 +2,9 @@
 result.
 
 Which algorithm trains round r is ``train.schedule[r-1]`` (the last entry repeats) or ``train.algorithm``. An
-algorithm that reads a prefs dataset (``reads``: pairs, lists, best) learns from the round's judged candidates; one
-that reads none (sft: the references; grpo and ppo: online, they sample and ask the judge themselves) needs only the
-prompts, so its rounds skip generate / judge / prefs.
+algorithm that reads a prefs dataset (``reads``: a shape of shapes.SHAPES: pairs, lists, best) learns from the
+round's judged candidates; one that reads none (sft: the references; grpo and ppo: online, they sample and ask the
+judge themselves) needs only the prompts, so its rounds skip generate / judge / prefs.
 
 Adding an algorithm is adding one file, ``train/<name>.py``, with ``ALGORITHM = common.Algorithm(...)``: its
 name, its settings (a ``common.AlgorithmSettings`` subclass: its section ``train.per_algorithm.<name>`` of the
@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from ..records import atomic_write_json, replace_dir
 from ..registry import Registry
 from ..rundir import STAGES, RunDir, Timer, is_main_process
+from ..shapes import no_training_reason
 from .common import TRAIN_FIELDS, Algorithm, PeakMemory, TrainJob, check_algorithm
 
 if TYPE_CHECKING:
@@ -121,9 +122,13 @@ def run_algorithm(
     round_idx: int | None = None,
 ) -> dict:
     """One round of ``recipe.train.algorithm`` (``recipe`` from recipe_for) on ``data`` (its prefs dataset, or
-    None), into ``out``; its settings are checked first. ``run`` / ``round_idx``: the run and round it trains
-    (kd's server teacher keeps its targets in the round's directory and its calls in the run's ledger)."""
+    None), into ``out``; first a RuntimeError with its shape's reason when ``data`` holds nothing to train on, and
+    its settings checked. ``run`` / ``round_idx``: the run and round it trains (kd's server teacher keeps its
+    targets in the round's directory and its calls in the run's ledger)."""
     algorithm = ALGORITHMS.get(recipe.train.algorithm)
+    empty = no_training_reason(data.parent, algorithm.reads, algorithm.name) if algorithm.reads and data else None
+    if empty:  # (the loop skips such a round before it gets here)
+        raise RuntimeError(f"{data}: {empty}")
     algorithm.check(recipe)
     job = TrainJob(algorithm, recipe, data, out, checkpoints, previous, label, judge, run, round_idx)
     return algorithm.train(job)
@@ -136,11 +141,9 @@ def train_stage(run: RunDir, round_idx: int, recipe: Recipe) -> dict:
 
     Under ``accelerate launch`` every process trains; only the main one files the adapter.
     """
-    from ..preferences import no_training_reason
-
     algorithm = algorithm_for_round(recipe, round_idx)
     reads = ALGORITHMS.get(algorithm).reads
-    skip = no_training_reason(run, round_idx, reads) if reads else None
+    skip = no_training_reason(run.prefs(round_idx), reads, algorithm) if reads else None
     if skip:
         return carry_over_student(run, round_idx, recipe, skip)
     from .guards import NothingLearned

@@ -14,6 +14,7 @@ from pydantic import Field
 
 from ..errors import RecipeError
 from ..settings import Settings
+from ..shapes import shape_problem
 from .config import OWNED, base_config_kwargs, check_config_args
 
 if TYPE_CHECKING:
@@ -96,7 +97,9 @@ class Algorithm:
     summary: str  # one line: what it trains on and with what (help texts, README)
     train: Callable[[TrainJob], dict]  # one round; returns {"history": [...], ...}
     settings: type[AlgorithmSettings] = AlgorithmSettings  # its section, train.per_algorithm.<name>
-    reads: str | None = None  # the round's prefs/<reads> ("pairs", "lists", "best"); None: the prompts only
+    # the round's prefs/<reads>, a shape of shapes.SHAPES ("pairs", "lists", "best"); None: the prompts only.
+    # A shape with settings (best's margin) takes them from this algorithm's: its settings class derives from them
+    reads: str | None = None
     config: str | None = None  # "module:Class" its pass-through args build, e.g. "trl:DPOConfig"
     config_fields: Callable[[Recipe, Any], dict[str, Any]] | None = None  # its config's own fields
     owned: dict[str, str] = dataclasses.field(default_factory=dict)  # config fields its settings set: where
@@ -141,7 +144,8 @@ class Algorithm:
 
 
 def check_algorithm(entry: Any) -> None:
-    """A plug-in's ALGORITHM is one: an Algorithm with a train function and a settings class made of defaults."""
+    """A plug-in's ALGORITHM is one: an Algorithm with a train function, a settings class made of defaults, and
+    a prefs dataset it reads that the prefs stage writes (with the settings that dataset needs)."""
     from ..registry import settings_problem
 
     if not isinstance(entry, Algorithm):
@@ -149,3 +153,6 @@ def check_algorithm(entry: Any) -> None:
     if not callable(entry.train):
         raise TypeError("its train is not a function")
     settings_problem(entry.settings, AlgorithmSettings)
+    problem = shape_problem(entry.reads, entry.settings)
+    if problem:
+        raise ValueError(problem)
