@@ -166,11 +166,6 @@ class PreferenceSettings(Settings):
     min_margin: float = Field(
         0.0, ge=0, description="Drop pairs whose score difference is not above this margin."
     )
-    keep_tied_correct: bool = Field(
-        False,
-        description="raft: also train on prompts whose candidates all equal the reference (all tied, all "
-        "correct: 'keep answering this'), which otherwise give no pair and no top answer.",
-    )
     skip_tied: bool = Field(
         False,
         description="Dynamic sampling (DAPO): the generate stage ranks candidates as it samples and keeps drawing "

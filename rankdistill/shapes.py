@@ -44,6 +44,11 @@ class BestSettings(Settings):
         "'skip' the prompt (none is clearly best) or train on 'each' of them (rejection-sampling fine-tuning: "
         "every distinct answer that scores best, when the best beats the others by best_margin).",
     )
+    keep_tied_correct: bool = Field(
+        False,
+        description="Also train on prompts whose candidates all equal the reference (all tied, all correct: "
+        "'keep answering this'), which otherwise give no pair and no top answer.",
+    )
 
 
 @dataclass
@@ -141,12 +146,12 @@ def pair_rows(
 
 
 def best_rows(
-    items: list[CandidateSet], rankings: list[Ranking], preferences: PreferenceSettings, settings: BestSettings
+    items: list[CandidateSet], rankings: list[Ranking], _: PreferenceSettings, settings: BestSettings
 ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """prefs/best (RAFT's data) and its counts: each prompt's top-ranked answer when its score beats every
     *different* answer's by more than ``settings.best_margin`` (copies of the top answer are not rivals; with
     ``best_ties: each``, neither are other answers as good: each distinct one is a row); and, with
-    ``preferences.keep_tied_correct``, the prompts whose candidates all equal the reference (all tied, all
+    ``keep_tied_correct``, the prompts whose candidates all equal the reference (all tied, all
     correct), which give no pair and no top answer, with the reference as the answer."""
     from .metrics import normalize
 
@@ -156,7 +161,7 @@ def best_rows(
         "best_cleared_margin": 0,  # prompts whose top answer (best_ties each: answers) is kept
         "best_below_margin": 0,  # top answers not clearly above a different one
         "tied_correct": 0,  # prompts whose candidates all equal the reference
-        "tied_correct_kept": 0,  # of those, kept (preferences.keep_tied_correct)
+        "tied_correct_kept": 0,  # of those, kept (keep_tied_correct)
         "best_sources": {},  # where the kept top answers came from (generation.sources)
     }
     by_id = {r.prompt_id: r for r in rankings}
@@ -169,7 +174,7 @@ def best_rows(
         texts = {i: normalize(item.candidates[i].text) for i in scored}
         if item.reference is not None and all(t == normalize(item.reference) for t in texts.values()):
             stats["tied_correct"] += 1
-            if preferences.keep_tied_correct:
+            if settings.keep_tied_correct:
                 stats["tied_correct_kept"] += 1
                 rows.append(_best_row(item, item.reference, "tied_correct", "reference", 0.0))
             continue
@@ -233,7 +238,8 @@ def _no_usable(what: str, st: dict[str, Any]) -> str:
 def _no_best(st: dict[str, Any], reader: str) -> str:
     return (
         f"no top-ranked answer to train on: of {st['prompts']} prompts, {st['skipped_all_tied']} all tied "
-        f"({st['tied_correct']} all equal to the reference: preferences.keep_tied_correct keeps those), "
+        f"({st['tied_correct']} all equal to the reference: train.per_algorithm.{reader}.keep_tied_correct "
+        f"keeps those), "
         f"{st['skipped_abstained']} abstained, {st['best_below_margin']} not above "
         f"train.per_algorithm.{reader}.best_margin"
     )

@@ -109,7 +109,7 @@ def test_raft_keeps_each_top_answer_that_clears_the_margin(tmp_path):
         1,
         load_recipe(
             "gec-smollm2-small",
-            {"train.per_algorithm.raft.best_margin": 0.1, "preferences.keep_tied_correct": True},
+            {"train.per_algorithm.raft.best_margin": 0.1, "train.per_algorithm.raft.keep_tied_correct": True},
         ),
     )
     assert best(run) == [
@@ -244,7 +244,7 @@ def test_sft_then_raft_in_the_loop(tmp_path):
         "train.batch_size": 2,
         "train.save_steps": 100,
         "train.schedule": "[sft, raft]",
-        "preferences.keep_tied_correct": "true",
+        "train.per_algorithm.raft.keep_tied_correct": "true",
         "data.test": "null",  # this test is about training
     }
     args = [x for k, v in sets.items() for x in ("--set", f"{k}={v}")]

@@ -156,10 +156,10 @@ def test_raft_settings_of_an_old_recipe_load_into_its_section(tmp_path):
     finally:
         notes = progress.release()
     raft = recipe.train.per_algorithm.raft
-    assert (raft.best_margin, raft.best_ties, recipe.preferences.keep_tied_correct) == (0.7, "each", True)
+    assert (raft.best_margin, raft.best_ties, raft.keep_tied_correct) == (0.7, "each", True)
     assert notes == [
-        f"note: {old}: preferences.best_margin is train.per_algorithm.raft.best_margin now",
-        f"note: {old}: preferences.best_ties is train.per_algorithm.raft.best_ties now",
+        f"note: {old}: preferences.{key} is train.per_algorithm.raft.{key} now"
+        for key in ("best_margin", "best_ties", "keep_tied_correct")
     ]
     saved = {"preferences": {"best_margin": 0.7, "best_ties": "each", "keep_tied_correct": True}}
     assert recipe_from_dict(saved) == recipe

@@ -4,8 +4,8 @@ top-ranked candidate, with ``trl.SFTTrainer`` (the trainer of train/sft.py) on t
 The prefs stage picks the rows (``prefs/best``, shapes.best_rows) with raft's settings: a prompt's best answer when
 the judge ranks it above every *different* answer by more than ``train.per_algorithm.raft.best_margin`` (with
 ``best_ties: each``, every distinct answer sharing the top score: rejection-sampling fine-tuning, Yuan et al.,
-2023, for judges that pass many right answers alike), and, with ``preferences.keep_tied_correct``, the prompts
-whose candidates all equal the reference. The loss is RRHF's L_ft alone, cross-entropy on the answer's tokens
+2023, for judges that pass many right answers alike), and, with ``keep_tied_correct``, the prompts whose
+candidates all equal the reference. The loss is RRHF's L_ft alone, cross-entropy on the answer's tokens
 (end-of-turn included):
 
     L = −(1/N) Σ_rows Σ_t log π(y*_t | x, y*_<t)      (N: answer tokens in the batch)
