@@ -125,9 +125,10 @@ class GenerationSettings(Settings):
     max_new_tokens_over_input: int | None = Field(
         None,
         ge=0,
-        description="Each candidate (and greedy answer) gets at most its input's token count (the data.input_field "
-        "text, tokenized by the student's tokenizer) plus this many tokens, never more than max_new_tokens; "
-        "None: max_new_tokens for every prompt. For rewriting tasks such as GEC, in every round alike.",
+        description="Each candidate the generate stage samples (and its greedy answer) gets at most its input's "
+        "token count (the data.input_field text, tokenized by the student's tokenizer) plus this many tokens, "
+        "never more than max_new_tokens; None: max_new_tokens for every prompt. For rewriting tasks such as GEC, "
+        "in every round alike (ppo and grpo's own rollouts keep max_new_tokens).",
     )
     batch_size: PositiveInt | Literal["auto"] = Field(
         "auto",
