@@ -73,6 +73,7 @@ def eval_prompts(recipe: Recipe, path: str | Path) -> list[Prompt]:
 def eval_stage(run: RunDir, round_idx: int, recipe: Recipe, data: str | None = None) -> dict[str, Any]:
     """Evaluate round ``round_idx``'s student on ``data`` (default: eval.data or data.test); resumable."""
     from .generation import make_generator
+    from .generation.budget import stream_within_budgets
 
     path = data or recipe.eval.data or recipe.data.test
     if path is None:
@@ -89,7 +90,11 @@ def eval_stage(run: RunDir, round_idx: int, recipe: Recipe, data: str | None = N
         if todo:
             generator = make_generator(recipe, run.student(round_idx))
             try:
-                pieces = generator.stream(
+                pieces = stream_within_budgets(  # eval.max_new_tokens_over_input: the same in every round
+                    generator,
+                    recipe.student,
+                    [p.input for p in todo],
+                    recipe.eval.max_new_tokens_over_input,
                     [p.messages for p in todo],
                     seeds=[0] * len(todo),  # greedy
                     group=recipe.eval.batch_size,

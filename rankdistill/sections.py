@@ -122,6 +122,14 @@ class GenerationSettings(Settings):
     temperature: float = Field(1.0, gt=0, description="Sampling temperature for candidates.")
     top_p: float = Field(1.0, gt=0, le=1, description="Nucleus sampling threshold.")
     max_new_tokens: int = Field(64, gt=0, description="Longest candidate, in tokens.")
+    max_new_tokens_over_input: int | None = Field(
+        None,
+        ge=0,
+        description="Each candidate the generate stage samples (and its greedy answer) gets at most its input's "
+        "token count (the data.input_field text, tokenized by the student's tokenizer) plus this many tokens, "
+        "never more than max_new_tokens; None: max_new_tokens for every prompt. For rewriting tasks such as GEC, "
+        "in every round alike (ppo and grpo's own rollouts keep max_new_tokens).",
+    )
     batch_size: PositiveInt | Literal["auto"] = Field(
         "auto",
         description="Prompts per generate() call (each yields k sequences); 'auto': 16 on CPU, on CUDA as many as "
@@ -183,6 +191,14 @@ class EvalSettings(Settings):
     data: str | None = Field(None, description="Evaluation prompts (None: data.test).")
     max_prompts: int | None = Field(None, gt=0, description="Evaluate on the first N items only (None: all).")
     max_new_tokens: int = Field(64, gt=0, description="Longest greedy answer, in tokens.")
+    max_new_tokens_over_input: int | None = Field(
+        None,
+        ge=0,
+        description="Each answer gets at most its input's token count (the data.input_field text, tokenized by "
+        "the student's tokenizer) plus this many tokens, never more than max_new_tokens; None: max_new_tokens "
+        "for every prompt. For rewriting tasks such as GEC; the same rule in every round (round 0 included), so "
+        "paired comparisons stay fair.",
+    )
     batch_size: PositiveInt | Literal["auto"] = Field(
         "auto",
         description="Prompts per generate() call; 'auto': 32 on CPU, on CUDA as many as half the GPU's memory holds.",

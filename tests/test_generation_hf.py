@@ -186,3 +186,51 @@ def test_a_newline_stop_ends_greedy_answers_at_their_first_line_and_they_leave_t
         assert line.text == whole.text.split("\n")[0].strip() and line.finish_reason == "stop"
         assert line.num_tokens < whole.num_tokens
     assert min(seen) < len(messages)  # answers that ended left the batch
+
+
+@pytest.mark.parametrize("greedy", [True, False])
+def test_per_prompt_token_limits_end_their_rows_and_leave_the_others_as_they_were(student, greedy):
+    """max_new_tokens_each (an answer budget per prompt): a prompt's rows end at its own limit, as if the batch had
+    run with that max_new_tokens (the same tokens, finish_reason "length" when cut), they leave the batch there,
+    and the other prompts' answers are what they are without limits, token for token (samples too: the loop
+    draws every row's random numbers whether it has finished or not)."""
+    model, tok = student
+    kw = dict(k=2, seed=3, greedy=greedy, temperature=0.8)
+    free = HFGenerator(model, tok).generate(_messages(), max_new_tokens=24, **kw)
+    short = HFGenerator(model, tok).generate(_messages(), max_new_tokens=3, **kw)
+    rows = []
+    hook = model.model.register_forward_pre_hook(
+        lambda mod, args, kwargs: rows.append(kwargs["input_ids"].shape[0]), with_kwargs=True
+    )
+    try:
+        ours = HFGenerator(model, tok).generate(
+            _messages(), max_new_tokens=24, max_new_tokens_each=[3, 24, 3, 99], **kw
+        )  # 99: never more than max_new_tokens
+    finally:
+        hook.remove()
+    assert [ours[1], ours[3]] == [free[1], free[3]]
+    assert [ours[0], ours[2]] == [short[0], short[2]]
+    assert all(c.num_tokens <= 3 for c in ours[0] + ours[2]) and max(c.num_tokens for c in ours[3]) <= 24
+    cut = [c for c in ours[0] + ours[2] if c.finish_reason == "length"]
+    assert cut and all(c.num_tokens == 3 for c in cut)  # a cut answer says so, as at max_new_tokens
+    assert any(f.num_tokens > 3 for f in free[0] + free[2])  # the limit did cut something
+    per_prompt = 1 if greedy else 2
+    # after 3 tokens the limited prompts' rows left the batch (but one padded row, kept as the anchor)
+    assert min(rows[4:]) <= 2 * per_prompt + 1
+
+
+def test_per_prompt_token_limits_hold_through_generate_too(student):
+    """When the model's generation config sends sampling through generate() (no per-row limit there), each
+    prompt's answers are still cut to its own limit: the tokens generate() wrote first."""
+    model, tok = student
+    config = model.generation_config
+    config.repetition_penalty = 1.3  # a logits processor the sampling loop does not apply
+    try:
+        ours = HFGenerator(model, tok).generate(
+            _messages(), k=2, seed=5, max_new_tokens=12, max_new_tokens_each=[2, 12, 2, 12]
+        )
+        free = HFGenerator(model, tok).generate(_messages(), k=2, seed=5, max_new_tokens=12)
+        short = HFGenerator(model, tok).generate(_messages(), k=2, seed=5, max_new_tokens=2)
+    finally:
+        del config.repetition_penalty
+    assert [ours[1], ours[3]] == [free[1], free[3]] and [ours[0], ours[2]] == [short[0], short[2]]

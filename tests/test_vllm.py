@@ -176,13 +176,19 @@ def test_interrupted_vllm_generate_resumes_without_redoing_filed_prompts(trained
     assert [json.loads(x)["prompt_id"] for x in again] == [json.loads(x)["prompt_id"] for x in lines]
 
 
+@pytest.fixture(scope="module")
+def streamed():
+    """tests/vllm_stream.py's report: one engine for the stream tests."""
+    return json.loads(_run(str(HERE / "vllm_stream.py")).stdout.strip().splitlines()[-1])
+
+
 @needs_vllm
 @pytest.mark.vllm
 @pytest.mark.integration
-def test_stream_files_prompts_as_they_finish():
+def test_stream_files_prompts_as_they_finish(streamed):
     """All prompts go to the engine at once; short answers come back before long ones, each prompt once, with
     the answers generate() gives; a stream the caller abandons leaves nothing queued."""
-    out = json.loads(_run(str(HERE / "vllm_stream.py")).stdout.strip().splitlines()[-1])
+    out = streamed
     pieces = out["pieces"]
     assert len(pieces) > 1, "every prompt came back in one piece: nothing was filed early"
     assert sorted(j for piece in pieces for j in piece) == list(range(len(out["generated"])))
@@ -191,6 +197,21 @@ def test_stream_files_prompts_as_they_finish():
     assert out["tokens"][order[0]] == min(out["tokens"]) and out["tokens"][order[-1]] == max(out["tokens"])
     assert out["first_piece"] >= 1 and out["unfinished_after_abandon"] is False
     assert out["max_num_seqs"] == 64  # generation.vllm.engine_args reached the engine
+
+
+@needs_vllm
+@pytest.mark.vllm
+@pytest.mark.integration
+def test_per_prompt_token_limits_end_each_prompts_answers_at_its_own(streamed):
+    """max_new_tokens_each (answer budgets): a prompt limited to 3 tokens answers what max_new_tokens=3 gives
+    ("length" where cut), the others what they answer without limits; sampled answers keep to them too."""
+    out = streamed
+    for limit, held, short, whole, sampled in zip(
+        out["limits"], out["budgeted"], out["short"], out["whole"], out["sampled_tokens"], strict=True
+    ):
+        assert held == (short if limit == 3 else whole)
+        assert all(n <= limit for n in sampled)
+    assert any(h[2] == "length" and h[1] == 3 for h in out["budgeted"])  # some answer was cut
 
 
 def test_engine_args_owned_by_the_recipe_are_refused_before_the_run(tmp_path):

@@ -4,7 +4,8 @@
 
 On the packaged base, greedy: prompts whose answers end at different steps come back in more than one piece,
 every prompt exactly once, with the answers ``generate`` gives; a stream the caller abandons leaves nothing
-queued in the engine. Prints one JSON line.
+queued in the engine; with a token limit per prompt (max_new_tokens_each: one SamplingParams each), each prompt's
+answers end at its own limit. Prints one JSON line.
 """
 
 from __future__ import annotations
@@ -39,6 +40,12 @@ if __name__ == "__main__":  # vLLM's engine may start processes that re-import t
     try:
         pieces = list(gen.stream(messages, [0] * len(messages), group=2, greedy=True, max_new_tokens=40))
         whole = gen.generate(messages, greedy=True, max_new_tokens=40)
+        limits = [3, 40, 3, 40, 3, 40]
+        budgeted = list(
+            gen.stream(messages, [0] * len(messages), 2, greedy=True, max_new_tokens=40, max_new_tokens_each=limits)
+        )
+        short = gen.generate(messages, greedy=True, max_new_tokens=3)
+        sampled = gen.generate(messages, k=2, temperature=0.8, max_new_tokens=40, max_new_tokens_each=limits)
         abandoned = gen.stream(messages, [0] * len(messages), group=2, greedy=True, max_new_tokens=40)
         first = next(abandoned)
         abandoned.close()  # the caller stops early (e.g. an exception while filing)
@@ -47,6 +54,7 @@ if __name__ == "__main__":  # vLLM's engine may start processes that re-import t
     finally:
         gen.close()
     streamed = {j: c[0].text for piece in pieces for j, c in piece}
+    held = {j: c[0] for piece in budgeted for j, c in piece}
     print(
         json.dumps(
             {
@@ -57,6 +65,11 @@ if __name__ == "__main__":  # vLLM's engine may start processes that re-import t
                 "first_piece": len(first),
                 "unfinished_after_abandon": left,
                 "max_num_seqs": max_num_seqs,
+                "limits": limits,
+                "budgeted": [[held[j].text, held[j].num_tokens, held[j].finish_reason] for j in range(len(PROMPTS))],
+                "short": [[c[0].text, c[0].num_tokens, c[0].finish_reason] for c in short],
+                "whole": [[c[0].text, c[0].num_tokens, c[0].finish_reason] for c in whole],
+                "sampled_tokens": [[c.num_tokens for c in cands] for cands in sampled],
             }
         )
     )

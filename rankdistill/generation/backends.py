@@ -53,10 +53,12 @@ class Generator(Protocol):
         top_p: float = 1.0,
         max_new_tokens: int = 64,
         greedy: bool = False,
+        max_new_tokens_each: list[int] | None = None,
     ) -> Iterator[list[tuple[int, list[Completion]]]]:
         """Yields (position in ``messages``, its completions) for prompts as they finish; prompt j is seeded with
         ``seeds[j]``; ``group``: generation.batch_size / eval.batch_size (an int or 'auto'), for backends that
-        batch."""
+        batch. ``max_new_tokens_each``: prompt j's answers end after that many tokens (finish_reason "length"),
+        never more than ``max_new_tokens`` (None: max_new_tokens for all; optional for plug-ins: budget.py)."""
         ...
 
     def generate(
@@ -68,8 +70,9 @@ class Generator(Protocol):
         max_new_tokens: int = 64,
         greedy: bool = False,
         seed: int = 0,
+        max_new_tokens_each: list[int] | None = None,
     ) -> list[list[Completion]]:
-        """One list of completions per conversation, all at once."""
+        """One list of completions per conversation, all at once (``max_new_tokens_each``: as in ``stream``)."""
         ...
 
     def close(self) -> None: ...

@@ -15,6 +15,7 @@ from .. import progress
 from ..data import Prompt
 from ..records import CandidateSet, Completion, PartialJsonl, to_dict
 from ..rundir import RunDir
+from .budget import stream_within_budgets
 
 if TYPE_CHECKING:
     from ..recipe import Recipe
@@ -70,7 +71,11 @@ class StudentCandidates:
         extra = off_policy_candidates(self.run, self.round_idx, self.recipe, todo)  # before the student loads
         greedy = self._greedy_answers(todo)
         g = self.recipe.generation
-        pieces = self._generator().stream(
+        pieces = stream_within_budgets(
+            self._generator(),
+            self.recipe.student,
+            [p.input for p in todo],
+            g.max_new_tokens_over_input,
             [p.messages for p in todo],
             seeds=self._seeds(todo),
             group=g.batch_size,
@@ -100,7 +105,11 @@ class StudentCandidates:
         if missing:
             g = self.recipe.generation
             with progress.task(f"round {self.round_idx}: greedy answers", total=len(missing)) as bar:
-                for done in self._generator().stream(
+                for done in stream_within_budgets(
+                    self._generator(),
+                    self.recipe.student,
+                    [p.input for p in missing],
+                    g.max_new_tokens_over_input,
                     [p.messages for p in missing],
                     seeds=self._seeds(missing),
                     group=g.batch_size,

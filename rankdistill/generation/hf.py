@@ -67,10 +67,20 @@ class HFGenerator:
         max_new_tokens: int = 64,
         greedy: bool = False,
         seed: int = 0,
+        max_new_tokens_each: list[int] | None = None,
     ) -> list[list[Completion]]:
-        """One list of k Completions per conversation in ``messages``."""
+        """One list of k Completions per conversation in ``messages``; conversation j's answers end after
+        ``max_new_tokens_each[j]`` tokens (None: ``max_new_tokens`` for each; never more than it)."""
         import torch
 
+        per_prompt = 1 if greedy else k
+        limits = None
+        if max_new_tokens_each is not None:
+            if len(max_new_tokens_each) != len(messages):
+                raise ValueError(f"{len(max_new_tokens_each)} token limits for {len(messages)} conversations")
+            each = [min(max_new_tokens, n) for n in max_new_tokens_each]
+            limits = [n for n in each for _ in range(per_prompt)]  # by row: k rows per prompt
+            max_new_tokens = max([1, *each])  # the batch runs no longer than its longest allowance
         enc = self._encode(messages)
         eos_ids = stop_token_ids(self.model.generation_config.eos_token_id, self.tokenizer) | self.stop_ids
         ends = eos_ids | self.stop_hits  # a row is done at any of these (a stop hit's own text is kept, then cut)
@@ -99,16 +109,17 @@ class HFGenerator:
                 and not self.long_stops
             )
             if greedy and plain:  # finished answers leave the batch instead of waiting for the longest
-                new_tokens = self._sample_loop(enc, 1, 1.0, 1.0, max_new_tokens, ends, greedy=True)
+                new_tokens = self._sample_loop(enc, 1, 1.0, 1.0, max_new_tokens, ends, greedy=True, limits=limits)
             elif greedy or k == 1 or enc["input_ids"].shape[1] < 2:
                 out = self.model.generate(**enc, **kwargs)
                 new_tokens = out[:, enc["input_ids"].shape[1] :].tolist()
             elif plain:
-                new_tokens = self._sample_loop(enc, k, temperature, top_p, max_new_tokens, ends)
+                new_tokens = self._sample_loop(enc, k, temperature, top_p, max_new_tokens, ends, limits=limits)
             else:
                 out = self._sample_sharing_prefill(enc, k, kwargs)
                 new_tokens = out[:, enc["input_ids"].shape[1] :].tolist()
-        per_prompt = 1 if greedy else k
+        if limits is not None:  # generate() ran every row to the batch's longest allowance: drop what is over
+            new_tokens = [ids[:n] for ids, n in zip(new_tokens, limits, strict=True)]
         results: list[list[Completion]] = []
         for i in range(len(messages)):
             rows = new_tokens[i * per_prompt : (i + 1) * per_prompt]
@@ -162,13 +173,15 @@ class HFGenerator:
         max_new_tokens: int,
         eos_ids: set[int],
         greedy: bool = False,
+        limits: list[int] | None = None,
     ) -> list[list[int]]:
         """The samples of ``generate(do_sample=True, num_return_sequences=k)``, token for token, with less work
         (with ``greedy``, ``generate(do_sample=False)``'s answers: the argmax, no random numbers drawn).
 
         - Each prompt is prefilled once, not k times (``_prefill_once``); its last token then runs on all k rows.
         - A finished row leaves the batch (in batches of at least a quarter of the rows, so the cache is not
-          copied every step); plain generate keeps computing it until every row of the batch is done.
+          copied every step); plain generate keeps computing it until every row of the batch is done. A row is
+          finished at an end token or, with ``limits`` (new tokens per row, k rows per prompt), at its own limit.
         - The host asks the device whether rows have finished only every ``sync_every`` tokens (every token on
           CPU, where asking is free; every 8 on CUDA, where each question waits for the GPU's queue to drain).
           Between checks, finished rows compute on and their tokens are dropped (written as padding), so the
@@ -198,6 +211,7 @@ class HFGenerator:
         out = torch.full((n, max_new_tokens), pad, dtype=torch.long, device=device)
         rows = torch.arange(n, device=device)  # the full-batch row of each row still in the batch
         done = torch.zeros(n, dtype=torch.bool, device=device)  # by full-batch row
+        limit = None if limits is None else torch.tensor(limits, dtype=torch.long, device=device)
         padded = (mask == 0).any(dim=1)
         anchor = int(padded.nonzero()[0, 0]) if bool(padded.any()) else -1  # once per batch
         every = self.sync_every or sync_interval(device)
@@ -216,7 +230,8 @@ class HFGenerator:
             # by index, not by boolean mask: a mask's nonzero() would wait for the device every token
             finished = done[rows]
             out[rows, step] = sampled.masked_fill(finished, pad)
-            done[rows] = finished | torch.isin(sampled, eos)
+            ended = finished | torch.isin(sampled, eos)
+            done[rows] = ended if limit is None else ended | (limit[rows] <= step + 1)
             token = sampled.unsqueeze(1)
             mask = torch.cat([mask, mask.new_ones(mask.shape[0], 1)], dim=1)
             position = position + 1
@@ -233,18 +248,25 @@ class HFGenerator:
         return out.tolist()
 
     def stream(
-        self, messages: list[list[dict[str, str]]], seeds: list[int], group: int | str, **kwargs: Any
+        self,
+        messages: list[list[dict[str, str]]],
+        seeds: list[int],
+        group: int | str,
+        max_new_tokens_each: list[int] | None = None,
+        **kwargs: Any,
     ) -> Iterator[list[tuple[int, list[Completion]]]]:
         """``generate`` over ``messages`` in batches of ``group`` prompts ('auto': ``auto_batch_size``), each
         seeded with its first prompt's seed; yields (position in ``messages``, completions) per batch, so a stage
-        can file them as they come."""
+        can file them as they come. ``max_new_tokens_each``: one token limit per prompt (None: max_new_tokens)."""
         if group == "auto":
             greedy = kwargs.get("greedy", False)
             group = self.auto_batch_size(
                 messages, 1 if greedy else kwargs.get("k", 1), kwargs.get("max_new_tokens", 64), greedy
             )
         for start, batch in batches(messages, int(group)):
-            yield list(enumerate(self.generate(batch, seed=seeds[start], **kwargs), start))
+            each = None if max_new_tokens_each is None else max_new_tokens_each[start : start + len(batch)]
+            out = self.generate(batch, seed=seeds[start], max_new_tokens_each=each, **kwargs)
+            yield list(enumerate(out, start))
 
     def auto_batch_size(
         self, messages: list[list[dict[str, str]]], rows_per_prompt: int, max_new_tokens: int, greedy: bool

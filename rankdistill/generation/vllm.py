@@ -274,10 +274,18 @@ class VLLMGenerator:
         max_new_tokens: int = 64,
         greedy: bool = False,
         seed: int = 0,
+        max_new_tokens_each: list[int] | None = None,
     ) -> list[list[Completion]]:
         """One list of k Completions per conversation in ``messages``; prompt j is seeded with ``seed + j``."""
         seeds = [seed + j for j in range(len(messages))]
-        kwargs = dict(k=k, temperature=temperature, top_p=top_p, max_new_tokens=max_new_tokens, greedy=greedy)
+        kwargs = dict(
+            k=k,
+            temperature=temperature,
+            top_p=top_p,
+            max_new_tokens=max_new_tokens,
+            greedy=greedy,
+            max_new_tokens_each=max_new_tokens_each,
+        )
         results: list[list[Completion]] = [[] for _ in messages]
         for done in self.stream(messages, seeds, len(messages), **kwargs):
             for j, completions in done:
@@ -294,10 +302,12 @@ class VLLMGenerator:
         top_p: float = 1.0,
         max_new_tokens: int = 64,
         greedy: bool = False,
+        max_new_tokens_each: list[int] | None = None,
     ) -> Iterator[list[tuple[int, list[Completion]]]]:
         """Hands every prompt to the engine at once (it batches continuously: no batch waits for its slowest
         sequence) and yields (position in ``messages``, completions) for the prompts each engine step finished.
-        ``group`` is the transformers backend's batch size: unused here, where there are no batches."""
+        ``group`` is the transformers backend's batch size: unused here, where there are no batches.
+        ``max_new_tokens_each``: prompt j's ``max_tokens`` (its own SamplingParams; None: max_new_tokens)."""
         from vllm import SamplingParams
         from vllm.inputs import TokensPrompt
 
@@ -306,19 +316,23 @@ class VLLMGenerator:
             TokensPrompt(prompt_token_ids=x)
             for x in self.tokenizer(texts, add_special_tokens=False)["input_ids"]
         ]
+        if max_new_tokens_each is not None and len(max_new_tokens_each) != len(messages):
+            raise ValueError(f"{len(max_new_tokens_each)} token limits for {len(messages)} conversations")
+        each = [max_new_tokens] * len(messages) if max_new_tokens_each is None else max_new_tokens_each
+        limits = [max(1, min(max_new_tokens, n)) for n in each]  # one SamplingParams per prompt: its own max_tokens
         common: dict[str, Any] = {
-            "max_tokens": max_new_tokens,
             "stop_token_ids": sorted(self.eos_ids),
             # decoded below by the code the transformers backend uses; stop strings need vLLM's own decoding
             "detokenize": bool(self.stop_strings),
             "stop": self.stop_strings or None,
         }
         if greedy:
-            params = [SamplingParams(n=1, temperature=0.0, **common) for _ in prompts]
+            params = [SamplingParams(n=1, temperature=0.0, max_tokens=m, **common) for m in limits]
         else:
             # a seed per prompt: the same prompt at the same position samples the same candidates
             params = [
-                SamplingParams(n=k, temperature=temperature, top_p=top_p, seed=s, **common) for s in seeds
+                SamplingParams(n=k, temperature=temperature, top_p=top_p, seed=s, max_tokens=m, **common)
+                for s, m in zip(seeds, limits, strict=True)
             ]
         if not hasattr(self.llm, "enqueue"):  # older vLLM: one blocking call
             outs = self.llm.generate(prompts, params, lora_request=self.lora, use_tqdm=False)
