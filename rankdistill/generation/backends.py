@@ -39,6 +39,16 @@ def _nothing_to_check(settings: Any) -> None:
     return None
 
 
+def token_limits(max_new_tokens: int, each: list[int] | None, count: int) -> list[int]:
+    """Each of ``count`` prompts' token limit, within 1 .. ``max_new_tokens`` (``each`` None: max_new_tokens for
+    all): what a backend does with ``max_new_tokens_each``."""
+    if each is None:
+        return [max_new_tokens] * count
+    if len(each) != count:
+        raise ValueError(f"{len(each)} token limits for {count} conversations")
+    return [max(1, min(max_new_tokens, n)) for n in each]
+
+
 class Generator(Protocol):
     """What a backend's ``make`` returns: the generate stage calls ``stream`` (k sampled answers per prompt),
     evaluation ``stream`` with ``greedy=True``; ``close`` frees the engine's memory before the next stage."""

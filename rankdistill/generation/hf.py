@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..records import Completion
-from .backends import Backend
+from .backends import Backend, token_limits
 
 if TYPE_CHECKING:
     from ..sections import StudentSettings
@@ -76,11 +76,9 @@ class HFGenerator:
         per_prompt = 1 if greedy else k
         limits = None
         if max_new_tokens_each is not None:
-            if len(max_new_tokens_each) != len(messages):
-                raise ValueError(f"{len(max_new_tokens_each)} token limits for {len(messages)} conversations")
-            each = [min(max_new_tokens, n) for n in max_new_tokens_each]
+            each = token_limits(max_new_tokens, max_new_tokens_each, len(messages))
             limits = [n for n in each for _ in range(per_prompt)]  # by row: k rows per prompt
-            max_new_tokens = max([1, *each])  # the batch runs no longer than its longest allowance
+            max_new_tokens = max(each, default=1)  # the batch runs no longer than its longest allowance
         enc = self._encode(messages)
         eos_ids = stop_token_ids(self.model.generation_config.eos_token_id, self.tokenizer) | self.stop_ids
         ends = eos_ids | self.stop_hits  # a row is done at any of these (a stop hit's own text is kept, then cut)

@@ -28,7 +28,7 @@ from pydantic import Field
 from .. import progress
 from ..records import Completion
 from ..settings import Settings
-from .backends import Backend, BackendError
+from .backends import Backend, BackendError, token_limits
 from .hf import chat_texts, stop_token_ids, to_completion
 
 if TYPE_CHECKING:
@@ -316,10 +316,7 @@ class VLLMGenerator:
             TokensPrompt(prompt_token_ids=x)
             for x in self.tokenizer(texts, add_special_tokens=False)["input_ids"]
         ]
-        if max_new_tokens_each is not None and len(max_new_tokens_each) != len(messages):
-            raise ValueError(f"{len(max_new_tokens_each)} token limits for {len(messages)} conversations")
-        each = [max_new_tokens] * len(messages) if max_new_tokens_each is None else max_new_tokens_each
-        limits = [max(1, min(max_new_tokens, n)) for n in each]  # one SamplingParams per prompt: its own max_tokens
+        limits = token_limits(max_new_tokens, max_new_tokens_each, len(messages))  # one SamplingParams each
         common: dict[str, Any] = {
             "stop_token_ids": sorted(self.eos_ids),
             # decoded below by the code the transformers backend uses; stop strings need vLLM's own decoding
